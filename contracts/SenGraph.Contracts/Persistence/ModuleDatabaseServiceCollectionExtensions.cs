@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using SenGraph.Contracts.Modules;
+
+namespace SenGraph.Contracts.Persistence;
+
+/// <summary>Registers a module's EF Core context for whichever provider the host is configured with.</summary>
+public static class ModuleDatabaseServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{TContext}"/> for <typeparamref name="TContext"/> and the
+    /// module's migrations. A module keeps one migrations set per provider, each on a context derived
+    /// from <typeparamref name="TContext"/>; resolvers only ever see <typeparamref name="TContext"/>.
+    /// Each module records its applied migrations in its own history table, <c>__Migrations_&lt;id&gt;</c>.
+    /// </summary>
+    public static IServiceCollection AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(
+        this IServiceCollection services, ModuleContext module)
+        where TContext : DbContext
+        where TSqliteContext : TContext
+        where TSqlServerContext : TContext
+    {
+        var historyTable = HistoryTableName(module.Manifest.Id);
+        var connectionString = module.Database.ConnectionString;
+        switch (module.Database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContextFactory<TSqliteContext>(o =>
+                    o.UseSqlite(connectionString, x => x.MigrationsHistoryTable(historyTable)));
+                services.AddSingleton<IDbContextFactory<TContext>>(sp =>
+                    new UpcastFactory<TContext, TSqliteContext>(sp.GetRequiredService<IDbContextFactory<TSqliteContext>>()));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContextFactory<TSqlServerContext>(o =>
+                    o.UseSqlServer(connectionString, x => x.MigrationsHistoryTable(historyTable)));
+                services.AddSingleton<IDbContextFactory<TContext>>(sp =>
+                    new UpcastFactory<TContext, TSqlServerContext>(sp.GetRequiredService<IDbContextFactory<TSqlServerContext>>()));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(module), module.Database.Provider, "Unknown database provider.");
+        }
+
+        services.AddSingleton<IModuleDatabase>(sp => new ModuleDatabase<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        return services;
+    }
+
+    /// <summary>The migrations history table of a module.</summary>
+    public static string HistoryTableName(string moduleId) => "__Migrations_" + moduleId.Replace('-', '_');
+
+    private sealed class UpcastFactory<TContext, TConcrete>(IDbContextFactory<TConcrete> inner) : IDbContextFactory<TContext>
+        where TContext : DbContext
+        where TConcrete : TContext
+    {
+        public TContext CreateDbContext() => inner.CreateDbContext();
+    }
+
+    private sealed class ModuleDatabase<TContext>(IDbContextFactory<TContext> factory) : IModuleDatabase
+        where TContext : DbContext
+    {
+        public Type ContextType => typeof(TContext);
+
+        public async Task MigrateAsync(CancellationToken cancellationToken)
+        {
+            await using var context = await factory.CreateDbContextAsync(cancellationToken);
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+
+        public string GenerateMigrationScript()
+        {
+            using var context = factory.CreateDbContext();
+            return context.Database.GetService<IMigrator>()
+                .GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        }
+    }
+}
