@@ -1,0 +1,138 @@
+using System.CommandLine;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Utilities;
+using SenGraph.Contracts.Persistence;
+using SenGraph.Host.Modules;
+using SenGraph.Host.Security;
+
+namespace SenGraph.Host.Cli;
+
+/// <summary>
+/// Commands run instead of the server: <c>token</c>, <c>schema export</c>, <c>migrations script</c>.
+/// Anything else on the command line starts the server.
+/// </summary>
+public static class HostCommands
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "token" or "schema" or "migrations";
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("SenGraph host commands. Without a command, the host serves GraphQL.");
+        root.Add(TokenCommand());
+        root.Add(new Command("schema", "The composed GraphQL schema.") { SchemaExportCommand() });
+        root.Add(new Command("migrations", "Database migrations of every module.") { MigrationsScriptCommand() });
+        return root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>The composed schema as SDL, as <c>schema/schema.graphql</c> holds it.</summary>
+    public static string ToSdl(ISchema schema) =>
+        schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
+
+    private static Command TokenCommand()
+    {
+        var user = new Option<string>("--user") { Description = "User name (the token's subject).", Required = true };
+        var roles = new Option<string>("--roles") { Description = "Comma-separated roles, e.g. Agent,Supervisor.", Required = true };
+        var office = new Option<string>("--office") { Description = "Office code, e.g. SAC-NYC.", Required = true };
+        var command = new Command("token", "Print a bearer token signed with the development key (Development only).") { user, roles, office };
+        command.SetAction(result => Run(() =>
+        {
+            var builder = SenGraphApplication.CreateBuilder([]);
+            var settings = builder.Configuration.GetSection(AuthenticationSettings.Section).Get<AuthenticationSettings>() ?? new AuthenticationSettings();
+            var roleList = result.GetRequiredValue(roles).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            Console.WriteLine(DevelopmentTokens.Issue(settings, builder.Environment, result.GetRequiredValue(user), roleList,
+                result.GetRequiredValue(office), TimeProvider.System));
+            return Task.CompletedTask;
+        }));
+        return command;
+    }
+
+    private static Command SchemaExportCommand()
+    {
+        var output = new Option<string>("--output") { Description = "File to write, or - for standard output.", DefaultValueFactory = _ => "schema/schema.graphql" };
+        var command = new Command("export", "Write the schema composed from the modules in the plugins folder as SDL.") { output };
+        command.SetAction(result => Run(async () =>
+        {
+            await using var app = BuildApplication(null);
+            var snapshot = await app.Services.GetRequiredService<ModuleCatalog>().LoadAllAsync(applyMigrations: false, CancellationToken.None);
+            await WriteAsync(result.GetRequiredValue(output), ToSdl(snapshot.Schema));
+            foreach (var failed in snapshot.Modules.Where(m => m.Status == ModuleStatus.Failed))
+                await Console.Error.WriteLineAsync($"warning: module {failed.Id} skipped: {failed.Error}");
+        }));
+        return command;
+    }
+
+    private static Command MigrationsScriptCommand()
+    {
+        var provider = new Option<DatabaseProvider?>("--provider") { Description = "Sqlite or SqlServer; default: Database:Provider." };
+        var output = new Option<string>("--output") { Description = "File to write, or - for standard output.", DefaultValueFactory = _ => "-" };
+        var command = new Command("script", "Print the idempotent SQL script of every module's migrations.") { provider, output };
+        command.SetAction(result => Run(async () =>
+        {
+            var script = await GenerateMigrationScriptAsync(result.GetValue(provider));
+            await WriteAsync(result.GetRequiredValue(output), script);
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// The migration scripts of every module for <paramref name="provider"/>. Generating a script does
+    /// not connect, so SQL Server scripts can be made where no SQL Server runs.
+    /// </summary>
+    public static async Task<string> GenerateMigrationScriptAsync(DatabaseProvider? provider, Action<ConfigurationManager>? configure = null)
+    {
+        await using var app = BuildApplication(configuration =>
+        {
+            if (provider is { } p)
+            {
+                configuration["Database:Provider"] = p.ToString();
+                if (p == DatabaseProvider.SqlServer && string.IsNullOrEmpty(configuration.GetConnectionString("SenGraph")))
+                    configuration["ConnectionStrings:SenGraph"] = "Server=localhost;Database=SenGraph;Integrated Security=true;TrustServerCertificate=true";
+            }
+
+            configure?.Invoke(configuration);
+        });
+        var snapshot = await app.Services.GetRequiredService<ModuleCatalog>().LoadAllAsync(applyMigrations: false, CancellationToken.None);
+        var parts = snapshot.LoadedModules
+            .OrderBy(m => m.Manifest.Id, StringComparer.Ordinal)
+            .SelectMany(m => m.Services.GetServices<IModuleDatabase>().Select(db =>
+                $"-- Module {m.Manifest.Id} {m.Manifest.Version}: {db.ContextType.Name}\n{db.GenerateMigrationScript().ReplaceLineEndings("\n").Trim()}\n"));
+        return string.Join("\n", parts);
+    }
+
+    private static WebApplication BuildApplication(Action<ConfigurationManager>? configure)
+    {
+        var builder = SenGraphApplication.CreateBuilder([]);
+        configure?.Invoke(builder.Configuration);
+        builder.AddSenGraph();
+        return builder.Build();
+    }
+
+    private static async Task WriteAsync(string output, string content)
+    {
+        if (output == "-")
+        {
+            await Console.Out.WriteAsync(content);
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(output, content);
+        await Console.Error.WriteLineAsync($"wrote {Path.GetFullPath(output)}");
+    }
+
+    private static async Task<int> Run(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException)
+        {
+            await Console.Error.WriteLineAsync("error: " + e.Message);
+            return 1;
+        }
+    }
+}

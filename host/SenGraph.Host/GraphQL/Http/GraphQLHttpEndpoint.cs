@@ -1,0 +1,179 @@
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Validation;
+using Microsoft.Net.Http.Headers;
+using SenGraph.Host.GraphQL.Authorization;
+using SenGraph.Host.Ide;
+using SenGraph.Host.Modules;
+
+namespace SenGraph.Host.GraphQL.Http;
+
+/// <summary>
+/// GraphQL over HTTP (graphql.github.io/graphql-over-http): POST with an application/json body, GET
+/// for queries only, responses in application/graphql-response+json (status codes tell request errors
+/// apart) or application/json (always 200 for a well-formed request). A browser asking for HTML gets
+/// Banana Cake Pop instead.
+/// </summary>
+public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter executer, IGraphQLTextSerializer serializer)
+{
+    public const string GraphQLResponseJson = "application/graphql-response+json";
+    public const string Json = "application/json";
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (isGet && BananaCakePopExtensions.IsBrowserRequest(request))
+        {
+            await BananaCakePopExtensions.ServeBananaCakePopAsync(http, request.PathBase + request.Path);
+            return;
+        }
+
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await WriteRequestErrorAsync(http, Json, StatusCodes.Status405MethodNotAllowed, $"{request.Method} is not supported; use GET or POST.");
+            return;
+        }
+
+        var mediaType = NegotiateResponseType(request);
+        if (mediaType is null)
+        {
+            await WriteRequestErrorAsync(http, Json, StatusCodes.Status406NotAcceptable,
+                $"The Accept header must allow {GraphQLResponseJson} or {Json}.");
+            return;
+        }
+
+        var (graphQLRequest, status, error) = isGet ? ReadFromQueryString(request) : await ReadFromBodyAsync(request);
+        if (graphQLRequest is null)
+        {
+            await WriteRequestErrorAsync(http, mediaType, status, error!);
+            return;
+        }
+
+        var options = new ExecutionOptions
+        {
+            Schema = schemas.Current.Schema,
+            Query = graphQLRequest.Query,
+            OperationName = graphQLRequest.OperationName,
+            Variables = graphQLRequest.Variables,
+            Extensions = graphQLRequest.Extensions,
+            User = http.User,
+            RequestServices = http.RequestServices,
+            CancellationToken = http.RequestAborted,
+        };
+        if (isGet)
+        {
+            options.ValidationRules = [.. DocumentValidator.CoreRules, HttpGetQueryOnlyRule.Instance];
+            options.CachedDocumentValidationRules = [HttpGetQueryOnlyRule.Instance];
+        }
+
+        var result = await executer.ExecuteAsync(options);
+        http.Response.StatusCode = StatusCodeFor(result, mediaType);
+        if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
+        if (http.Response.StatusCode == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer";
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// With application/graphql-response+json, a request that never reached execution is a client
+    /// error (400; 401/403 when only authorization stopped it). With application/json the spec asks
+    /// for 200 on every well-formed request. A mutation over GET is 405 either way.
+    /// </summary>
+    private static int StatusCodeFor(ExecutionResult result, string mediaType)
+    {
+        var errors = result.Errors ?? [];
+        if (errors.Any(e => e is HttpGetQueryOnlyRule.HttpMethodError)) return StatusCodes.Status405MethodNotAllowed;
+        if (result.Executed || mediaType == Json) return StatusCodes.Status200OK;
+        var authorization = errors.OfType<AuthorizationError>().ToList();
+        if (authorization.Count > 0 && authorization.Count == errors.Count)
+            return authorization.Any(e => e.IsAuthenticationFailure) ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+        return StatusCodes.Status400BadRequest;
+    }
+
+    /// <summary>The response media type the client accepts, by quality; none given means application/json.</summary>
+    private static string? NegotiateResponseType(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count == 0) return Json;
+        foreach (var range in accept.Where(a => a.Quality is not 0).OrderByDescending(a => a.Quality ?? 1))
+        {
+            var type = range.MediaType.Value;
+            if (string.Equals(type, GraphQLResponseJson, StringComparison.OrdinalIgnoreCase)) return GraphQLResponseJson;
+            if (string.Equals(type, Json, StringComparison.OrdinalIgnoreCase)) return Json;
+            if (type is "*/*" or "application/*") return GraphQLResponseJson;
+        }
+
+        return null;
+    }
+
+    private (GraphQLRequest? Request, int Status, string? Error) ReadFromQueryString(HttpRequest request)
+    {
+        var query = request.Query;
+        foreach (var key in new[] { "query", "operationName", "variables", "extensions" })
+        {
+            if (query[key].Count > 1) return Invalid($"The '{key}' parameter is given more than once.");
+        }
+
+        if (string.IsNullOrEmpty(query["query"])) return Invalid("The 'query' parameter is required.");
+        try
+        {
+            return (new GraphQLRequest
+            {
+                Query = query["query"],
+                OperationName = NullIfEmpty(query["operationName"]),
+                Variables = ParseObject<Inputs>(query["variables"]),
+                Extensions = ParseObject<Inputs>(query["extensions"]),
+            }, 200, null);
+        }
+        catch (Exception e) when (IsMalformedJson(e))
+        {
+            return Invalid($"The 'variables' and 'extensions' parameters must be JSON objects: {e.Message}");
+        }
+    }
+
+    private async Task<(GraphQLRequest? Request, int Status, string? Error)> ReadFromBodyAsync(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !string.Equals(contentType.MediaType.Value, Json, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, StatusCodes.Status415UnsupportedMediaType, $"POST requests must have Content-Type: {Json}.");
+        }
+
+        if (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
+            return (null, StatusCodes.Status415UnsupportedMediaType, "Only the utf-8 charset is supported.");
+
+        GraphQLRequest? graphQLRequest;
+        try
+        {
+            graphQLRequest = await serializer.ReadAsync<GraphQLRequest>(request.Body, request.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (IsMalformedJson(e))
+        {
+            return Invalid($"The body is not a valid GraphQL request: {e.Message}");
+        }
+
+        if (graphQLRequest is null) return Invalid("The body must be a JSON object.");
+        if (string.IsNullOrEmpty(graphQLRequest.Query)) return Invalid("The request has no 'query'.");
+        return (graphQLRequest, 200, null);
+    }
+
+    private T? ParseObject<T>(string? json) where T : class =>
+        string.IsNullOrEmpty(json) ? null : serializer.Deserialize<T>(json);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static bool IsMalformedJson(Exception e) =>
+        e is System.Text.Json.JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException;
+
+    private static (GraphQLRequest?, int, string?) Invalid(string message) => (null, StatusCodes.Status400BadRequest, message);
+
+    private async Task WriteRequestErrorAsync(HttpContext http, string mediaType, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = "INVALID_REQUEST" }] };
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}

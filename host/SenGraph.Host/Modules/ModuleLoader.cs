@@ -1,0 +1,141 @@
+using System.Reflection;
+using GraphQL.Types;
+using McMaster.NETCore.Plugins;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SenGraph.Contracts.Modules;
+using SenGraph.Contracts.Persistence;
+
+namespace SenGraph.Host.Modules;
+
+/// <summary>
+/// Loads one module folder (<c>plugins/&lt;Name&gt;/&lt;Name&gt;.dll</c>) into its own load context and
+/// collects its contributions. Every failure becomes a <see cref="ModuleLoadException"/> naming the step
+/// that failed; the partly loaded module is released.
+/// </summary>
+public sealed class ModuleLoader(
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    DatabaseSettings database,
+    ILoggerFactory loggerFactory,
+    TimeProvider timeProvider)
+{
+    public LoadedModule Load(string folder)
+    {
+        var name = System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(folder));
+        var assemblyPath = System.IO.Path.Combine(folder, name + ".dll");
+        if (!File.Exists(assemblyPath))
+            throw new ModuleLoadException($"The folder has no {name}.dll (a module folder holds <Name>/<Name>.dll).");
+
+        PluginLoader? loader = null;
+        ServiceProvider? services = null;
+        ModuleManifest? manifest = null;
+        try
+        {
+            loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: true, sharedTypes: SharedAssemblies.RootTypes);
+            var assembly = Step("loading the assembly", () => loader.LoadDefaultAssembly());
+            SharedAssemblies.EnsureCompatible(assembly);
+
+            var module = Step("creating the module", () => CreateModule(assembly));
+            manifest = Step("reading the manifest", () => module.Manifest);
+            ModuleManifestValidator.Validate(manifest);
+
+            var context = new ModuleContext(manifest, configuration.GetSection($"Modules:{manifest.Id}"), database, environment);
+            var collection = new ServiceCollection();
+            AddHostServices(collection);
+            Step("registering services", () => module.ConfigureServices(collection, context));
+            Step("registering graph types", () => RegisterGraphTypes(collection, assembly));
+            services = Step("building the service container", () => collection.BuildServiceProvider(
+                new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+
+            var authorization = new ModuleAuthorizationBuilder();
+            Step("registering authorization policies", () => module.ConfigureAuthorization(authorization));
+            var schema = new ModuleSchemaBuilder();
+            Step("declaring schema contributions", () => module.ConfigureSchema(schema));
+
+            return new LoadedModule(manifest, folder, assembly, loader, services, schema, authorization.Policies);
+        }
+        catch (Exception e)
+        {
+            services?.Dispose();
+            loader?.Dispose();
+            throw e as ModuleLoadException is { } loadException
+                ? loadException.Manifest is null && manifest is not null ? new ModuleLoadException(e.Message, manifest, e) : loadException
+                : new ModuleLoadException(e.Message, manifest, e);
+        }
+    }
+
+    /// <summary>Applies the module's migrations for the configured provider.</summary>
+    public static async Task MigrateAsync(LoadedModule module, CancellationToken cancellationToken)
+    {
+        foreach (var database in module.Services.GetServices<IModuleDatabase>())
+        {
+            try
+            {
+                await database.MigrateAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new ModuleLoadException($"Failed applying migrations of {database.ContextType.Name}: {Describe(e)}", module.Manifest, e);
+            }
+        }
+    }
+
+    private void AddHostServices(IServiceCollection services)
+    {
+        services.AddSingleton(loggerFactory);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSingleton(configuration);
+        services.AddSingleton(environment);
+        services.AddSingleton(database);
+        services.AddSingleton(timeProvider);
+    }
+
+    private static ISenGraphModule CreateModule(Assembly assembly)
+    {
+        var candidates = assembly.GetExportedTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ISenGraphModule).IsAssignableFrom(t))
+            .ToList();
+        return candidates.Count switch
+        {
+            0 => throw new ModuleLoadException($"{assembly.GetName().Name} has no public class implementing {nameof(ISenGraphModule)}."),
+            > 1 => throw new ModuleLoadException(
+                $"{assembly.GetName().Name} has {candidates.Count} classes implementing {nameof(ISenGraphModule)} " +
+                $"({string.Join(", ", candidates.Select(t => t.Name))}); a module has exactly one."),
+            _ => candidates[0].GetConstructor(Type.EmptyTypes) is { } constructor
+                ? (ISenGraphModule)constructor.Invoke(null)
+                : throw new ModuleLoadException($"{candidates[0].Name} needs a public parameterless constructor."),
+        };
+    }
+
+    private static void RegisterGraphTypes(IServiceCollection services, Assembly assembly)
+    {
+        foreach (var type in assembly.GetTypes())
+        {
+            if (type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IGraphType).IsAssignableFrom(type))
+                services.TryAddTransient(type);
+        }
+    }
+
+    private static T Step<T>(string step, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is not ModuleLoadException)
+        {
+            throw new ModuleLoadException($"Failed {step}: {Describe(e)}", null, e);
+        }
+    }
+
+    private static void Step(string step, Action action) => Step(step, () => { action(); return 0; });
+
+    internal static string Describe(Exception e) => e switch
+    {
+        TargetInvocationException { InnerException: { } inner } => Describe(inner),
+        ReflectionTypeLoadException rtl => string.Join("; ",
+            rtl.LoaderExceptions.Where(x => x is not null).Select(x => x!.Message).Distinct()),
+        BadImageFormatException => $"not a valid .NET assembly ({e.Message})",
+        _ => e.Message,
+    };
+}

@@ -1,0 +1,103 @@
+using GraphQL.Types;
+using SenGraph.Host.GraphQL;
+
+namespace SenGraph.Host.Modules;
+
+/// <summary>
+/// Composes the host's own fields and every module's contributions into one schema. Modules are
+/// added one at a time; a module whose contribution does not compose (a root field or type name
+/// another module already has, an invalid type) is rejected with the reason and the rest go on.
+/// </summary>
+public sealed class SchemaComposer(IServiceProvider hostServices)
+{
+    public sealed record Result(ISchema Schema, IReadOnlyList<LoadedModule> Accepted, IReadOnlyList<(LoadedModule Module, string Reason)> Rejected);
+
+    public Result Compose(IReadOnlyList<LoadedModule> candidates)
+    {
+        var accepted = new List<LoadedModule>();
+        var rejected = new List<(LoadedModule, string)>();
+        var schema = Build(accepted);
+        foreach (var candidate in candidates)
+        {
+            try
+            {
+                schema = Build([.. accepted, candidate]);
+                accepted.Add(candidate);
+            }
+            catch (Exception e)
+            {
+                rejected.Add((candidate, "Schema composition failed: " + ModuleLoader.Describe(e)));
+            }
+        }
+
+        // The last successful build holds exactly the accepted modules unless the last candidate failed.
+        if (rejected.Count > 0 && rejected[^1].Item1 == candidates[^1])
+            schema = Build(accepted);
+        return new Result(schema, accepted, rejected);
+    }
+
+    private ISchema Build(IReadOnlyList<LoadedModule> modules)
+    {
+        var query = new ObjectGraphType { Name = "Query", Description = "Everything that can be read." };
+        var mutation = new ObjectGraphType { Name = "Mutation", Description = "Everything that can be changed." };
+        var subscription = new ObjectGraphType { Name = "Subscription", Description = "Live updates." };
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        MoveFields(ActivatorUtilities.CreateInstance<HostQueries>(hostServices), query, "the host", owners);
+        foreach (var module in modules)
+        {
+            var owner = $"module '{module.Manifest.Id}'";
+            foreach (var type in module.Schema.QueryExtensions) MoveFields(Resolve(module, type), query, owner, owners);
+            foreach (var type in module.Schema.MutationExtensions) MoveFields(Resolve(module, type), mutation, owner, owners);
+            foreach (var type in module.Schema.SubscriptionExtensions) MoveFields(Resolve(module, type), subscription, owner, owners);
+        }
+
+        var schema = new Schema(new SchemaServiceProvider(hostServices, modules))
+        {
+            Query = query,
+            Mutation = mutation.Fields.Count > 0 ? mutation : null,
+            Subscription = subscription.Fields.Count > 0 ? subscription : null,
+            Description = "SenGraph: significant-event reporting, composed from its modules.",
+        };
+        foreach (var module in modules)
+        {
+            foreach (var type in module.Schema.AdditionalTypes)
+                schema.RegisterType((IGraphType)module.Services.GetRequiredService(type));
+        }
+
+        schema.Initialize();
+        return schema;
+    }
+
+    private static IComplexGraphType Resolve(LoadedModule module, Type type) =>
+        (IComplexGraphType)module.Services.GetRequiredService(type);
+
+    private static void MoveFields(IComplexGraphType from, ObjectGraphType to, string owner, Dictionary<string, string> owners)
+    {
+        foreach (var field in from.Fields.ToList())
+        {
+            var key = $"{to.Name}.{field.Name}";
+            if (owners.TryGetValue(key, out var existing))
+                throw new InvalidOperationException($"Field '{key}' is already contributed by {existing}.");
+            owners[key] = owner;
+            to.AddField(field);
+        }
+    }
+
+    /// <summary>
+    /// Creates graph types for the schema: a module's types from the module's own container (so they
+    /// can take its services), everything else from the host's.
+    /// </summary>
+    private sealed class SchemaServiceProvider(IServiceProvider host, IReadOnlyList<LoadedModule> modules) : IServiceProvider
+    {
+        public object? GetService(Type serviceType)
+        {
+            var owner = modules.FirstOrDefault(m => m.Assembly == serviceType.Assembly);
+            var provider = owner?.Services ?? host;
+            var service = provider.GetService(serviceType);
+            if (service is null && typeof(IGraphType).IsAssignableFrom(serviceType) && serviceType is { IsAbstract: false, IsGenericTypeDefinition: false })
+                service = ActivatorUtilities.CreateInstance(provider, serviceType);
+            return service;
+        }
+    }
+}

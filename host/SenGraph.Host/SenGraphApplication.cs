@@ -1,0 +1,91 @@
+using GraphQL;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
+using SenGraph.Contracts.Security;
+using SenGraph.Host.GraphQL;
+using SenGraph.Host.GraphQL.Authorization;
+using SenGraph.Host.GraphQL.Http;
+using SenGraph.Host.Ide;
+using SenGraph.Host.Modules;
+using SenGraph.Host.Security;
+using SenGraph.Host.Storage;
+
+namespace SenGraph.Host;
+
+/// <summary>How the host is wired: <see cref="AddSenGraph"/> registers, <see cref="MapSenGraph"/> serves.</summary>
+public static class SenGraphApplication
+{
+    public const string GraphQLPath = "/graphql";
+
+    /// <summary>
+    /// A builder whose content root is the host's own folder, wherever it is started from, so
+    /// appsettings and the default data/sengraph.db are found the same way by `dotnet run`, by the
+    /// built dll and by the host commands.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+    public static WebApplicationBuilder AddSenGraph(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var environment = builder.Environment;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(DatabaseConfiguration.Resolve(configuration, environment));
+        services.Configure<PluginOptions>(configuration.GetSection(PluginOptions.Section));
+        services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.Section));
+
+        services.AddSingleton<ModuleLoader>();
+        services.AddSingleton<SchemaComposer>();
+        services.AddSingleton<ModuleCatalog>();
+        services.AddSingleton<SchemaHost>();
+        services.AddHostedService<ModuleStartup>();
+
+        AddAuthentication(services, configuration, environment);
+        services.AddSingleton<IAuthorizationPolicyProvider, ModulePolicyProvider>();
+        services.AddAuthorization();
+
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddGraphQL(graphQL => graphQL
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
+            .ConfigureExecution(sp => sp.GetRequiredService<DocumentCache>())
+            .AddValidationRule(_ => new AuthorizationValidationRule(allowAnonymousIntrospection: environment.IsDevelopment()), useForCachedDocuments: true)
+            .AddUnhandledExceptionHandler(context =>
+                context.Context?.RequestServices?.GetService<ILogger<GraphQLHttpEndpoint>>()?
+                    .LogError(context.OriginalException, "Unhandled error while executing {Operation}", context.Context.Operation.Name?.Value)));
+        return builder;
+    }
+
+    public static WebApplication MapSenGraph(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.Map(GraphQLPath, http => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http));
+        app.MapBananaCakePopAssets(GraphQLPath);
+        return app;
+    }
+
+    private static void AddAuthentication(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var settings = configuration.GetSection(AuthenticationSettings.Section).Get<AuthenticationSettings>() ?? new AuthenticationSettings();
+        var key = settings.Validate(environment);
+        services.AddSingleton(settings);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = settings.Issuer,
+                ValidAudience = settings.Audience,
+                IssuerSigningKey = key,
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                NameClaimType = SenGraphClaims.UserName,
+                RoleClaimType = SenGraphClaims.Role,
+                ClockSkew = TimeSpan.FromMinutes(1),
+            };
+        });
+    }
+}
