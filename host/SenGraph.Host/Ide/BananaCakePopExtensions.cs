@@ -63,6 +63,9 @@ public static class BananaCakePopExtensions
     /// its relative asset URLs resolve under the endpoint whether the page was asked for as <c>/graphql</c>
     /// or <c>/graphql/</c>. The IDE then reads <c>bcp-config.json</c>, which points it at the endpoint.
     /// </summary>
+    /// <param name="context">The request to answer.</param>
+    /// <param name="graphqlEndpointPath">The endpoint's path, e.g. <c>/graphql</c>, with or without the request's
+    /// PathBase (it is added when missing); a trailing slash is ignored.</param>
     public static async Task ServeBananaCakePopAsync(HttpContext context, string graphqlEndpointPath)
     {
         var indexPath = Path.Combine(IdeDirectory, IndexFile);
@@ -73,7 +76,9 @@ public static class BananaCakePopExtensions
         }
 
         var html = await File.ReadAllTextAsync(indexPath, context.RequestAborted);
-        var baseHref = context.Request.PathBase.Add(NormalizePath(graphqlEndpointPath)).Value + "/";
+        var endpoint = new PathString(NormalizePath(graphqlEndpointPath));
+        var pathBase = context.Request.PathBase;
+        var baseHref = (pathBase.HasValue && !endpoint.StartsWithSegments(pathBase) ? pathBase.Add(endpoint) : endpoint).Value + "/";
         var baseTag = $"<base href=\"{HtmlEncoder.Default.Encode(baseHref)}\"/>";
 
         // The base element must come before any element with a relative URL: make it the head's first child.

@@ -130,12 +130,12 @@ public sealed class ModuleLoader(
 
     private static void Step(string step, Action action) => Step(step, () => { action(); return 0; });
 
-    internal static string Describe(Exception e) => e switch
+    internal static string Describe(Exception e) => (e switch
     {
         TargetInvocationException { InnerException: { } inner } => Describe(inner),
         ReflectionTypeLoadException rtl => string.Join("; ",
             rtl.LoaderExceptions.Where(x => x is not null).Select(x => x!.Message).Distinct()),
         BadImageFormatException => $"not a valid .NET assembly ({e.Message})",
         _ => e.Message,
-    };
+    }).Trim();
 }

@@ -1,0 +1,27 @@
+namespace SenGraph.Tests.Infrastructure;
+
+/// <summary>The host with exactly the modules the build ships.</summary>
+public sealed class ShippedModulesHost() : TestHost(new PluginsFolder().WithShippedModules());
+
+/// <summary>
+/// The shipped modules next to test modules that fail in every way a module can, and healthy ones.
+/// </summary>
+public sealed class FailingModulesHost() : TestHost(CreatePlugins())
+{
+    private static PluginsFolder CreatePlugins()
+    {
+        var plugins = new PluginsFolder()
+            .WithShippedModules()
+            .WithTestModule("SenGraph.TestModules.Greeting")
+            .WithTestModule("SenGraph.TestModules.JsonOld")
+            .WithTestModule("SenGraph.TestModules.JsonNew")
+            .WithTestModule("SenGraph.TestModules.ThrowsOnRegistration")
+            .WithTestModule("SenGraph.TestModules.FutureContracts")
+            .WithTestModule("SenGraph.TestModules.ClashingTypes")
+            .WithTestModule("SenGraph.TestModules.MissingDependency")
+            .WithoutFile("SenGraph.TestModules.MissingDependency", "SenGraph.TestModules.MissingDependency.Library.dll")
+            .WithCorruptModule("SenGraph.TestModules.Corrupt");
+        Directory.CreateDirectory(plugins.ModuleDirectory("SenGraph.TestModules.EmptyFolder"));
+        return plugins;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SenGraph.Host.Security;
+
+namespace SenGraph.Tests.Infrastructure;
+
+/// <summary>
+/// The real host, in process, over HTTP, loading its modules from <paramref name="plugins"/> and
+/// storing in a throwaway SQLite file.
+/// </summary>
+public class TestHost(PluginsFolder plugins, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string GraphQLResponseJson = "application/graphql-response+json";
+
+    public PluginsFolder Plugins { get; } = plugins;
+
+    public string DatabaseFile { get; } = Path.Combine(Path.GetDirectoryName(plugins.Path)!, "sengraph.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Plugins:Path", Plugins.Path);
+        builder.UseSetting("ConnectionStrings:SenGraph", $"Data Source={DatabaseFile}");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A development token, as the <c>token</c> command prints it.</summary>
+    public string Token(string user = "alice", string roles = "Agent", string office = "SAC-NYC") =>
+        DevelopmentTokens.Issue(Services.GetRequiredService<AuthenticationSettings>(), Services.GetRequiredService<IHostEnvironment>(),
+            user, roles.Split(','), office, TimeProvider.System);
+
+    public Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? token = null, string accept = GraphQLResponseJson)
+    {
+        var body = JsonSerializer.Serialize(new { query, variables });
+        return SendAsync(HttpMethod.Post, "/graphql", body, "application/json", token, accept);
+    }
+
+    public async Task<GraphQLResponse> SendAsync(HttpMethod method, string url, string? body = null, string? contentType = null,
+        string? token = null, string? accept = GraphQLResponseJson)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        if (accept is not null) request.Headers.Accept.ParseAdd(accept);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await CreateClient().SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, response.Headers,
+            string.Join(", ", response.Content.Headers.Allow));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Plugins.Dispose();
+    }
+}
+
+/// <summary>An HTTP answer from /graphql.</summary>
+public sealed record GraphQLResponse(HttpStatusCode Status, string? MediaType, string Body, HttpResponseHeaders Headers, string Allow)
+{
+    public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("Empty body");
+
+    public JsonNode? Data => Json["data"];
+
+    public JsonArray Errors => Json["errors"] as JsonArray ?? [];
+
+    public IEnumerable<string?> ErrorCodes => Errors.Select(e => e?["extensions"]?["code"]?.GetValue<string>());
+
+    /// <summary>Fails with the whole body when the response has errors, so a test failure says why.</summary>
+    public GraphQLResponse ShouldSucceed()
+    {
+        Assert.True(Status == HttpStatusCode.OK && Errors.Count == 0, $"Expected success, got {(int)Status}: {Body}");
+        return this;
+    }
+}
