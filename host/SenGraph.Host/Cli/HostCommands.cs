@@ -49,7 +49,11 @@ public static class HostCommands
 
     private static Command SchemaExportCommand()
     {
-        var output = new Option<string>("--output") { Description = "File to write, or - for standard output.", DefaultValueFactory = _ => "schema/schema.graphql" };
+        var output = new Option<string>("--output")
+        {
+            Description = "File to write, or - for standard output. Default: schema/schema.graphql of the repository.",
+            DefaultValueFactory = _ => DefaultSchemaFile(),
+        };
         var command = new Command("export", "Write the schema composed from the modules in the plugins folder as SDL.") { output };
         command.SetAction(result => Run(async () =>
         {
@@ -60,6 +64,17 @@ public static class HostCommands
                 await Console.Error.WriteLineAsync($"warning: module {failed.Id} skipped: {failed.Error}");
         }));
         return command;
+    }
+
+    /// <summary>schema/schema.graphql of the repository around the working directory (`dotnet run` starts in the project folder).</summary>
+    private static string DefaultSchemaFile()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SenGraph.sln"))) return Path.Combine(dir.FullName, "schema", "schema.graphql");
+        }
+
+        return Path.Combine("schema", "schema.graphql");
     }
 
     private static Command MigrationsScriptCommand()
