@@ -42,9 +42,9 @@ public static class SenGraphApplication
         services.AddSingleton<ModuleCatalog>();
         services.AddSingleton<SchemaHost>();
         services.AddHostedService<ModuleStartup>();
+        services.AddHostedService<PluginsWatcher>();
 
         AddAuthentication(services, configuration, environment);
-        services.AddSingleton<IAuthorizationPolicyProvider, ModulePolicyProvider>();
         services.AddAuthorization();
 
         services.AddSingleton<DocumentCache>();

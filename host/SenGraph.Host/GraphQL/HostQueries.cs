@@ -60,7 +60,53 @@ public sealed class ModuleGraphType : ObjectGraphType<ModuleDescriptor>
         Field(x => x.Name).Description("Display name, or the folder name when unknown.");
         Field(x => x.Version, nullable: true).Description("Semantic version the module declares.");
         Field(x => x.ContractsVersion, nullable: true).Description("Contracts version the module was built for.");
-        Field<NonNullGraphType<ModuleStatusGraphType>>("status").Description("Loaded, or failed.").Resolve(c => c.Source.Status);
-        Field(x => x.Error, nullable: true).Description("Why the module was skipped; null when loaded.");
+        Field<NonNullGraphType<ModuleStatusGraphType>>("status").Description("Loaded, failed or disabled.").Resolve(c => c.Source.Status);
+        Field(x => x.Error, nullable: true).Description(
+            "Why the module was skipped, or why its newest version was not applied while the running one keeps serving; null otherwise.");
+        Field(x => x.LoadedAt, nullable: true).Description("When the running version was loaded.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("types")
+            .Description("The schema types this module adds.").Resolve(c => c.Source.Contribution.TypeNames);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("fields")
+            .Description("The root fields this module adds (Query.x, Mutation.y).").Resolve(c => c.Source.Contribution.FieldCoordinates);
+        Field<ModuleChangeGraphType>("lastChange").Description("The last version change of this module, applied or refused.")
+            .Resolve(c => c.Source.LastChange);
+        Field(x => x.RetainedVersions).Description("Older versions of this module still held in memory.");
+        Field(x => x.RestartRecommended).Description("True when so many older versions are held in memory that a restart would free it.");
+    }
+}
+
+public sealed class ModuleChangeGraphType : ObjectGraphType<ModuleChange>
+{
+    public ModuleChangeGraphType()
+    {
+        Name = "ModuleChange";
+        Description = "A module version change: an upgrade, a first load, or a refused version.";
+        Field(x => x.FromVersion, nullable: true).Description("The version that was running; null for a first load.");
+        Field(x => x.ToVersion).Description("The version that came in.");
+        Field(x => x.At).Description("When the change was made or refused.");
+        Field(x => x.Applied).Description("Whether the new version now serves.");
+        Field(x => x.Reason, nullable: true).Description("Why it was refused.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SchemaChangeGraphType>>>>("schemaChanges")
+            .Description("How the module's schema contribution differs from the version before.").Resolve(c => c.Source.SchemaChanges);
+    }
+}
+
+public sealed class SchemaChangeGraphType : ObjectGraphType<SchemaChange>
+{
+    public SchemaChangeGraphType()
+    {
+        Name = "SchemaChange";
+        Description = "One difference between two schema contributions.";
+        Field<NonNullGraphType<SchemaChangeLevelGraphType>>("level").Description("Effect on existing clients.").Resolve(c => c.Source.Level);
+        Field(x => x.Description).Description("What changed.");
+    }
+}
+
+public sealed class SchemaChangeLevelGraphType : EnumerationGraphType<SchemaChangeLevel>
+{
+    public SchemaChangeLevelGraphType()
+    {
+        Name = "SchemaChangeLevel";
+        Description = "SAFE: existing operations keep working; DANGEROUS: they may see something new; BREAKING: they may fail.";
     }
 }

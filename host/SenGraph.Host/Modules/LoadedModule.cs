@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.Loader;
 using McMaster.NETCore.Plugins;
 using Microsoft.AspNetCore.Authorization;
 using SenGraph.Contracts.Modules;
@@ -9,14 +10,23 @@ namespace SenGraph.Host.Modules;
 public sealed class LoadedModule(
     ModuleManifest manifest,
     string path,
+    string fingerprint,
+    DateTimeOffset loadedAt,
     Assembly assembly,
     PluginLoader loader,
     ServiceProvider services,
     ModuleSchemaBuilder schema,
     IReadOnlyDictionary<string, AuthorizationPolicy> policies) : IAsyncDisposable
 {
+    private int _disposed;
+
     public ModuleManifest Manifest { get; } = manifest;
     public string Path { get; } = path;
+
+    /// <summary>Identifies the folder's content: a changed fingerprint means a new version to load.</summary>
+    public string Fingerprint { get; } = fingerprint;
+
+    public DateTimeOffset LoadedAt { get; } = loadedAt;
     public Assembly Assembly { get; } = assembly;
 
     /// <summary>The module's own container: its services, its graph types, its database.</summary>
@@ -25,11 +35,12 @@ public sealed class LoadedModule(
     public ModuleSchemaBuilder Schema { get; } = schema;
     public IReadOnlyDictionary<string, AuthorizationPolicy> Policies { get; } = policies;
 
-    public ModuleDescriptor Describe() =>
-        new(Manifest.Id, Manifest.DisplayName, Manifest.Version, Manifest.ContractsVersion, ModuleStatus.Loaded, null, Path);
+    /// <summary>Tells whether the runtime has let go of the module's load context after disposal.</summary>
+    public WeakReference<AssemblyLoadContext> LoadContext { get; } = new(loader.LoadContext);
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await services.DisposeAsync();
         loader.Dispose();
     }

@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using SenGraph.Contracts.Modules;
 
 namespace SenGraph.Host.Modules;
 
-/// <summary>Where the host looks for modules.</summary>
+/// <summary>Where the host looks for modules, and how it follows changes there.</summary>
 public sealed class PluginOptions
 {
     public const string Section = "Plugins";
@@ -11,30 +11,114 @@ public sealed class PluginOptions
     /// <summary>The plugins folder; relative paths are resolved against the host's base directory.</summary>
     public string Path { get; set; } = "plugins";
 
+    /// <summary>Reload modules when the plugins folder changes.</summary>
+    public bool Watch { get; set; } = true;
+
+    /// <summary>How long the folder must stay quiet before a change is loaded (copies take a while).</summary>
+    public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Older versions of one module still in memory (the runtime could not unload them) at which
+    /// <c>modules</c> recommends a restart.
+    /// </summary>
+    public int RestartRecommendedAfter { get; set; } = 10;
+
     public string ResolvedPath => System.IO.Path.GetFullPath(System.IO.Path.Combine(AppContext.BaseDirectory, Path));
+
+    /// <summary>Ids of modules an administrator disabled, one per line; survives restarts.</summary>
+    public string DisabledModulesFile => System.IO.Path.Combine(ResolvedPath, ".disabled-modules");
 }
 
 /// <summary>
-/// Loads every module in the plugins folder, composes the schema and applies the migrations of the
-/// modules that made it in. One module's failure never stops the others.
+/// Brings the set of loaded modules in line with the plugins folder: loads new and changed module
+/// folders side by side with what is running, composes the schema, applies migrations, and only then
+/// hands the result over. A module that fails (or an upgrade that would break clients without a new
+/// major version) is reported and, when an older version was running, the older version keeps serving.
+/// One module's failure never stops the others. Folders whose names start with '.' or '_' are ignored.
 /// </summary>
-public sealed class ModuleCatalog(ModuleLoader loader, SchemaComposer composer, IOptions<PluginOptions> options, ILogger<ModuleCatalog> logger)
+public sealed class ModuleCatalog(
+    ModuleLoader loader,
+    SchemaComposer composer,
+    SchemaHost host,
+    IOptions<PluginOptions> options,
+    TimeProvider clock,
+    ILogger<ModuleCatalog> logger)
 {
-    public async Task<SchemaSnapshot> LoadAllAsync(bool applyMigrations, CancellationToken cancellationToken)
-    {
-        var folder = options.Value.ResolvedPath;
-        var folders = Directory.Exists(folder)
-            ? Directory.GetDirectories(folder).Order(StringComparer.Ordinal).ToList()
-            : [];
-        if (folders.Count == 0)
-            logger.LogWarning("No modules found in {PluginsPath}. Build the solution, or set Plugins:Path.", folder);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, ModuleChange> _lastChanges = new(StringComparer.Ordinal);
 
-        var outcomes = new Dictionary<string, ModuleDescriptor>(StringComparer.Ordinal);
-        var candidates = new List<LoadedModule>();
-        var policyOwners = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in folders)
+    // Folders that failed to load, or whose upgrade was refused, by content: not retried until they change.
+    private readonly Dictionary<string, (string Fingerprint, string Reason, ModuleManifest? Manifest)> _refusedFolders = new(StringComparer.Ordinal);
+
+    /// <summary>Loads and composes every module without publishing anything (host commands).</summary>
+    public Task<SchemaSnapshot> LoadAllAsync(bool applyMigrations, CancellationToken cancellationToken) =>
+        ComposeAsync(previous: null, applyMigrations, cancellationToken);
+
+    /// <summary>Brings the running host in line with the plugins folder and publishes the result.</summary>
+    public async Task<SchemaSnapshot> ReloadAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            var name = Path.GetFileName(path);
+            var next = await ComposeAsync(host.IsReady ? host.Current : null, applyMigrations: true, cancellationToken);
+            host.Publish(next);
+            return next;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Switches a module off or on (remembered across restarts) and reloads.</summary>
+    public async Task<ModuleDescriptor?> SetEnabledAsync(string id, bool enabled, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var disabled = ReadDisabled();
+            if (enabled ? disabled.Remove(id) : disabled.Add(id))
+            {
+                var file = options.Value.DisabledModulesFile;
+                await File.WriteAllLinesAsync(file + ".tmp", disabled.Order(StringComparer.Ordinal), cancellationToken);
+                File.Move(file + ".tmp", file, overwrite: true);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        var snapshot = await ReloadAsync(cancellationToken);
+        return snapshot.Modules.FirstOrDefault(m => m.Id == id);
+    }
+
+    private async Task<SchemaSnapshot> ComposeAsync(SchemaSnapshot? previous, bool applyMigrations, CancellationToken cancellationToken)
+    {
+        var disabled = ReadDisabled();
+        var running = previous?.LoadedModules.ToDictionary(m => m.Path, StringComparer.Ordinal) ?? [];
+        var outcomes = new Dictionary<string, ModuleDescriptor>(StringComparer.Ordinal);
+        var kept = new List<LoadedModule>();
+        var pending = new List<(LoadedModule Module, LoadedModule? Predecessor)>();
+
+        foreach (var path in ModuleFolders())
+        {
+            var fingerprint = ModuleLoader.Fingerprint(path);
+            running.TryGetValue(path, out var predecessor);
+            if (predecessor is not null && predecessor.Fingerprint == fingerprint)
+            {
+                if (disabled.Contains(predecessor.Manifest.Id)) outcomes[path] = ModuleDescriptor.Disabled(predecessor);
+                else kept.Add(predecessor);
+                continue;
+            }
+
+            if (_refusedFolders.TryGetValue(path, out var refused) && refused.Fingerprint == fingerprint)
+            {
+                if (predecessor is not null && !disabled.Contains(predecessor.Manifest.Id)) kept.Add(predecessor);
+                else outcomes[path] = ModuleDescriptor.Failed(Path.GetFileName(path), path, refused.Reason, refused.Manifest);
+                continue;
+            }
+
             LoadedModule module;
             try
             {
@@ -42,90 +126,197 @@ public sealed class ModuleCatalog(ModuleLoader loader, SchemaComposer composer, 
             }
             catch (ModuleLoadException e)
             {
-                outcomes[path] = Fail(name, path, e.Message, e.Manifest, e.InnerException);
+                _refusedFolders[path] = (fingerprint, e.Message, e.Manifest);
+                if (predecessor is not null) RefuseUpgrade(predecessor, e.Manifest?.Version, e.Message, [], kept, e);
+                else outcomes[path] = Fail(path, e.Message, e.Manifest, e.InnerException);
                 continue;
             }
 
-            var clash = IdClash(module, candidates) ?? PolicyClash(module, policyOwners);
-            if (clash is not null)
+            _refusedFolders.Remove(path);
+            if (disabled.Contains(module.Manifest.Id))
             {
-                outcomes[path] = Fail(name, path, clash, module.Manifest, null);
+                outcomes[path] = ModuleDescriptor.Disabled(module);
                 await module.DisposeAsync();
                 continue;
             }
 
-            foreach (var policy in module.Policies.Keys) policyOwners[policy] = $"module '{module.Manifest.Id}'";
-            candidates.Add(module);
-        }
-
-        var composition = composer.Compose(candidates);
-        foreach (var (module, reason) in composition.Rejected)
-        {
-            outcomes[module.Path] = Fail(Path.GetFileName(module.Path), module.Path, reason, module.Manifest, null);
-            await module.DisposeAsync();
-        }
-
-        var accepted = composition.Accepted.ToList();
-        if (applyMigrations)
-        {
-            foreach (var module in composition.Accepted)
+            var clash = IdClash(module, [.. kept, .. pending.Select(p => p.Module)]) ?? PolicyClash(module, [.. kept, .. pending.Select(p => p.Module)]);
+            if (clash is not null)
             {
-                try
+                await RejectAsync(module, predecessor, clash, [], kept, outcomes, remember: false);
+                continue;
+            }
+
+            pending.Add((module, predecessor));
+        }
+
+        var migrated = new HashSet<LoadedModule>();
+        while (true)
+        {
+            // Running modules go first: a newcomer never pushes out what already serves.
+            var composition = composer.Compose([.. kept, .. pending.Select(p => p.Module)]);
+            var refusals = new List<(LoadedModule Module, LoadedModule? Predecessor, string Reason, IReadOnlyList<SchemaChange> Changes)>();
+            foreach (var (module, reason) in composition.Rejected)
+            {
+                var entry = pending.FirstOrDefault(p => p.Module == module);
+                if (entry.Module is not null) refusals.Add((module, entry.Predecessor, reason, []));
+                else
                 {
-                    await ModuleLoader.MigrateAsync(module, cancellationToken);
-                }
-                catch (ModuleLoadException e)
-                {
-                    outcomes[module.Path] = Fail(Path.GetFileName(module.Path), module.Path, e.Message, module.Manifest, e.InnerException);
-                    accepted.Remove(module);
-                    await module.DisposeAsync();
+                    kept.Remove(module);
+                    outcomes[module.Path] = Fail(module.Path, reason, module.Manifest, null);
                 }
             }
-        }
 
-        var schema = accepted.Count == composition.Accepted.Count ? composition.Schema : composer.Compose(accepted).Schema;
-        foreach (var module in accepted)
-        {
-            outcomes[module.Path] = module.Describe();
-            logger.LogInformation("Loaded module {ModuleId} {ModuleVersion} from {ModulePath}.", module.Manifest.Id, module.Manifest.Version, module.Path);
-        }
+            foreach (var (module, predecessor) in pending.Where(p => p.Predecessor is not null && composition.Accepted.Contains(p.Module)))
+            {
+                var changes = SchemaDiff.Compare(previous!.Contributions[predecessor!.Manifest.Id],
+                    ModuleContribution.Extract(composition.Schema, module, composition.RootFieldOwners));
+                if (changes.Any(c => c.Level == SchemaChangeLevel.Breaking) && Major(module.Manifest.Version) <= Major(predecessor.Manifest.Version))
+                {
+                    refusals.Add((module, predecessor,
+                        $"Version {module.Manifest.Version} makes breaking schema changes; breaking changes need a new major version " +
+                        $"(running {predecessor.Manifest.Version}).", changes));
+                }
+            }
 
-        var policies = accepted.SelectMany(m => m.Policies).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var descriptors = folders.Where(outcomes.ContainsKey).Select(f => outcomes[f]).ToList();
-        return new SchemaSnapshot(schema, descriptors, accepted, policies);
+            if (refusals.Count == 0 && applyMigrations)
+            {
+                foreach (var (module, predecessor) in pending.Where(p => composition.Accepted.Contains(p.Module) && !migrated.Contains(p.Module)))
+                {
+                    try
+                    {
+                        await ModuleLoader.MigrateAsync(module, cancellationToken);
+                        migrated.Add(module);
+                    }
+                    catch (ModuleLoadException e)
+                    {
+                        refusals.Add((module, predecessor, e.Message, []));
+                    }
+                }
+            }
+
+            if (refusals.Count == 0) return Finish(composition, pending, previous, outcomes);
+
+            foreach (var (module, predecessor, reason, changes) in refusals)
+            {
+                pending.RemoveAll(p => p.Module == module);
+                await RejectAsync(module, predecessor, reason, changes, kept, outcomes, remember: true);
+            }
+        }
     }
 
-    private static string? IdClash(LoadedModule module, List<LoadedModule> accepted) =>
-        accepted.FirstOrDefault(c => c.Manifest.Id == module.Manifest.Id) is { } other
+    private SchemaSnapshot Finish(SchemaComposer.Result composition, List<(LoadedModule Module, LoadedModule? Predecessor)> pending,
+        SchemaSnapshot? previous, Dictionary<string, ModuleDescriptor> outcomes)
+    {
+        var retained = host.RetainedVersions();
+        var contributions = new Dictionary<string, ModuleContribution>(StringComparer.Ordinal);
+        foreach (var module in composition.Accepted)
+        {
+            var contribution = ModuleContribution.Extract(composition.Schema, module, composition.RootFieldOwners);
+            contributions[module.Manifest.Id] = contribution;
+            var entry = pending.FirstOrDefault(p => p.Module == module);
+            if (entry.Module is not null)
+            {
+                var before = entry.Predecessor is { } predecessor ? previous!.Contributions[predecessor.Manifest.Id] : ModuleContribution.Empty;
+                var change = new ModuleChange(entry.Predecessor?.Manifest.Version, module.Manifest.Version, clock.GetUtcNow(), true, null,
+                    SchemaDiff.Compare(before, contribution));
+                _lastChanges[module.Manifest.Id] = change;
+                logger.LogInformation("Loaded module {ModuleId} {ModuleVersion} from {ModulePath}{Upgrade}. Schema changes: {Changes}",
+                    module.Manifest.Id, module.Manifest.Version, module.Path,
+                    entry.Predecessor is null ? "" : $" (was {entry.Predecessor.Manifest.Version})", Describe(change.SchemaChanges));
+            }
+
+            var lastChange = _lastChanges.GetValueOrDefault(module.Manifest.Id);
+            var retainedVersions = retained.GetValueOrDefault(module.Manifest.Id);
+            outcomes[module.Path] = new ModuleDescriptor(module.Manifest.Id, module.Manifest.DisplayName, module.Manifest.Version,
+                module.Manifest.ContractsVersion, ModuleStatus.Loaded,
+                lastChange is { Applied: false } ? $"Version {lastChange.ToVersion} was not applied: {lastChange.Reason}" : null,
+                module.Path)
+            {
+                LoadedAt = module.LoadedAt,
+                Contribution = contribution,
+                LastChange = lastChange,
+                RetainedVersions = retainedVersions,
+                RestartRecommended = retainedVersions >= options.Value.RestartRecommendedAfter,
+            };
+        }
+
+        var policies = composition.Accepted.SelectMany(m => m.Policies).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var descriptors = outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => o.Value).ToList();
+        return new SchemaSnapshot(composition.Schema, descriptors, composition.Accepted, policies, contributions);
+    }
+
+    /// <summary>
+    /// Drops a newly loaded module. When it was meant to replace a running version, the running
+    /// version stays and the refusal is recorded as that module's last change.
+    /// </summary>
+    private async Task RejectAsync(LoadedModule module, LoadedModule? predecessor, string reason, IReadOnlyList<SchemaChange> changes,
+        List<LoadedModule> kept, Dictionary<string, ModuleDescriptor> outcomes, bool remember)
+    {
+        if (remember) _refusedFolders[module.Path] = (module.Fingerprint, reason, module.Manifest);
+        if (predecessor is not null) RefuseUpgrade(predecessor, module.Manifest.Version, reason, changes, kept, null);
+        else outcomes[module.Path] = Fail(module.Path, reason, module.Manifest, null);
+        await module.DisposeAsync();
+    }
+
+    private void RefuseUpgrade(LoadedModule running, string? version, string reason, IReadOnlyList<SchemaChange> changes, List<LoadedModule> kept, Exception? exception)
+    {
+        kept.Add(running);
+        _lastChanges[running.Manifest.Id] = new ModuleChange(running.Manifest.Version, version ?? "unknown", clock.GetUtcNow(), false, reason, changes);
+        logger.LogError(exception, "Module {ModuleId}: version {Version} was not applied, {Running} keeps serving: {Reason} Schema changes: {Changes}",
+            running.Manifest.Id, version ?? "unknown", running.Manifest.Version, reason, Describe(changes));
+    }
+
+    private IEnumerable<string> ModuleFolders()
+    {
+        var folder = options.Value.ResolvedPath;
+        if (!Directory.Exists(folder))
+        {
+            logger.LogWarning("The plugins folder {PluginsPath} does not exist. Build the solution, or set Plugins:Path.", folder);
+            return [];
+        }
+
+        return Directory.GetDirectories(folder)
+            .Where(d => Path.GetFileName(d) is var name && !name.StartsWith('.') && !name.StartsWith('_'))
+            .Order(StringComparer.Ordinal);
+    }
+
+    private HashSet<string> ReadDisabled()
+    {
+        var file = options.Value.DisabledModulesFile;
+        return File.Exists(file)
+            ? File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+    }
+
+    private static string? IdClash(LoadedModule module, List<LoadedModule> others) =>
+        others.FirstOrDefault(c => c.Manifest.Id == module.Manifest.Id) is { } other
             ? $"Module id '{module.Manifest.Id}' is already used by {Path.GetFileName(other.Path)}."
             : null;
 
-    private static string? PolicyClash(LoadedModule module, Dictionary<string, string> policyOwners) =>
-        module.Policies.Keys.FirstOrDefault(policyOwners.ContainsKey) is { } policy
-            ? $"Policy '{policy}' is already declared by {policyOwners[policy]}."
+    private static string? PolicyClash(LoadedModule module, List<LoadedModule> others) =>
+        others.SelectMany(o => o.Policies.Keys.Select(p => (Policy: p, Owner: o.Manifest.Id)))
+            .FirstOrDefault(p => module.Policies.ContainsKey(p.Policy)) is { Policy: not null } clash
+            ? $"Policy '{clash.Policy}' is already declared by module '{clash.Owner}'."
             : null;
 
-    private ModuleDescriptor Fail(string name, string path, string reason, Contracts.Modules.ModuleManifest? manifest, Exception? exception)
+    private static int Major(string version) => int.Parse(version.AsSpan(0, version.IndexOf('.')), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Describe(IReadOnlyList<SchemaChange> changes) =>
+        changes.Count == 0 ? "none" : string.Join("; ", changes.Select(c => $"{c.Level}: {c.Description}"));
+
+    private ModuleDescriptor Fail(string path, string reason, ModuleManifest? manifest, Exception? exception)
     {
+        var name = Path.GetFileName(path);
         logger.LogError(exception, "Module {Module} skipped: {Reason}", manifest?.Id ?? name, reason);
         return ModuleDescriptor.Failed(name, path, reason, manifest);
     }
 }
 
 /// <summary>Loads the modules before the server starts listening.</summary>
-public sealed class ModuleStartup(ModuleCatalog catalog, SchemaHost host) : IHostedService
+public sealed class ModuleStartup(ModuleCatalog catalog) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken) =>
-        host.Publish(await catalog.LoadAllAsync(applyMigrations: true, cancellationToken));
+    public Task StartAsync(CancellationToken cancellationToken) => catalog.ReloadAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-/// <summary>Resolves policy names against the policies of the modules in the current snapshot.</summary>
-public sealed class ModulePolicyProvider(IOptions<AuthorizationOptions> options, SchemaHost host) : DefaultAuthorizationPolicyProvider(options)
-{
-    public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) =>
-        host.IsReady && host.Current.Policies.TryGetValue(policyName, out var policy)
-            ? policy
-            : await base.GetPolicyAsync(policyName);
 }

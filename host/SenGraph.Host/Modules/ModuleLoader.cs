@@ -31,7 +31,10 @@ public sealed class ModuleLoader(
         ModuleManifest? manifest = null;
         try
         {
-            loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: true, sharedTypes: SharedAssemblies.RootTypes);
+            var fingerprint = Fingerprint(folder);
+            // In memory: the files stay free to be replaced by the next version while this one serves.
+            loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: true, sharedTypes: SharedAssemblies.RootTypes,
+                configure: config => config.LoadInMemory = true);
             var assembly = Step("loading the assembly", () => loader.LoadDefaultAssembly());
             SharedAssemblies.EnsureCompatible(assembly);
 
@@ -52,7 +55,7 @@ public sealed class ModuleLoader(
             var schema = new ModuleSchemaBuilder();
             Step("declaring schema contributions", () => module.ConfigureSchema(schema));
 
-            return new LoadedModule(manifest, folder, assembly, loader, services, schema, authorization.Policies);
+            return new LoadedModule(manifest, folder, fingerprint, timeProvider.GetUtcNow(), assembly, loader, services, schema, authorization.Policies);
         }
         catch (Exception e)
         {
@@ -62,6 +65,21 @@ public sealed class ModuleLoader(
                 ? loadException.Manifest is null && manifest is not null ? new ModuleLoadException(e.Message, manifest, e) : loadException
                 : new ModuleLoadException(e.Message, manifest, e);
         }
+    }
+
+    /// <summary>Names, sizes and write times of every file in a module folder: changes when any file does.</summary>
+    public static string Fingerprint(string folder)
+    {
+        var hash = new HashCode();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var info = new FileInfo(file);
+            hash.Add(System.IO.Path.GetRelativePath(folder, file), StringComparer.Ordinal);
+            hash.Add(info.Length);
+            hash.Add(info.LastWriteTimeUtc.Ticks);
+        }
+
+        return hash.ToHashCode().ToString("x8");
     }
 
     /// <summary>Applies the module's migrations for the configured provider.</summary>

@@ -1,3 +1,5 @@
+using SenGraph.Contracts.Modules;
+
 namespace SenGraph.Host.Modules;
 
 /// <summary>Where a module stands in the running host.</summary>
@@ -8,7 +10,19 @@ public enum ModuleStatus
 
     /// <summary>Skipped; the reason is in <see cref="ModuleDescriptor.Error"/>.</summary>
     Failed,
+
+    /// <summary>Switched off by an administrator; not in the schema.</summary>
+    Disabled,
 }
+
+/// <summary>The last time a module folder changed: an upgrade applied, or refused.</summary>
+public sealed record ModuleChange(
+    string? FromVersion,
+    string ToVersion,
+    DateTimeOffset At,
+    bool Applied,
+    string? Reason,
+    IReadOnlyList<SchemaChange> SchemaChanges);
 
 /// <summary>What the host knows of one module folder, loaded or not.</summary>
 public sealed record ModuleDescriptor(
@@ -20,7 +34,20 @@ public sealed record ModuleDescriptor(
     string? Error,
     string Path)
 {
-    public static ModuleDescriptor Failed(string folderName, string path, string error, Contracts.Modules.ModuleManifest? manifest = null) =>
+    public DateTimeOffset? LoadedAt { get; init; }
+    public ModuleContribution Contribution { get; init; } = ModuleContribution.Empty;
+    public ModuleChange? LastChange { get; init; }
+
+    /// <summary>Older versions of this module still held in memory (see <see cref="PluginOptions.RestartRecommendedAfter"/>).</summary>
+    public int RetainedVersions { get; init; }
+
+    public bool RestartRecommended { get; init; }
+
+    public static ModuleDescriptor Failed(string folderName, string path, string error, ModuleManifest? manifest = null) =>
         new(manifest?.Id ?? folderName, manifest?.DisplayName ?? folderName, manifest?.Version, manifest?.ContractsVersion,
             ModuleStatus.Failed, error, path);
+
+    public static ModuleDescriptor Disabled(LoadedModule module) =>
+        new(module.Manifest.Id, module.Manifest.DisplayName, module.Manifest.Version, module.Manifest.ContractsVersion,
+            ModuleStatus.Disabled, null, module.Path);
 }

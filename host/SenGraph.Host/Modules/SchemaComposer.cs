@@ -10,18 +10,25 @@ namespace SenGraph.Host.Modules;
 /// </summary>
 public sealed class SchemaComposer(IServiceProvider hostServices)
 {
-    public sealed record Result(ISchema Schema, IReadOnlyList<LoadedModule> Accepted, IReadOnlyList<(LoadedModule Module, string Reason)> Rejected);
+    /// <param name="RootFieldOwners"><c>Query.field</c> → the id of the module that contributes it.</param>
+    public sealed record Result(
+        ISchema Schema,
+        IReadOnlyList<LoadedModule> Accepted,
+        IReadOnlyList<(LoadedModule Module, string Reason)> Rejected,
+        IReadOnlyDictionary<string, string> RootFieldOwners);
+
+    public const string HostOwner = "host";
 
     public Result Compose(IReadOnlyList<LoadedModule> candidates)
     {
         var accepted = new List<LoadedModule>();
         var rejected = new List<(LoadedModule, string)>();
-        var schema = Build(accepted);
+        var built = Build(accepted);
         foreach (var candidate in candidates)
         {
             try
             {
-                schema = Build([.. accepted, candidate]);
+                built = Build([.. accepted, candidate]);
                 accepted.Add(candidate);
             }
             catch (Exception e)
@@ -32,21 +39,22 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
 
         // The last successful build holds exactly the accepted modules unless the last candidate failed.
         if (rejected.Count > 0 && rejected[^1].Item1 == candidates[^1])
-            schema = Build(accepted);
-        return new Result(schema, accepted, rejected);
+            built = Build(accepted);
+        return new Result(built.Schema, accepted, rejected, built.Owners);
     }
 
-    private ISchema Build(IReadOnlyList<LoadedModule> modules)
+    private (ISchema Schema, Dictionary<string, string> Owners) Build(IReadOnlyList<LoadedModule> modules)
     {
         var query = new ObjectGraphType { Name = "Query", Description = "Everything that can be read." };
         var mutation = new ObjectGraphType { Name = "Mutation", Description = "Everything that can be changed." };
         var subscription = new ObjectGraphType { Name = "Subscription", Description = "Live updates." };
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        MoveFields(ActivatorUtilities.CreateInstance<HostQueries>(hostServices), query, "the host", owners);
+        MoveFields(ActivatorUtilities.CreateInstance<HostQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<HostMutations>(hostServices), mutation, HostOwner, owners);
         foreach (var module in modules)
         {
-            var owner = $"module '{module.Manifest.Id}'";
+            var owner = module.Manifest.Id;
             foreach (var type in module.Schema.QueryExtensions) MoveFields(Resolve(module, type), query, owner, owners);
             foreach (var type in module.Schema.MutationExtensions) MoveFields(Resolve(module, type), mutation, owner, owners);
             foreach (var type in module.Schema.SubscriptionExtensions) MoveFields(Resolve(module, type), subscription, owner, owners);
@@ -66,7 +74,7 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         }
 
         schema.Initialize();
-        return schema;
+        return (schema, owners);
     }
 
     private static IComplexGraphType Resolve(LoadedModule module, Type type) =>
@@ -78,7 +86,7 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         {
             var key = $"{to.Name}.{field.Name}";
             if (owners.TryGetValue(key, out var existing))
-                throw new InvalidOperationException($"Field '{key}' is already contributed by {existing}.");
+                throw new InvalidOperationException($"Field '{key}' is already contributed by {(existing == HostOwner ? "the host" : $"module '{existing}'")}.");
             owners[key] = owner;
             to.AddField(field);
         }

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authorization;
+using SenGraph.Host.Modules;
 
 namespace SenGraph.Host.GraphQL.Authorization;
 
@@ -76,17 +77,14 @@ public sealed class AuthorizationValidationRule(bool allowAnonymousIntrospection
 
             var policies = target.GetPolicies();
             if (policies is null or { Count: 0 }) return true;
+
+            // Policies come from the snapshot this request runs on, so a module swap mid-request changes nothing.
+            var declared = context.RequestServices!.GetRequiredService<SchemaHost>().SnapshotOf(context.Schema).Policies;
             var authorization = context.RequestServices!.GetRequiredService<IAuthorizationService>();
-            foreach (var policy in policies)
+            foreach (var name in policies)
             {
-                try
-                {
-                    if (!(await authorization.AuthorizeAsync(context.User!, policy)).Succeeded) return false;
-                }
-                catch (InvalidOperationException)
-                {
-                    return false; // a policy nobody declared: fail closed
-                }
+                if (!declared.TryGetValue(name, out var policy)) return false; // a policy nobody declared: fail closed
+                if (!(await authorization.AuthorizeAsync(context.User!, null, policy)).Succeeded) return false;
             }
 
             return true;

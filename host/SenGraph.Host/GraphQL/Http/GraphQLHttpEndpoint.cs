@@ -51,9 +51,10 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
             return;
         }
 
+        using var lease = schemas.Acquire();
         var options = new ExecutionOptions
         {
-            Schema = schemas.Current.Schema,
+            Schema = lease.Snapshot.Schema,
             Query = graphQLRequest.Query,
             OperationName = graphQLRequest.OperationName,
             Variables = graphQLRequest.Variables,
