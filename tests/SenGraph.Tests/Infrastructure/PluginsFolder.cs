@@ -31,6 +31,50 @@ public sealed class PluginsFolder : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Puts a test project's build output in place as plugins/&lt;module&gt;/, the way a deployment should:
+    /// assembled in a folder the host ignores, then moved in with one rename (an existing version is
+    /// moved out first). <paramref name="module"/> is the assembly name when the project builds a
+    /// version of another module.
+    /// </summary>
+    public PluginsFolder Deploy(string project, string? module = null)
+    {
+        module ??= project;
+        var output = RepoPaths.TestModuleOutput(project);
+        if (!File.Exists(System.IO.Path.Combine(output, module + ".dll")))
+            throw new InvalidOperationException($"Test module {project} is not built in {output}: build the solution first.");
+        var staging = System.IO.Path.Combine(Path, ".staging-" + Guid.NewGuid().ToString("N"));
+        CopyDirectory(output, staging);
+        Replace(module, staging);
+        return this;
+    }
+
+    /// <summary>Replaces plugins/&lt;module&gt;/ with a folder holding a corrupt assembly.</summary>
+    public PluginsFolder DeployCorrupt(string module)
+    {
+        var staging = System.IO.Path.Combine(Path, ".staging-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(staging);
+        File.WriteAllBytes(System.IO.Path.Combine(staging, module + ".dll"), "MZ this is not a .NET assembly"u8.ToArray());
+        Replace(module, staging);
+        return this;
+    }
+
+    /// <summary>Takes plugins/&lt;module&gt;/ away (moved out with one rename, then deleted).</summary>
+    public PluginsFolder Remove(string module)
+    {
+        Replace(module, null);
+        return this;
+    }
+
+    private void Replace(string module, string? replacement)
+    {
+        var target = ModuleDirectory(module);
+        var retired = System.IO.Path.Combine(Path, ".retired-" + Guid.NewGuid().ToString("N"));
+        if (Directory.Exists(target)) Directory.Move(target, retired);
+        if (replacement is not null) Directory.Move(replacement, target);
+        if (Directory.Exists(retired)) Directory.Delete(retired, recursive: true);
+    }
+
     /// <summary>A module folder whose dll is not an assembly at all.</summary>
     public PluginsFolder WithCorruptModule(string name)
     {

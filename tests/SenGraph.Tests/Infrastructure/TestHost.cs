@@ -29,6 +29,7 @@ public class TestHost(PluginsFolder plugins, string environment = "Development",
         builder.UseEnvironment(environment);
         builder.UseSetting("Plugins:Path", Plugins.Path);
         builder.UseSetting("ConnectionStrings:SenGraph", $"Data Source={DatabaseFile}");
+        builder.UseSetting("Plugins:ReloadDelay", "00:00:00.200");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 
@@ -36,6 +37,24 @@ public class TestHost(PluginsFolder plugins, string environment = "Development",
     public string Token(string user = "alice", string roles = "Agent", string office = "SAC-NYC") =>
         DevelopmentTokens.Issue(Services.GetRequiredService<AuthenticationSettings>(), Services.GetRequiredService<IHostEnvironment>(),
             user, roles.Split(','), office, TimeProvider.System);
+
+    /// <summary>Polls <c>modules</c> until <paramref name="condition"/> holds for the module <paramref name="id"/> (or its absence).</summary>
+    public async Task<JsonNode?> WaitForModuleAsync(string id, Func<JsonNode?, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        JsonNode? module = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = (await PostAsync(
+                "{ modules { id version status error types fields retainedVersions restartRecommended " +
+                "lastChange { fromVersion toVersion applied reason schemaChanges { level description } } } }")).ShouldSucceed();
+            module = response.Data!["modules"]!.AsArray().FirstOrDefault(m => m!["id"]!.GetValue<string>() == id);
+            if (condition(module)) return module;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Module {id} did not reach the expected state; last seen: {module?.ToJsonString() ?? "absent"}");
+    }
 
     public Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? token = null, string accept = GraphQLResponseJson)
     {
