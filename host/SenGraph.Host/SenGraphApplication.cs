@@ -6,6 +6,7 @@ using SenGraph.Contracts.Security;
 using SenGraph.Host.GraphQL;
 using SenGraph.Host.GraphQL.Authorization;
 using SenGraph.Host.GraphQL.Http;
+using SenGraph.Host.GraphQL.WebSockets;
 using SenGraph.Host.Ide;
 using SenGraph.Host.Modules;
 using SenGraph.Host.Security;
@@ -49,8 +50,10 @@ public static class SenGraphApplication
 
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddGraphQLWebSockets(configuration);
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
+            .AddScopedSubscriptionExecutionStrategy()
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
             .ConfigureExecution(sp => sp.GetRequiredService<DocumentCache>())
             .AddValidationRule(_ => new AuthorizationValidationRule(allowAnonymousIntrospection: environment.IsDevelopment()), useForCachedDocuments: true)
@@ -63,6 +66,8 @@ public static class SenGraphApplication
     public static WebApplication MapSenGraph(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseWebSockets();
+        app.UseGraphQLWebSockets(GraphQLPath);
         app.Map(GraphQLPath, http => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http));
         app.MapBananaCakePopAssets(GraphQLPath);
         return app;

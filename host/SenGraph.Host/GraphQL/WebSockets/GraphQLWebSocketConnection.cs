@@ -1,0 +1,485 @@
+using System.Net.WebSockets;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using GraphQL;
+using GraphQL.Transport;
+
+namespace SenGraph.Host.GraphQL.WebSockets;
+
+/// <summary>
+/// One socket speaking <c>graphql-transport-ws</c>. Messages are read one at a time; each
+/// <c>subscribe</c> runs as its own task; everything sent goes through one lock, so messages of
+/// concurrent operations never interleave. A client breaking the protocol gets the close code the
+/// protocol names; anything unexpected closes this socket with 4500 and never reaches the host.
+/// </summary>
+internal sealed class GraphQLWebSocketConnection(
+    GraphQLWebSocketEndpoint endpoint, WebSocket socket, bool subProtocolAccepted, string? upgradeAuthorization, CancellationToken requestAborted)
+{
+    /// <summary>How long the client has to answer our close frame, and operations to stop, before the socket is dropped.</summary>
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Results one subscription may have waiting for a client that reads slower than they arrive.</summary>
+    private const int MaxQueuedResults = 1000;
+
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly CancellationTokenSource _closing = new();
+    private readonly Dictionary<string, Operation> _operations = new(StringComparer.Ordinal);
+    private readonly HashSet<Task> _running = [];
+    private readonly CancellationTokenSource _socketLifetime = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+    private ClaimsPrincipal _user = new(new ClaimsIdentity());
+    private int _initReceived;
+    private volatile bool _acknowledged;
+    private int _closeStarted;
+
+    private GraphQLWebSocketOptions Options => endpoint.Options;
+    private ILogger Logger => endpoint.Logger;
+
+    public async Task RunAsync()
+    {
+        if (!subProtocolAccepted)
+            await CloseAsync(4406, "Subprotocol not acceptable");
+        else
+            _ = CloseUnlessInitializedAsync();
+
+        try
+        {
+            await ReceiveAsync(_socketLifetime.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            Logger.LogDebug(e, "graphql-transport-ws: socket ended without a close handshake");
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "graphql-transport-ws: unexpected failure; closing the socket");
+            await CloseAsync(4500, "Internal server error");
+        }
+        finally
+        {
+            await _closing.CancelAsync();
+            Task[] running;
+            lock (_operations) running = [.. _running];
+            try
+            {
+                await Task.WhenAll(running).WaitAsync(CloseHandshakeTimeout);
+            }
+            catch (TimeoutException)
+            {
+                Logger.LogWarning("graphql-transport-ws: {Count} operations did not stop within {Timeout}", running.Length, CloseHandshakeTimeout);
+            }
+
+            _socketLifetime.Dispose();
+        }
+    }
+
+    /// <summary>Sends a close frame (once), stops every operation and gives the client a moment to answer.</summary>
+    public async Task CloseAsync(int code, string reason)
+    {
+        if (Interlocked.Exchange(ref _closeStarted, 1) == 1) return;
+        Logger.LogDebug("graphql-transport-ws: closing with {Code} {Reason}", code, reason);
+        try
+        {
+            await _closing.CancelAsync();
+            _socketLifetime.CancelAfter(CloseHandshakeTimeout);
+            await _sendLock.WaitAsync(_socketLifetime.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            return;
+        }
+
+        try
+        {
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                await socket.CloseOutputAsync((WebSocketCloseStatus)code, LimitCloseReason(reason), _socketLifetime.Token);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            Logger.LogDebug(e, "graphql-transport-ws: close frame not sent");
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    private async Task CloseUnlessInitializedAsync()
+    {
+        var timeout = Options.ConnectionInitWaitTimeout;
+        if (timeout <= TimeSpan.Zero || timeout == Timeout.InfiniteTimeSpan) return;
+        try
+        {
+            await Task.Delay(timeout, _closing.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref _initReceived) == 0) await CloseAsync(4408, "Connection initialisation timeout");
+    }
+
+    private async Task ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[4096];
+        using var message = new MemoryStream();
+        while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
+        {
+            message.SetLength(0);
+            var tooBig = false;
+            ValueWebSocketReceiveResult frame;
+            do
+            {
+                frame = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+                if (message.Length + frame.Count > Options.MaxMessageSize) tooBig = true;
+                else message.Write(buffer, 0, frame.Count);
+            }
+            while (!frame.EndOfMessage && frame.MessageType != WebSocketMessageType.Close && !tooBig);
+
+            if (frame.MessageType == WebSocketMessageType.Close)
+            {
+                // The client closes (1000 normally): answer with its code, or end here if we closed first.
+                await CloseAsync((int)(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure), socket.CloseStatusDescription ?? "");
+                return;
+            }
+
+            if (Volatile.Read(ref _closeStarted) == 1) continue; // draining until the client answers our close
+            if (tooBig) await CloseAsync((int)WebSocketCloseStatus.MessageTooBig, $"Message larger than {Options.MaxMessageSize} bytes");
+            else if (frame.MessageType != WebSocketMessageType.Text) await CloseAsync(4400, "Invalid message received: binary frame");
+            else await HandleMessageAsync(message.GetBuffer().AsMemory(0, (int)message.Length));
+        }
+    }
+
+    private async Task HandleMessageAsync(ReadOnlyMemory<byte> utf8)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8);
+        }
+        catch (JsonException)
+        {
+            await CloseAsync(4400, "Invalid message received: not JSON");
+            return;
+        }
+
+        using (document)
+        {
+            if (Read(document.RootElement, out var message) is { } invalid)
+            {
+                await CloseAsync(4400, "Invalid message received: " + invalid);
+                return;
+            }
+
+            switch (message.Type)
+            {
+                case "connection_init":
+                    await InitializeAsync(message.Payload);
+                    break;
+                case "ping":
+                    await SendAsync(new OperationMessage { Type = "pong", Payload = message.Payload?.Clone() });
+                    break;
+                case "pong":
+                    break;
+                case "subscribe":
+                    await SubscribeAsync(message.Id!, message.Payload!.Value);
+                    break;
+                case "complete":
+                    Operation? completed;
+                    lock (_operations) _operations.Remove(message.Id!, out completed);
+                    completed?.Cancel();
+                    break;
+            }
+        }
+    }
+
+    private async Task InitializeAsync(JsonElement? payload)
+    {
+        if (Interlocked.Exchange(ref _initReceived, 1) == 1)
+        {
+            await CloseAsync(4429, "Too many initialisation requests");
+            return;
+        }
+
+        // A token in the payload (graphql-ws connectionParams) wins over the upgrade request's header.
+        var authorization = upgradeAuthorization;
+        if (payload is { } p && (p.TryGetProperty("Authorization", out var given) || p.TryGetProperty("authorization", out given))
+            && given.ValueKind != JsonValueKind.Null)
+        {
+            if (given.ValueKind != JsonValueKind.String)
+            {
+                await CloseAsync(4403, "Forbidden");
+                return;
+            }
+
+            authorization = given.GetString();
+        }
+
+        if (!string.IsNullOrEmpty(authorization))
+        {
+            var token = GraphQLWebSocketEndpoint.BearerToken(authorization);
+            var user = token is null ? null : await endpoint.AuthenticateAsync(token);
+            if (user is null)
+            {
+                await CloseAsync(4403, "Forbidden");
+                return;
+            }
+
+            _user = user;
+        }
+
+        _acknowledged = true;
+        await SendAsync(new OperationMessage { Type = "connection_ack" });
+    }
+
+    private async Task SubscribeAsync(string id, JsonElement payload)
+    {
+        if (!_acknowledged)
+        {
+            await CloseAsync(4401, "Unauthorized");
+            return;
+        }
+
+        GraphQLRequest? request;
+        try
+        {
+            request = endpoint.Serializer.Deserialize<GraphQLRequest>(payload.GetRawText());
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException)
+        {
+            request = null;
+        }
+
+        if (request is null)
+        {
+            await CloseAsync(4400, "Invalid message received: unreadable subscribe payload");
+            return;
+        }
+
+        Operation? operation = null;
+        bool duplicate, full;
+        lock (_operations)
+        {
+            duplicate = _operations.ContainsKey(id);
+            full = !duplicate && _operations.Count >= Options.MaxSubscriptionsPerConnection;
+            if (!duplicate && !full) _operations[id] = operation = new Operation(id, _closing.Token);
+        }
+
+        if (duplicate)
+        {
+            await CloseAsync(4409, $"Subscriber for {id} already exists");
+            return;
+        }
+
+        if (operation is null)
+        {
+            await SendAsync(ErrorMessage(id, new ExecutionError(
+                $"This connection already has {Options.MaxSubscriptionsPerConnection} active operations; complete one first.") { Code = "TOO_MANY_OPERATIONS" }));
+            return;
+        }
+
+        var task = Task.Run(() => RunOperationAsync(operation, request));
+        lock (_operations) _running.Add(task);
+        _ = task.ContinueWith(t => { lock (_operations) _running.Remove(t); }, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Executes one operation. A request that never executed (parse or validation errors, authorization
+    /// included) answers <c>error</c>; a query or mutation answers <c>next</c> then <c>complete</c>; a
+    /// subscription answers <c>next</c> per event, then <c>complete</c> (or <c>error</c> if its stream fails).
+    /// After the client's <c>complete</c> nothing more is sent for the operation.
+    /// </summary>
+    private async Task RunOperationAsync(Operation operation, GraphQLRequest request)
+    {
+        try
+        {
+            using var lease = endpoint.AcquireSchema();
+            await using var scope = endpoint.CreateScope();
+            var result = await endpoint.ExecuteAsync(request, lease, _user, scope.ServiceProvider, operation.Token);
+            if (result.Streams?.Values.FirstOrDefault() is { } stream)
+            {
+                await StreamAsync(operation, stream);
+            }
+            else if (!result.Executed)
+            {
+                Release(operation);
+                await SendAsync(ErrorMessage(operation.Id, [.. result.Errors ?? []]), operation.Token);
+            }
+            else
+            {
+                await SendAsync(new OperationMessage { Id = operation.Id, Type = "next", Payload = result }, operation.Token);
+                Release(operation);
+                await SendAsync(new OperationMessage { Id = operation.Id, Type = "complete" }, operation.Token);
+            }
+        }
+        catch (OperationCanceledException) when (operation.Token.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "graphql-transport-ws: operation {Id} failed", operation.Id);
+            Release(operation);
+            await SendAsync(ErrorMessage(operation.Id, new ExecutionError("Internal server error.") { Code = "INTERNAL_SERVER_ERROR" }), operation.Token);
+        }
+        finally
+        {
+            Release(operation);
+            operation.Dispose();
+        }
+    }
+
+    /// <summary>Frees the operation's id (before its last message goes out, so the client may reuse the id at once).</summary>
+    private void Release(Operation operation)
+    {
+        lock (_operations)
+        {
+            if (_operations.TryGetValue(operation.Id, out var current) && current == operation) _operations.Remove(operation.Id);
+        }
+    }
+
+    private async Task StreamAsync(Operation operation, IObservable<ExecutionResult> stream)
+    {
+        var results = Channel.CreateBounded<ExecutionResult>(new BoundedChannelOptions(MaxQueuedResults) { SingleReader = true });
+        using (stream.Subscribe(new ChannelObserver(results.Writer)))
+        {
+            try
+            {
+                await foreach (var result in results.Reader.ReadAllAsync(operation.Token))
+                    await SendAsync(new OperationMessage { Id = operation.Id, Type = "next", Payload = result }, operation.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var error = (e as ChannelClosedException)?.InnerException ?? e;
+                Logger.LogInformation(error, "graphql-transport-ws: the stream of operation {Id} failed", operation.Id);
+                Release(operation);
+                await SendAsync(ErrorMessage(operation.Id, error as ExecutionError ?? new ExecutionError("The event stream failed.")), operation.Token);
+                return;
+            }
+        }
+
+        Release(operation);
+        await SendAsync(new OperationMessage { Id = operation.Id, Type = "complete" }, operation.Token);
+    }
+
+    /// <summary>Serializes and sends one message, unless the socket is closing or the operation was completed by the client.</summary>
+    private async Task SendAsync(OperationMessage message, CancellationToken operation = default)
+    {
+        if (operation.IsCancellationRequested || Volatile.Read(ref _closeStarted) == 1) return;
+        var bytes = Encoding.UTF8.GetBytes(endpoint.Serializer.Serialize(message));
+        try
+        {
+            await _sendLock.WaitAsync(_socketLifetime.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            return;
+        }
+
+        try
+        {
+            if (operation.IsCancellationRequested || Volatile.Read(ref _closeStarted) == 1 || socket.State != WebSocketState.Open) return;
+            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _socketLifetime.Token);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            Logger.LogDebug(e, "graphql-transport-ws: {Type} not sent", message.Type);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    private static OperationMessage ErrorMessage(string id, params ExecutionError[] errors) =>
+        new() { Id = id, Type = "error", Payload = errors };
+
+    private sealed record Message(string Type, string? Id, JsonElement? Payload);
+
+    /// <summary>Checks a client message against the protocol; returns why it is invalid, or null.</summary>
+    private static string? Read(JsonElement json, out Message message)
+    {
+        message = null!;
+        if (json.ValueKind != JsonValueKind.Object) return "not an object";
+        if (!json.TryGetProperty("type", out var typeProperty) || typeProperty.ValueKind != JsonValueKind.String)
+            return "no 'type'";
+        var type = typeProperty.GetString()!;
+        string? id = json.TryGetProperty("id", out var idProperty) && idProperty.ValueKind == JsonValueKind.String ? idProperty.GetString() : null;
+        JsonElement? payload = json.TryGetProperty("payload", out var payloadProperty) && payloadProperty.ValueKind != JsonValueKind.Null ? payloadProperty : null;
+        message = new Message(type, id, payload);
+        switch (type)
+        {
+            case "connection_init" or "ping" or "pong":
+                return payload is null or { ValueKind: JsonValueKind.Object } ? null : $"'{type}' payload must be an object";
+            case "subscribe":
+                if (string.IsNullOrEmpty(id)) return "'subscribe' needs an 'id'";
+                if (payload is not { ValueKind: JsonValueKind.Object } request) return "'subscribe' payload must be an object";
+                if (!request.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String) return "'subscribe' needs a 'query'";
+                if (!IsNullOr(request, "variables", JsonValueKind.Object)) return "'variables' must be an object";
+                if (!IsNullOr(request, "extensions", JsonValueKind.Object)) return "'extensions' must be an object";
+                if (!IsNullOr(request, "operationName", JsonValueKind.String)) return "'operationName' must be a string";
+                return null;
+            case "complete":
+                return string.IsNullOrEmpty(id) ? "'complete' needs an 'id'" : null;
+            case "connection_ack" or "next" or "error":
+                return $"'{type}' is sent by the server only";
+            default:
+                return $"unknown type '{type}'";
+        }
+
+        static bool IsNullOr(JsonElement request, string name, JsonValueKind kind) =>
+            !request.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null || value.ValueKind == kind;
+    }
+
+    /// <summary>A WebSocket close reason is at most 123 bytes of UTF-8.</summary>
+    private static string LimitCloseReason(string reason)
+    {
+        if (Encoding.UTF8.GetByteCount(reason) <= 123) return reason;
+        while (Encoding.UTF8.GetByteCount(reason) > 120) reason = reason[..^1];
+        return reason + "...";
+    }
+
+    /// <summary>An active <c>subscribe</c>: cancelled by the client's <c>complete</c> or when the socket closes.</summary>
+    private sealed class Operation : IDisposable
+    {
+        private readonly CancellationTokenSource _cancellation;
+
+        public Operation(string id, CancellationToken closing)
+        {
+            Id = id;
+            _cancellation = CancellationTokenSource.CreateLinkedTokenSource(closing);
+            Token = _cancellation.Token;
+        }
+
+        public string Id { get; }
+        public CancellationToken Token { get; }
+
+        public void Cancel()
+        {
+            try
+            {
+                _cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        public void Dispose() => _cancellation.Dispose();
+    }
+
+    /// <summary>Queues a stream's results for the operation's task; a client too far behind ends the subscription.</summary>
+    private sealed class ChannelObserver(ChannelWriter<ExecutionResult> writer) : IObserver<ExecutionResult>
+    {
+        public void OnNext(ExecutionResult value)
+        {
+            if (!writer.TryWrite(value))
+                writer.TryComplete(new ExecutionError($"The client fell more than {MaxQueuedResults} results behind; the subscription was ended.") { Code = "SUBSCRIPTION_OVERFLOW" });
+        }
+
+        public void OnError(Exception error) => writer.TryComplete(error);
+
+        public void OnCompleted() => writer.TryComplete();
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using SenGraph.Host.Modules;
+
+namespace SenGraph.Host.GraphQL.WebSockets;
+
+/// <summary>
+/// GraphQL over WebSocket, subprotocol <c>graphql-transport-ws</c> (github.com/enisdenjo/graphql-ws,
+/// PROTOCOL.md): what the npm <c>graphql-ws</c> client speaks. Accepts the upgrade and runs one
+/// <see cref="GraphQLWebSocketConnection"/> per socket. Operations execute exactly as over HTTP: a lease
+/// on the current schema snapshot, the same <see cref="IDocumentExecuter"/> (so the same validation
+/// rules, authorization included, and document cache), the caller's bearer token checked with the
+/// host's JWT bearer options.
+/// </summary>
+public sealed class GraphQLWebSocketEndpoint(
+    SchemaHost schemas,
+    IDocumentExecuter executer,
+    IGraphQLTextSerializer serializer,
+    IServiceScopeFactory scopes,
+    IOptionsMonitor<JwtBearerOptions> jwtBearer,
+    IOptions<GraphQLWebSocketOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<GraphQLWebSocketEndpoint> logger)
+{
+    public const string SubProtocol = "graphql-transport-ws";
+
+    internal GraphQLWebSocketOptions Options => options.Value;
+    internal IGraphQLTextSerializer Serializer => serializer;
+    internal ILogger Logger => logger;
+
+    /// <summary>
+    /// Accepts the socket. A client that did not offer <c>graphql-transport-ws</c> is accepted without a
+    /// subprotocol and closed with 4406, as the reference server does.
+    /// </summary>
+    public async Task HandleAsync(HttpContext http)
+    {
+        var supported = http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol);
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(supported ? SubProtocol : null);
+        var connection = new GraphQLWebSocketConnection(this, socket, supported, http.Request.Headers.Authorization.ToString(), http.RequestAborted);
+        await using var stopping = lifetime.ApplicationStopping.Register(() => _ = connection.CloseAsync(1001, "Server shutting down"));
+        await connection.RunAsync();
+    }
+
+    // An operation holds its schema lease and its service scope as long as it runs (a subscription's
+    // stream included), so the module versions serving it stay loaded until it ends.
+    internal SchemaLease AcquireSchema() => schemas.Acquire();
+
+    internal AsyncServiceScope CreateScope() => scopes.CreateAsyncScope();
+
+    internal Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, SchemaLease lease, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken) =>
+        executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = lease.Snapshot.Schema,
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            User = user,
+            RequestServices = services,
+            CancellationToken = cancellationToken,
+        });
+
+    /// <summary>The token of an <c>Authorization: Bearer …</c> value; null for anything else.</summary>
+    internal static string? BearerToken(string? authorization) =>
+        AuthenticationHeaderValue.TryParse(authorization, out var value)
+        && string.Equals(value.Scheme, JwtBearerDefaults.AuthenticationScheme, StringComparison.OrdinalIgnoreCase)
+        && !string.IsNullOrWhiteSpace(value.Parameter)
+            ? value.Parameter.Trim()
+            : null;
+
+    /// <summary>
+    /// Validates a bearer token as the JWT bearer handler does, with its configured options (the same
+    /// token handlers and <see cref="TokenValidationParameters"/>); null when the token is not valid.
+    /// </summary>
+    internal async Task<ClaimsPrincipal?> AuthenticateAsync(string token)
+    {
+        var bearer = jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme);
+        var parameters = bearer.TokenValidationParameters.Clone();
+        parameters.ConfigurationManager ??= bearer.ConfigurationManager as BaseConfigurationManager;
+        foreach (var handler in bearer.TokenHandlers)
+        {
+            try
+            {
+                var result = await handler.ValidateTokenAsync(token, parameters);
+                if (result.IsValid) return new ClaimsPrincipal(result.ClaimsIdentity);
+                logger.LogInformation("graphql-transport-ws: bearer token refused: {Reason}", result.Exception?.Message);
+            }
+            catch (Exception e)
+            {
+                logger.LogInformation(e, "graphql-transport-ws: bearer token could not be validated");
+            }
+        }
+
+        return null;
+    }
+}

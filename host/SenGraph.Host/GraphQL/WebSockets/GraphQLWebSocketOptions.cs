@@ -1,0 +1,19 @@
+namespace SenGraph.Host.GraphQL.WebSockets;
+
+/// <summary>Limits of the <c>graphql-transport-ws</c> transport (configuration section <c>GraphQL:WebSockets</c>).</summary>
+public sealed class GraphQLWebSocketOptions
+{
+    public const string Section = "GraphQL:WebSockets";
+
+    /// <summary>How long a new socket may take to send <c>connection_init</c> before it is closed with 4408.</summary>
+    public TimeSpan ConnectionInitWaitTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How many operations (<c>subscribe</c> messages: subscriptions, and queries or mutations still executing)
+    /// one socket may have active at once; one more is answered with an <c>error</c> message.
+    /// </summary>
+    public int MaxSubscriptionsPerConnection { get; set; } = 100;
+
+    /// <summary>The largest message, in bytes, a client may send; a larger one closes the socket with 1009.</summary>
+    public int MaxMessageSize { get; set; } = 64 * 1024;
+}
