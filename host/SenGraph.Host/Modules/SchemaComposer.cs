@@ -100,7 +100,10 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
     {
         public object? GetService(Type serviceType)
         {
-            var owner = modules.FirstOrDefault(m => m.Assembly == serviceType.Assembly);
+            // A module's own types, and generic types built over them (ConnectionGraphType<SirGraphType>),
+            // come from the module's container.
+            var owner = modules.FirstOrDefault(m => m.Assembly == serviceType.Assembly)
+                ?? modules.FirstOrDefault(m => serviceType.IsConstructedGenericType && serviceType.GenericTypeArguments.Any(a => a.Assembly == m.Assembly));
             var provider = owner?.Services ?? host;
             var service = provider.GetService(serviceType);
             if (service is null && typeof(IGraphType).IsAssignableFrom(serviceType) && serviceType is { IsAbstract: false, IsGenericTypeDefinition: false })
