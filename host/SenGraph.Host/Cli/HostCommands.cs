@@ -4,17 +4,19 @@ using GraphQL.Types;
 using GraphQL.Utilities;
 using SenGraph.Contracts.Persistence;
 using SenGraph.Host.Modules;
+using SenGraph.Host.Modules.Packaging;
 using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Cli;
 
 /// <summary>
-/// Commands run instead of the server: <c>token</c>, <c>schema export</c>, <c>migrations script</c>.
+/// Commands run instead of the server: <c>token</c>, <c>schema export</c>, <c>migrations script</c>,
+/// <c>modules pack</c>, <c>modules install</c>.
 /// Anything else on the command line starts the server.
 /// </summary>
 public static class HostCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "token" or "schema" or "migrations";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "token" or "schema" or "migrations" or "modules";
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -22,6 +24,7 @@ public static class HostCommands
         root.Add(TokenCommand());
         root.Add(new Command("schema", "The composed GraphQL schema.") { SchemaExportCommand() });
         root.Add(new Command("migrations", "Database migrations of every module.") { MigrationsScriptCommand() });
+        root.Add(ModulePackageCommands.Create(Run));
         return root.Parse(args).InvokeAsync();
     }
 
