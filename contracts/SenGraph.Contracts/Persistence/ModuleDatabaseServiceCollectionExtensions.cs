@@ -26,14 +26,18 @@ public static class ModuleDatabaseServiceCollectionExtensions
         switch (module.Database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextFactory<TSqliteContext>(o =>
-                    o.UseSqlite(connectionString, x => x.MigrationsHistoryTable(historyTable)));
+                services.AddSingleton(_ => new EntityFrameworkServices(new ServiceCollection().AddEntityFrameworkSqlite()));
+                services.AddDbContextFactory<TSqliteContext>((sp, o) => o
+                    .UseSqlite(connectionString, x => x.MigrationsHistoryTable(historyTable))
+                    .UseInternalServiceProvider(sp.GetRequiredService<EntityFrameworkServices>().Provider));
                 services.AddSingleton<IDbContextFactory<TContext>>(sp =>
                     new UpcastFactory<TContext, TSqliteContext>(sp.GetRequiredService<IDbContextFactory<TSqliteContext>>()));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<TSqlServerContext>(o =>
-                    o.UseSqlServer(connectionString, x => x.MigrationsHistoryTable(historyTable)));
+                services.AddSingleton(_ => new EntityFrameworkServices(new ServiceCollection().AddEntityFrameworkSqlServer()));
+                services.AddDbContextFactory<TSqlServerContext>((sp, o) => o
+                    .UseSqlServer(connectionString, x => x.MigrationsHistoryTable(historyTable))
+                    .UseInternalServiceProvider(sp.GetRequiredService<EntityFrameworkServices>().Provider));
                 services.AddSingleton<IDbContextFactory<TContext>>(sp =>
                     new UpcastFactory<TContext, TSqlServerContext>(sp.GetRequiredService<IDbContextFactory<TSqlServerContext>>()));
                 break;
@@ -47,6 +51,17 @@ public static class ModuleDatabaseServiceCollectionExtensions
 
     /// <summary>The migrations history table of a module.</summary>
     public static string HistoryTableName(string moduleId) => "__Migrations_" + moduleId.Replace('-', '_');
+
+    /// <summary>
+    /// EF Core's internal services, owned by the module: by default EF keeps them in a process-wide
+    /// cache that would keep every version of a module in memory after it was replaced.
+    /// </summary>
+    private sealed class EntityFrameworkServices(IServiceCollection services) : IDisposable
+    {
+        public ServiceProvider Provider { get; } = services.BuildServiceProvider();
+
+        public void Dispose() => Provider.Dispose();
+    }
 
     private sealed class UpcastFactory<TContext, TConcrete>(IDbContextFactory<TConcrete> inner) : IDbContextFactory<TContext>
         where TContext : DbContext

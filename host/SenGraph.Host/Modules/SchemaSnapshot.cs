@@ -38,7 +38,8 @@ public sealed class SchemaHost(ILogger<SchemaHost> logger)
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ISchema, SchemaSnapshot> _bySchema = new();
     private readonly Dictionary<SchemaSnapshot, int> _leases = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<LoadedModule> _retiring = [];
-    private readonly List<LoadedModule> _disposed = [];
+    // Only weak references once disposed: anything stronger would itself keep the old version loaded.
+    private readonly List<(string Id, WeakReference<System.Runtime.Loader.AssemblyLoadContext> Context)> _released = [];
     private SchemaSnapshot? _current;
 
     /// <summary>Raised after a new snapshot is published (old, new).</summary>
@@ -93,8 +94,9 @@ public sealed class SchemaHost(ILogger<SchemaHost> logger)
     {
         lock (_sync)
         {
-            _disposed.RemoveAll(m => !m.LoadContext.TryGetTarget(out _));
-            return _disposed.Concat(_retiring).GroupBy(m => m.Manifest.Id).ToDictionary(g => g.Key, g => g.Count());
+            _released.RemoveAll(m => !m.Context.TryGetTarget(out _));
+            return _released.Select(r => r.Id).Concat(_retiring.Select(m => m.Manifest.Id))
+                .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         }
     }
 
@@ -118,7 +120,7 @@ public sealed class SchemaHost(ILogger<SchemaHost> logger)
         foreach (var module in release)
         {
             _retiring.Remove(module);
-            _disposed.Add(module);
+            _released.Add((module.Manifest.Id, module.LoadContext));
         }
 
         return release;

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using SenGraph.Host.Modules;
 
 namespace SenGraph.Host.GraphQL.Http;
 
@@ -26,8 +27,14 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
     private long _hits;
     private long _misses;
 
-    public DocumentCache(IOptions<GraphQLOptions> options) =>
+    public DocumentCache(IOptions<GraphQLOptions> options, SchemaHost schemas)
+    {
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.DocumentCacheSize) });
+
+        // Documents are cached per schema; a new schema makes them all stale, and keeping them would
+        // keep the old schema, and the module versions behind it, in memory.
+        schemas.Published += (_, _) => _cache.Clear();
+    }
 
     public float SortOrder => 200;
 

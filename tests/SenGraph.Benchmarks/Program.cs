@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Runtime.Loader;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using SenGraph.Host;
+using SenGraph.Host.Modules;
+using SenGraph.Host.Security;
+
+// Memory cost of live module upgrades. Each cycle deploys the module's build again (a new load, as an
+// upgrade is), reloads, serves one request on the new version, then forces a full GC and reads the
+// managed heap, the working set, the collectible load contexts not yet unloading (active) and the old
+// versions whose load contexts the runtime has not collected (retained).
+// Two modules measured in one run: one without EF Core, and SIR (EF Core + SQLite), which is known
+// to pin collectible load contexts. Ratios between them mean more than absolute numbers here.
+
+var cycles = args.SkipWhile(a => a != "--cycles").Skip(1).Select(int.Parse).FirstOrDefault(20);
+if (args.FirstOrDefault() != "module-upgrades")
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/SenGraph.Benchmarks -- module-upgrades [--cycles N]");
+    return 2;
+}
+
+var root = FindRoot();
+var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+string Output(string project) => Path.Combine(root, "tests", "TestModules", project, "bin", configuration, "net10.0");
+var shippedSir = Path.Combine(root, "host", "SenGraph.Host", "bin", configuration, "net10.0", "plugins", "SenGraph.Modules.Sir");
+
+var work = Directory.CreateTempSubdirectory("sengraph-bench-");
+var plugins = Directory.CreateDirectory(Path.Combine(work.FullName, "plugins")).FullName;
+var builder = SenGraphApplication.CreateBuilder(["--urls", "http://127.0.0.1:0", "--environment", "Development"]);
+builder.Configuration["Plugins:Path"] = plugins;
+builder.Configuration["Plugins:Watch"] = "false";
+builder.Configuration["ConnectionStrings:SenGraph"] = $"Data Source={Path.Combine(work.FullName, "bench.db")}";
+builder.Configuration["Logging:LogLevel:Default"] = "Error";
+builder.AddSenGraph();
+await using var app = builder.Build();
+app.MapSenGraph();
+await app.StartAsync();
+
+var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+var schemas = app.Services.GetRequiredService<SchemaHost>();
+using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+var token = DevelopmentTokens.Issue(app.Services.GetRequiredService<AuthenticationSettings>(), app.Environment, "bench", ["Agent"], "SAC-NYC", TimeProvider.System);
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+var scenarios = new (string Label, string Module, string[] Builds, string Query)[]
+{
+    ("versioned (no EF Core)", "SenGraph.TestModules.Versioned",
+        [Output("SenGraph.TestModules.Versioned.V1_1")], "{ versionedVersion }"),
+    ("sir (EF Core + SQLite)", "SenGraph.Modules.Sir", [shippedSir], "{ mySirDrafts { id } }"),
+};
+
+Console.WriteLine($"module upgrade memory, {cycles} cycles per module, {configuration} build, .NET {Environment.Version}");
+var summary = new List<string>();
+foreach (var (label, module, builds, query) in scenarios)
+{
+    Console.WriteLine();
+    Console.WriteLine($"{label}");
+    Console.WriteLine("cycle  managed MB  working set MB  active load contexts  retained versions");
+    var managed = new List<double>();
+    var workingSet = new List<double>();
+    for (var cycle = 0; cycle <= cycles; cycle++)
+    {
+        Deploy(builds[cycle % builds.Length], Path.Combine(plugins, module));
+        await catalog.ReloadAsync(CancellationToken.None);
+        var response = await http.PostAsync("/graphql", new StringContent($$"""{"query":"{{query}}"}""", Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || body.Contains("\"errors\"")) throw new InvalidOperationException($"cycle {cycle}: {body}");
+
+        await Task.Delay(100); // old versions are disposed in the background once no request holds them
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        managed.Add(GC.GetTotalMemory(forceFullCollection: true) / 1048576.0);
+        workingSet.Add(Process.GetCurrentProcess().WorkingSet64 / 1048576.0);
+        var contexts = AssemblyLoadContext.All.Count(c => c.IsCollectible);
+        var retained = schemas.RetainedVersions().Values.Sum();
+        Console.WriteLine($"{cycle,5}  {managed[^1],10:F1}  {workingSet[^1],14:F1}  {contexts,20}  {retained,17}");
+    }
+
+    // Cycle 0 is the first load; the growth per upgrade is the average over the upgrades after it.
+    var managedPerUpgrade = (managed[^1] - managed[0]) / cycles;
+    var workingSetPerUpgrade = (workingSet[^1] - workingSet[0]) / cycles;
+    summary.Add($"{label}: {managedPerUpgrade:F2} MB managed and {workingSetPerUpgrade:F2} MB working set per upgrade");
+    Directory.Delete(Path.Combine(plugins, module), recursive: true);
+    await catalog.ReloadAsync(CancellationToken.None);
+}
+
+Console.WriteLine();
+foreach (var line in summary) Console.WriteLine(line);
+await app.StopAsync();
+return 0;
+
+static void Deploy(string build, string target)
+{
+    var staging = target + ".staging";
+    if (Directory.Exists(staging)) Directory.Delete(staging, true);
+    foreach (var file in Directory.GetFiles(build, "*", SearchOption.AllDirectories))
+    {
+        var destination = Path.Combine(staging, Path.GetRelativePath(build, file));
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        File.Copy(file, destination);
+        File.SetLastWriteTimeUtc(destination, DateTime.UtcNow); // a new fingerprint even for the same build
+    }
+
+    if (Directory.Exists(target)) Directory.Delete(target, true);
+    Directory.Move(staging, target);
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "SenGraph.sln"))) return dir.FullName;
+    throw new InvalidOperationException("SenGraph.sln not found");
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SenGraph.Tests.Infrastructure;
+
+/// <summary>The built host as a real process on a free loopback port.</summary>
+public sealed partial class RunningHost : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private RunningHost(Process process) => _process = process;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string Log
+    {
+        get
+        {
+            lock (_log) return _log.ToString();
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+
+    public static async Task<RunningHost> StartAsync(PluginsFolder plugins, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Path.Combine(RepoPaths.HostOutput, "SenGraph.Host.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Plugins__Path"] = plugins.Path;
+        start.Environment["Plugins__ReloadDelay"] = "00:00:00.200";
+        start.Environment["ConnectionStrings__SenGraph"] = $"Data Source={Path.Combine(Path.GetDirectoryName(plugins.Path)!, "sengraph.db")}";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+
+        var host = new RunningHost(Process.Start(start)!);
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Read(string? line)
+        {
+            if (line is null) return;
+            lock (host._log) host._log.AppendLine(line);
+            if (ListeningLine().Match(line) is { Success: true } match) listening.TrySetResult(new Uri(match.Groups[1].Value));
+        }
+
+        host._process.OutputDataReceived += (_, e) => Read(e.Data);
+        host._process.ErrorDataReceived += (_, e) => Read(e.Data);
+        host._process.BeginOutputReadLine();
+        host._process.BeginErrorReadLine();
+        var ready = await Task.WhenAny(listening.Task, host._process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
+        if (ready != listening.Task)
+        {
+            await host.DisposeAsync();
+            throw new InvalidOperationException("The host did not start:\n" + host.Log);
+        }
+
+        host.BaseAddress = await listening.Task;
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
