@@ -389,3 +389,26 @@ public sealed class GraphQLTransportWsInitTimeoutTests(ShortInitTimeoutHost host
         Assert.Equal(4408, (await client.ReceiveCloseAsync()).Code);
     }
 }
+
+/// <summary>A live module change reaches open subscriptions: a removed field ends them cleanly.</summary>
+public sealed class SubscriptionsAcrossModuleChangesTests
+{
+    [Fact]
+    public async Task A_subscription_on_a_removed_module_ends_with_an_error_and_the_socket_stays_open()
+    {
+        using var host = new TestHost(new PluginsFolder().WithTestModule("SenGraph.TestModules.Ticker").WithTestModule("SenGraph.TestModules.Greeting"));
+        await using var client = await GraphQLWsTestClient.InitializedAsync(host);
+        await client.SubscribeAsync("1", "subscription { ticks(count: 100000) }");
+        Assert.Equal("next", (await client.ReceiveAsync())["type"]!.GetValue<string>());
+
+        host.Plugins.Remove("SenGraph.TestModules.Ticker");
+        var messages = await client.ReceiveUntilAsync("1", "error");
+
+        var error = messages[^1];
+        Assert.Equal("SUBSCRIPTION_FIELD_REMOVED", error["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.DoesNotContain(messages, m => m["type"]!.GetValue<string>() == "complete");
+        await client.SubscribeAsync("2", """query { greeting(name: "still here") }""");
+        var answer = await client.ReceiveUntilAsync("2", "complete");
+        Assert.Equal("Hello, still here", answer.Single(m => m["type"]!.GetValue<string>() == "next")["payload"]!["data"]!["greeting"]!.GetValue<string>());
+    }
+}

@@ -1,3 +1,5 @@
+using SenGraph.Host.Modules;
+using GraphQLParser.AST;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text;
@@ -300,7 +302,8 @@ internal sealed class GraphQLWebSocketConnection(
             var result = await endpoint.ExecuteAsync(request, lease, _user, scope.ServiceProvider, operation.Token);
             if (result.Streams?.Values.FirstOrDefault() is { } stream)
             {
-                await StreamAsync(operation, stream);
+                var field = result.Operation?.SelectionSet.Selections.OfType<GraphQLField>().FirstOrDefault()?.Name.StringValue;
+                await StreamAsync(operation, stream, field);
             }
             else if (!result.Executed)
             {
@@ -339,24 +342,48 @@ internal sealed class GraphQLWebSocketConnection(
         }
     }
 
-    private async Task StreamAsync(Operation operation, IObservable<ExecutionResult> stream)
+    /// <summary>
+    /// Relays a subscription's events. When a new schema no longer has the subscribed root field (its
+    /// module was removed or changed it), the subscription ends with an <c>error</c> the client can act on,
+    /// and the socket stays open.
+    /// </summary>
+    private async Task StreamAsync(Operation operation, IObservable<ExecutionResult> stream, string? field)
     {
-        var results = Channel.CreateBounded<ExecutionResult>(new BoundedChannelOptions(MaxQueuedResults) { SingleReader = true });
-        using (stream.Subscribe(new ChannelObserver(results.Writer)))
+        using var fieldRemoved = new CancellationTokenSource();
+        void OnPublished(SchemaSnapshot? previous, SchemaSnapshot next)
         {
-            try
-            {
-                await foreach (var result in results.Reader.ReadAllAsync(operation.Token))
-                    await SendAsync(new OperationMessage { Id = operation.Id, Type = "next", Payload = result }, operation.Token);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                var error = (e as ChannelClosedException)?.InnerException ?? e;
-                Logger.LogInformation(error, "graphql-transport-ws: the stream of operation {Id} failed", operation.Id);
-                Release(operation);
-                await SendAsync(ErrorMessage(operation.Id, error as ExecutionError ?? new ExecutionError("The event stream failed.")), operation.Token);
-                return;
-            }
+            if (field is not null && next.Schema.Subscription?.GetField(field) is null) fieldRemoved.Cancel();
+        }
+
+        endpoint.Schemas.Published += OnPublished;
+        try
+        {
+            OnPublished(null, endpoint.Schemas.Current); // a swap between subscribing and listening
+            using var relay = CancellationTokenSource.CreateLinkedTokenSource(operation.Token, fieldRemoved.Token);
+            var results = Channel.CreateBounded<ExecutionResult>(new BoundedChannelOptions(MaxQueuedResults) { SingleReader = true });
+            using var subscription = stream.Subscribe(new ChannelObserver(results.Writer));
+            await foreach (var result in results.Reader.ReadAllAsync(relay.Token))
+                await SendAsync(new OperationMessage { Id = operation.Id, Type = "next", Payload = result }, operation.Token);
+        }
+        catch (OperationCanceledException) when (fieldRemoved.IsCancellationRequested && !operation.Token.IsCancellationRequested)
+        {
+            Release(operation);
+            await SendAsync(ErrorMessage(operation.Id, new ExecutionError(
+                $"Subscription.{field} is no longer in the schema (its module was removed or changed); subscribe again to what the schema now offers.")
+                { Code = "SUBSCRIPTION_FIELD_REMOVED" }), operation.Token);
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var error = (e as ChannelClosedException)?.InnerException ?? e;
+            Logger.LogInformation(error, "graphql-transport-ws: the stream of operation {Id} failed", operation.Id);
+            Release(operation);
+            await SendAsync(ErrorMessage(operation.Id, error as ExecutionError ?? new ExecutionError("The event stream failed.")), operation.Token);
+            return;
+        }
+        finally
+        {
+            endpoint.Schemas.Published -= OnPublished;
         }
 
         Release(operation);

@@ -50,6 +50,8 @@ public sealed class GraphQLWebSocketEndpoint(
     // stream included), so the module versions serving it stay loaded until it ends.
     internal SchemaLease AcquireSchema() => schemas.Acquire();
 
+    internal SchemaHost Schemas => schemas;
+
     internal AsyncServiceScope CreateScope() => scopes.CreateAsyncScope();
 
     internal Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, SchemaLease lease, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken) =>
