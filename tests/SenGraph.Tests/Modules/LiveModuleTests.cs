@@ -100,6 +100,31 @@ public sealed class LiveModuleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_module_with_a_running_modules_id_is_refused()
+    {
+        await DeployAsync(Versioned, "1.0.0");
+
+        // The same module under another assembly file name: another folder, the same id.
+        var copy = _host.Plugins.ModuleDirectory(".staging-copy");
+        Directory.CreateDirectory(copy);
+        File.Copy(Path.Combine(RepoPaths.TestModuleOutput(Versioned), Versioned + ".dll"), Path.Combine(copy, "VersionedCopy.dll"));
+        Directory.Move(copy, _host.Plugins.ModuleDirectory("VersionedCopy"));
+        List<JsonNode?> versioned = [];
+        for (var attempt = 0; attempt < 300 && versioned.Count < 2; attempt++)
+        {
+            await Task.Delay(100);
+            var modules = (await _host.PostAsync("{ modules { id version status error } }")).ShouldSucceed().Data!["modules"]!.AsArray();
+            versioned = modules.Where(m => m!["id"]!.GetValue<string>() == "versioned").ToList();
+        }
+
+        Assert.Equal(2, versioned.Count);
+        Assert.Single(versioned, m => m!["status"]!.GetValue<string>() == "LOADED");
+        var clash = Assert.Single(versioned, m => m!["status"]!.GetValue<string>() == "FAILED")!;
+        Assert.Equal("Module id 'versioned' is already used by SenGraph.TestModules.Versioned.", clash["error"]!.GetValue<string>());
+        (await _host.PostAsync("{ versionedHello }")).ShouldSucceed();
+    }
+
+    [Fact]
     public async Task A_removed_module_disappears_from_the_schema()
     {
         await DeployAsync(Versioned, "1.0.0");
