@@ -1,0 +1,106 @@
+using GraphQL.Types;
+
+namespace SenGraph.Contracts.Reports;
+
+/// <summary>GraphQL <c>ReportPerson</c>. Every field but <c>role</c>, <c>nameUnknown</c> and <c>sex</c> is marked <see cref="PiiMetadata">PII</see>.</summary>
+public sealed class ReportPersonGraphType : ObjectGraphType<ReportPerson>
+{
+    public ReportPersonGraphType()
+    {
+        Name = "ReportPerson";
+        Description = "A person a report names. Names, dates, countries, address, identifiers and immigration status are personal data.";
+        Field<NonNullGraphType<PersonRoleGraphType>>("role").Description("The part the person plays in the event.").Resolve(c => c.Source.Role);
+        Field<StringGraphType>("firstName").Description("Given name.").Resolve(c => c.Source.FirstName).Pii();
+        Field<StringGraphType>("middleName").Description("Middle name(s).").Resolve(c => c.Source.MiddleName).Pii();
+        Field<StringGraphType>("lastName").Description("Family name, or the person's only name.").Resolve(c => c.Source.LastName).Pii();
+        Field<NonNullGraphType<BooleanGraphType>>("nameUnknown").Description("True when the person is not identified by name.").Resolve(c => c.Source.NameUnknown);
+        Field<DateOnlyGraphType>("dateOfBirth").Description("Date of birth.").Resolve(c => c.Source.DateOfBirth).Pii();
+        Field<IntGraphType>("age").Description("Age in years at the time of the event (possibly estimated).").Resolve(c => c.Source.Age).Pii();
+        Field<SexGraphType>("sex").Description("Sex as recorded.").Resolve(c => c.Source.Sex);
+        Field<StringGraphType>("countryOfBirth").Description("Country of birth, ISO 3166-1 alpha-3 code.").Resolve(c => c.Source.CountryOfBirth).Pii();
+        Field<StringGraphType>("countryOfCitizenship").Description("Country of citizenship, ISO 3166-1 alpha-3 code.").Resolve(c => c.Source.CountryOfCitizenship).Pii();
+        Field<AddressGraphType>("address").Description("Residence address.").Resolve(c => ReportAddress.Of(c.Source)).Pii();
+        Field<StringGraphType>("aNumber").Description("Alien Registration Number: A and 9 digits.").Resolve(c => c.Source.ANumber).Pii();
+        Field<StringGraphType>("fin").Description("IDENT Fingerprint Identification Number.").Resolve(c => c.Source.Fin).Pii();
+        Field<StringGraphType>("fbiNumber").Description("FBI number (Universal Control Number).").Resolve(c => c.Source.FbiNumber).Pii();
+        Field<StringGraphType>("immigrationStatus").Description("Immigration status as reported.").Resolve(c => c.Source.ImmigrationStatus).Pii();
+    }
+}
+
+/// <summary>GraphQL <c>Address</c>.</summary>
+public sealed class AddressGraphType : ObjectGraphType<ReportAddress>
+{
+    public AddressGraphType()
+    {
+        Name = "Address";
+        Description = "A postal address.";
+        Field<StringGraphType>("street").Description("Street address.").Resolve(c => c.Source.Street).Pii();
+        Field<StringGraphType>("city").Description("City.").Resolve(c => c.Source.City).Pii();
+        Field<StringGraphType>("state").Description("USPS code in the United States; state, province or region elsewhere.").Resolve(c => c.Source.State).Pii();
+        Field<StringGraphType>("postalCode").Description("ZIP or ZIP+4 in the United States; postal code elsewhere.").Resolve(c => c.Source.PostalCode).Pii();
+        Field<StringGraphType>("country").Description("ISO 3166-1 alpha-3 code; null means the United States.").Resolve(c => c.Source.Country).Pii();
+    }
+}
+
+/// <summary>GraphQL <c>ReportContact</c>.</summary>
+public sealed class ReportContactGraphType : ObjectGraphType<ReportContact>
+{
+    public ReportContactGraphType()
+    {
+        Name = "ReportContact";
+        Description = "Contact information of someone who handled or was notified of the event.";
+        Field<NonNullGraphType<ContactKindGraphType>>("kind").Description("Why the contact is named.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Full name.").Resolve(c => c.Source.Name);
+        Field<StringGraphType>("agency").Description("Agency or office.").Resolve(c => c.Source.Agency);
+        Field<StringGraphType>("phone").Description("Telephone number.").Resolve(c => c.Source.Phone);
+        Field<StringGraphType>("email").Description("E-mail address.").Resolve(c => c.Source.Email);
+    }
+}
+
+/// <summary>GraphQL <c>ReportNarrative</c>.</summary>
+public sealed class ReportNarrativeGraphType : ObjectGraphType<ReportNarrative>
+{
+    public ReportNarrativeGraphType()
+    {
+        Name = "ReportNarrative";
+        Description = "A section of the report's narrative.";
+        Field<StringGraphType>("heading").Description("Heading of the section, e.g. Seized property.").Resolve(c => c.Source.Heading);
+        Field<NonNullGraphType<StringGraphType>>("text").Description("The text.").Resolve(c => c.Source.Text);
+    }
+}
+
+public sealed class ReportStatusGraphType : EnumerationGraphType<ReportStatus>
+{
+    public ReportStatusGraphType()
+    {
+        Name = "ReportStatus";
+        Description = "Where a report stands: DRAFT → PENDING_REVIEW → APPROVED (or RETURNED to the author) → SUBMITTED.";
+    }
+}
+
+public sealed class PersonRoleGraphType : EnumerationGraphType<PersonRole>
+{
+    public PersonRoleGraphType()
+    {
+        Name = "PersonRole";
+        Description = "The part a person plays in the reported event.";
+    }
+}
+
+public sealed class ContactKindGraphType : EnumerationGraphType<ContactKind>
+{
+    public ContactKindGraphType()
+    {
+        Name = "ContactKind";
+        Description = "Why a contact is named on a report.";
+    }
+}
+
+public sealed class SexGraphType : EnumerationGraphType<Sex>
+{
+    public SexGraphType()
+    {
+        Name = "Sex";
+        Description = "Sex of a person as recorded.";
+    }
+}

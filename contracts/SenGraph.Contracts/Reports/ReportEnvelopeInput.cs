@@ -1,0 +1,134 @@
+namespace SenGraph.Contracts.Reports;
+
+/// <summary>
+/// The envelope fields a create or update mutation sends (GraphQL <c>ReportEnvelopeInput</c>). An update
+/// replaces all of them, lists included. Check with <see cref="ReportEnvelopeValidator.Validate(ReportEnvelopeInput, DateTimeOffset)"/>,
+/// then copy onto the entity with <see cref="ApplyTo"/>.
+/// </summary>
+public sealed record ReportEnvelopeInput(
+    string Title,
+    DateTimeOffset? EventAt = null,
+    string? EventCity = null,
+    string? EventState = null,
+    string? Supervisor = null,
+    string? ActionOfficer = null,
+    string? CaseReference = null,
+    IReadOnlyList<PersonInput>? People = null,
+    IReadOnlyList<ContactInput>? Contacts = null,
+    IReadOnlyList<NarrativeInput>? Narratives = null)
+{
+    /// <summary>
+    /// Copies these (normalized, valid) fields onto <paramref name="report"/>, replacing its people,
+    /// contacts and narratives (positions follow list order). Does not touch identity, status, author,
+    /// office, timestamps or version: the workflow owns those.
+    /// </summary>
+    public void ApplyTo(Report report)
+    {
+        report.Title = Title;
+        report.EventAt = EventAt;
+        report.EventCity = EventCity;
+        report.EventState = EventState;
+        report.Supervisor = Supervisor;
+        report.ActionOfficer = ActionOfficer;
+        report.CaseReference = CaseReference;
+        report.People.Clear();
+        report.People.AddRange((People ?? []).Select((p, i) => p.ToEntity(report.Id, i)));
+        report.Contacts.Clear();
+        report.Contacts.AddRange((Contacts ?? []).Select((c, i) => c.ToEntity(report.Id, i)));
+        report.Narratives.Clear();
+        report.Narratives.AddRange((Narratives ?? []).Select((n, i) => n.ToEntity(report.Id, i)));
+    }
+}
+
+/// <summary>A person named on a report. See <see cref="ReportEnvelopeValidator"/> for the rules.</summary>
+public sealed record PersonInput(
+    PersonRole Role,
+    string? FirstName = null,
+    string? MiddleName = null,
+    string? LastName = null,
+    bool NameUnknown = false,
+    DateOnly? DateOfBirth = null,
+    int? Age = null,
+    Sex? Sex = null,
+    string? CountryOfBirth = null,
+    string? CountryOfCitizenship = null,
+    AddressInput? Address = null,
+    string? ANumber = null,
+    string? Fin = null,
+    string? FbiNumber = null,
+    string? ImmigrationStatus = null)
+{
+    public ReportPerson ToEntity(Guid reportId, int position) => new()
+    {
+        ReportId = reportId,
+        Position = position,
+        Role = Role,
+        FirstName = FirstName,
+        MiddleName = MiddleName,
+        LastName = LastName,
+        NameUnknown = NameUnknown,
+        DateOfBirth = DateOfBirth,
+        Age = Age,
+        Sex = Sex,
+        CountryOfBirth = CountryOfBirth,
+        CountryOfCitizenship = CountryOfCitizenship,
+        AddressStreet = Address?.Street,
+        AddressCity = Address?.City,
+        AddressState = Address?.State,
+        AddressPostalCode = Address?.PostalCode,
+        AddressCountry = Address?.Country,
+        ANumber = ANumber,
+        Fin = Fin,
+        FbiNumber = FbiNumber,
+        ImmigrationStatus = ImmigrationStatus,
+    };
+}
+
+/// <summary>A postal address; <see cref="Country"/> null means the United States.</summary>
+public sealed record AddressInput(
+    string? Street = null,
+    string? City = null,
+    string? State = null,
+    string? PostalCode = null,
+    string? Country = null);
+
+/// <summary>A person's address as read back (GraphQL <c>Address</c>); <see cref="Country"/> null means the United States.</summary>
+public sealed record ReportAddress(string? Street, string? City, string? State, string? PostalCode, string? Country)
+{
+    /// <summary>The address a person's entity stores, or null when no part is recorded.</summary>
+    public static ReportAddress? Of(ReportPerson person) => person.HasAddress
+        ? new ReportAddress(person.AddressStreet, person.AddressCity, person.AddressState, person.AddressPostalCode, person.AddressCountry)
+        : null;
+}
+
+/// <summary>Contact information of someone involved in handling the event.</summary>
+public sealed record ContactInput(
+    ContactKind Kind,
+    string Name,
+    string? Agency = null,
+    string? Phone = null,
+    string? Email = null)
+{
+    public ReportContact ToEntity(Guid reportId, int position) => new()
+    {
+        ReportId = reportId,
+        Position = position,
+        Kind = Kind,
+        Name = Name,
+        Agency = Agency,
+        Phone = Phone,
+        Email = Email,
+    };
+}
+
+/// <summary>One section of the report's narrative.</summary>
+public sealed record NarrativeInput(string Text, string? Heading = null)
+{
+    public ReportNarrative ToEntity(Guid reportId, int position) => new()
+    {
+        ReportId = reportId,
+        Position = position,
+        Heading = Heading,
+        Text = Text,
+    };
+}

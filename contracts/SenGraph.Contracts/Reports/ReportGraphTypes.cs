@@ -1,0 +1,131 @@
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using SenGraph.Contracts.Querying;
+
+namespace SenGraph.Contracts.Reports;
+
+/// <summary>Marks fields that carry personally identifiable information (a later issue enforces need-to-know on them).</summary>
+public static class PiiMetadata
+{
+    /// <summary>Metadata key on a field (output or input) holding PII; the value is <c>true</c>.</summary>
+    public const string Key = "sengraph:pii";
+
+    /// <summary>Marks the field as PII: <c>Field&lt;StringGraphType&gt;("lastName").Pii()</c>.</summary>
+    public static T Pii<T>(this T field) where T : IMetadataWriter => field.WithMetadata(Key, true);
+
+    /// <summary>Whether the field is marked as PII.</summary>
+    public static bool IsPii(this IMetadataReader field) => field.GetMetadata(Key, false);
+}
+
+/// <summary>
+/// The GraphQL interface <c>Report</c>: the envelope every report type shares. A module's report type
+/// implements it with <see cref="ReportGraphTypeExtensions.ImplementReport{TSource}"/>.
+/// </summary>
+public sealed class ReportInterfaceGraphType : InterfaceGraphType<Report>
+{
+    public ReportInterfaceGraphType()
+    {
+        Name = "Report";
+        Description = "A significant-event report of any type (SIR, SPEAR, ...): the envelope all report types share.";
+        this.AddReportEnvelopeFields(r => r);
+    }
+}
+
+/// <summary>Implementing the <c>Report</c> interface in a module's report type.</summary>
+public static class ReportGraphTypeExtensions
+{
+    /// <summary>
+    /// Makes <paramref name="type"/> implement <c>Report</c>: adds the interface, its fields (read through
+    /// <paramref name="envelope"/>, and filterable/sortable on that path by the querying machinery) and an
+    /// <c>IsTypeOf</c> that accepts sources whose envelope has <see cref="Report.Type"/> = <paramref name="reportType"/>.
+    /// <code>
+    /// public sealed class SirGraphType : ObjectGraphType&lt;Report&gt;
+    /// {
+    ///     public SirGraphType()
+    ///     {
+    ///         Name = "Sir";
+    ///         this.ImplementReport("SIR", r =&gt; r);
+    ///         // SIR fields ...
+    ///     }
+    /// }
+    /// </code>
+    /// Prefer the <see cref="Report"/> entity itself as source: fields typed with the interface (an analyst's
+    /// query over all report types) resolve <see cref="Report"/> entities, and only a type whose
+    /// <c>IsTypeOf</c> accepts them can be chosen.
+    /// </summary>
+    public static ObjectGraphType<TSource> ImplementReport<TSource>(
+        this ObjectGraphType<TSource> type, string reportType, Expression<Func<TSource, Report>> envelope)
+    {
+        ArgumentNullException.ThrowIfNull(reportType);
+        type.Interface<ReportInterfaceGraphType>();
+        type.AddReportEnvelopeFields(envelope);
+        var get = envelope.Compile();
+        type.IsTypeOf = source => source is TSource s && get(s) is { } report && report.Type == reportType;
+        return type;
+    }
+
+    /// <summary>Adds the envelope fields of the <c>Report</c> interface to <paramref name="type"/>, read through <paramref name="envelope"/>.</summary>
+    public static void AddReportEnvelopeFields<TSource>(this ComplexGraphType<TSource> type, Expression<Func<TSource, Report>> envelope)
+    {
+        var f = new EnvelopeFields<TSource>(type, envelope);
+        f.Scalar<NonNullGraphType<IdGraphType>, Guid>(r => r.Id, "id", "Identifier of the report.");
+        f.Scalar<NonNullGraphType<StringGraphType>, string>(r => r.Type, "type", "Report-type code, e.g. SIR.");
+        f.Scalar<StringGraphType, string?>(r => r.Number, "number", "Report number, e.g. SIR-FY2027-000123: unique per type; null until the report is numbered.");
+        f.Scalar<NonNullGraphType<ReportStatusGraphType>, ReportStatus>(r => r.Status, "status", "Where the report stands in its lifecycle.");
+        f.Scalar<NonNullGraphType<StringGraphType>, string>(r => r.Title, "title", "Short title of the event.");
+        f.Scalar<DateTimeOffsetGraphType, DateTimeOffset?>(r => r.EventAt, "eventAt", "When the event happened.");
+        f.Scalar<StringGraphType, string?>(r => r.EventCity, "eventCity", "City where the event happened.");
+        f.Scalar<StringGraphType, string?>(r => r.EventState, "eventState", "USPS code of the US state or territory where the event happened.");
+        f.Scalar<NonNullGraphType<StringGraphType>, string>(r => r.OriginatingOffice, "originatingOffice", "Code of the office the report comes from, e.g. SAC-NYC.");
+        f.Scalar<NonNullGraphType<StringGraphType>, string>(r => r.Author, "author", "User name of the author.");
+        f.Scalar<StringGraphType, string?>(r => r.Supervisor, "supervisor", "User name of the reviewing supervisor.");
+        f.Scalar<StringGraphType, string?>(r => r.ActionOfficer, "actionOfficer", "User name of the action officer.");
+        f.Scalar<NonNullGraphType<DateTimeOffsetGraphType>, DateTimeOffset>(r => r.CreatedAt, "createdAt", "When the report was created.");
+        f.Scalar<NonNullGraphType<DateTimeOffsetGraphType>, DateTimeOffset>(r => r.UpdatedAt, "updatedAt", "When the report last changed.");
+        f.Scalar<DateTimeOffsetGraphType, DateTimeOffset?>(r => r.SubmittedAt, "submittedAt", "When the report was submitted; null before.");
+        f.Scalar<StringGraphType, string?>(r => r.ReturnReason, "returnReason", "Why the reviewer returned the report, while it is RETURNED.");
+        f.Scalar<StringGraphType, string?>(r => r.CaseReference, "caseReference", "Identifier of the official case record the report relates to.");
+        f.Scalar<NonNullGraphType<IntGraphType>, int>(r => r.Revision, "revision", "0 for the report as first submitted; incremented by every amendment.");
+        f.Scalar<NonNullGraphType<IntGraphType>, int>(r => r.Version, "version", "Changes with every change; send it back as expectedVersion when editing.");
+        f.List<ReportPersonGraphType, ReportPerson>("people", "People the report names (suspects, victims, witnesses, detainees, subjects), in order.",
+            r => r.People.OrderBy(p => p.Position).ToList());
+        f.List<ReportContactGraphType, ReportContact>("contacts", "Reporting personnel, supervisor, action officer and other law enforcement notified, in order.",
+            r => r.Contacts.OrderBy(c => c.Position).ToList());
+        f.List<ReportNarrativeGraphType, ReportNarrative>("narratives", "The report's narrative sections, in order.",
+            r => r.Narratives.OrderBy(n => n.Position).ToList());
+    }
+
+    /// <summary>Adds envelope fields; resolvers only on object types (an interface's fields have none).</summary>
+    private sealed class EnvelopeFields<TSource>(ComplexGraphType<TSource> type, Expression<Func<TSource, Report>> envelope)
+    {
+        private readonly Func<TSource, Report> _get = envelope.Compile();
+        private readonly bool _resolve = type is IObjectGraphType;
+
+        public void List<TItemGraphType, TItem>(string name, string description, Func<Report, List<TItem>> read)
+            where TItemGraphType : IGraphType
+        {
+            var field = type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TItemGraphType>>>>(name).Description(description);
+            var get = _get;
+            if (_resolve) field.FieldType.Resolver = new FuncFieldResolver<TSource, object>(c => read(get(c.Source)));
+        }
+
+        /// <summary>A field reading <paramref name="property"/> of the envelope, mapped to that path for where/order.</summary>
+        public void Scalar<TGraphType, TProperty>(Expression<Func<Report, TProperty>> property, string name, string description)
+            where TGraphType : IGraphType
+        {
+            var read = property.Compile();
+            var get = _get;
+            var path = Expression.Lambda<Func<TSource, TProperty>>(
+                new Replace(property.Parameters[0], envelope.Body).Visit(property.Body), envelope.Parameters);
+            var field = type.Field<TGraphType>(name).Description(description).MapsTo(path);
+            if (_resolve) field.FieldType.Resolver = new FuncFieldResolver<TSource, object?>(c => read(get(c.Source)));
+        }
+    }
+
+    private sealed class Replace(ParameterExpression parameter, Expression with) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? with : base.VisitParameter(node);
+    }
+}
