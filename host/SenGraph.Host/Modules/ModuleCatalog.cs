@@ -89,7 +89,8 @@ public sealed class ModuleCatalog(
             _gate.Release();
         }
 
-        var snapshot = await ReloadAsync(cancellationToken);
+        // Not the caller's token: a client that gives up must not abort a reload half-way.
+        var snapshot = await ReloadAsync(CancellationToken.None);
         return snapshot.Modules.FirstOrDefault(m => m.Id == id);
     }
 
@@ -140,15 +141,35 @@ public sealed class ModuleCatalog(
                 continue;
             }
 
-            var clash = IdClash(module, [.. kept, .. pending.Select(p => p.Module)]) ?? PolicyClash(module, [.. kept, .. pending.Select(p => p.Module)]);
-            if (clash is not null)
-            {
-                await RejectAsync(module, predecessor, clash, [], kept, outcomes, remember: false);
-                continue;
-            }
-
             pending.Add((module, predecessor));
         }
+
+        // Newcomers are checked against every running module (whatever their folder order), then each other.
+        foreach (var (module, predecessor) in pending.ToList())
+        {
+            List<LoadedModule> others = [.. kept, .. pending.Select(p => p.Module).TakeWhile(m => m != module)];
+            if ((IdClash(module, others) ?? PolicyClash(module, others)) is { } clash)
+            {
+                pending.RemoveAll(p => p.Module == module);
+                await RejectAsync(module, predecessor, clash, [], kept, outcomes, remember: false);
+            }
+        }
+
+        try
+        {
+            return await ComposeAndMigrateAsync(previous, applyMigrations, kept, pending, outcomes, cancellationToken);
+        }
+        catch
+        {
+            // Nothing half-loaded survives a failed reload: the running snapshot stays as it was.
+            foreach (var (module, _) in pending) await module.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<SchemaSnapshot> ComposeAndMigrateAsync(SchemaSnapshot? previous, bool applyMigrations, List<LoadedModule> kept,
+        List<(LoadedModule Module, LoadedModule? Predecessor)> pending, Dictionary<string, ModuleDescriptor> outcomes, CancellationToken cancellationToken)
+    {
 
         var migrated = new HashSet<LoadedModule>();
         while (true)
@@ -190,6 +211,7 @@ public sealed class ModuleCatalog(
                     }
                     catch (ModuleLoadException e)
                     {
+                        logger.LogError(e.InnerException, "Module {ModuleId}: {Reason}", module.Manifest.Id, e.Message);
                         refusals.Add((module, predecessor, e.Message, []));
                     }
                 }
@@ -241,7 +263,8 @@ public sealed class ModuleCatalog(
             };
         }
 
-        var policies = composition.Accepted.SelectMany(m => m.Policies).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var policies = new Dictionary<string, Microsoft.AspNetCore.Authorization.AuthorizationPolicy>(StringComparer.Ordinal);
+        foreach (var (name, policy) in composition.Accepted.SelectMany(m => m.Policies)) policies.TryAdd(name, policy);
         var descriptors = outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => o.Value).ToList();
         return new SchemaSnapshot(composition.Schema, descriptors, composition.Accepted, policies, contributions);
     }

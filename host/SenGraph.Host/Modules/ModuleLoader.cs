@@ -93,7 +93,8 @@ public sealed class ModuleLoader(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw new ModuleLoadException($"Failed applying migrations of {database.ContextType.Name}: {Describe(e)}", module.Manifest, e);
+                // The database's own message can name tables and SQL: it goes to the log, not to the modules query.
+                throw new ModuleLoadException($"Failed applying migrations of {database.ContextType.Name}; the host log has the database's error.", module.Manifest, e);
             }
         }
     }

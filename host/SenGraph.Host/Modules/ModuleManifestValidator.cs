@@ -25,7 +25,7 @@ public static partial class ModuleManifestValidator
                 $"Module id '{manifest.Id}' is invalid: use 1-40 lower-case letters, digits and single dashes, starting with a letter.", manifest);
         if (string.IsNullOrWhiteSpace(manifest.DisplayName) || manifest.DisplayName.Length > 100)
             throw new ModuleLoadException("The module's display name must be 1-100 characters.", manifest);
-        if (manifest.Version is null || !SemVerPattern().IsMatch(manifest.Version))
+        if (manifest.Version is null || !SemVerPattern().IsMatch(manifest.Version) || ParseCore(manifest.Version) is null)
             throw new ModuleLoadException($"Module version '{manifest.Version}' is not a semantic version (MAJOR.MINOR.PATCH).", manifest);
 
         var targeted = manifest.ContractsVersion is not null && SemVerPattern().IsMatch(manifest.ContractsVersion)

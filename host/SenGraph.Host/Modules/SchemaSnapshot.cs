@@ -81,7 +81,19 @@ public sealed class SchemaHost(ILogger<SchemaHost> logger)
             release = TakeReleasable();
         }
 
-        Published?.Invoke(previous, snapshot);
+        // One failing listener must not stop the others, nor the release of old module versions.
+        foreach (var listener in Published?.GetInvocationList().Cast<Action<SchemaSnapshot?, SchemaSnapshot>>() ?? [])
+        {
+            try
+            {
+                listener(previous, snapshot);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "A listener to schema changes failed.");
+            }
+        }
+
         DisposeAll(release);
     }
 

@@ -111,6 +111,25 @@ public sealed class GraphQLOverHttpTests(ShippedModulesHost host) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_query_longer_than_the_limit_is_refused_with_413_before_parsing()
+    {
+        var query = "{ " + string.Concat(Enumerable.Repeat("serverInfo { version } ", 2000)) + "}";
+
+        var response = await host.PostAsync(query);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
+        Assert.Contains("at most 32768", response.Body);
+    }
+
+    [Fact]
+    public async Task A_subscription_over_http_is_refused_and_pointed_at_the_websocket()
+    {
+        var response = await host.PostAsync("subscription { ticks(count: 1) }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+    }
+
+    [Fact]
     public async Task Other_methods_get_405()
     {
         var response = await host.SendAsync(HttpMethod.Put, "/graphql", """{"query":"{ serverInfo { version } }"}""", "application/json");

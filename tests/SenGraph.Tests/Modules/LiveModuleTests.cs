@@ -125,6 +125,26 @@ public sealed class LiveModuleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_clashing_module_in_a_folder_that_sorts_first_is_refused_and_later_changes_still_load()
+    {
+        _host.Plugins.Deploy("SenGraph.TestModules.Greeting");
+        await _host.WaitForModuleAsync("greeting", m => m?["status"]?.GetValue<string>() == "LOADED");
+
+        // "AGreeting" sorts before the running module's folder and declares the same id and policy.
+        var copy = _host.Plugins.ModuleDirectory(".staging-agreeting");
+        Directory.CreateDirectory(copy);
+        File.Copy(Path.Combine(RepoPaths.TestModuleOutput("SenGraph.TestModules.Greeting"), "SenGraph.TestModules.Greeting.dll"), Path.Combine(copy, "AGreeting.dll"));
+        Directory.Move(copy, _host.Plugins.ModuleDirectory("AGreeting"));
+        await DeployAsync(Versioned, "1.0.0");
+
+        var modules = (await _host.PostAsync("{ modules { id status error path: version } }")).ShouldSucceed().Data!["modules"]!.AsArray();
+        var greetings = modules.Where(m => m!["id"]!.GetValue<string>() == "greeting").ToList();
+        Assert.Single(greetings, m => m!["status"]!.GetValue<string>() == "LOADED");
+        Assert.Single(greetings, m => m!["error"]?.GetValue<string>() == "Module id 'greeting' is already used by SenGraph.TestModules.Greeting.");
+        (await _host.PostAsync("""{ greeting(name: "x") versionedHello }""")).ShouldSucceed();
+    }
+
+    [Fact]
     public async Task A_removed_module_disappears_from_the_schema()
     {
         await DeployAsync(Versioned, "1.0.0");

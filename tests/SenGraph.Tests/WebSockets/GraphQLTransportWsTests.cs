@@ -412,3 +412,27 @@ public sealed class SubscriptionsAcrossModuleChangesTests
         Assert.Equal("Hello, still here", answer.Single(m => m["type"]!.GetValue<string>() == "next")["payload"]!["data"]!["greeting"]!.GetValue<string>());
     }
 }
+
+/// <summary>A socket does not outlive the token it was opened with.</summary>
+public sealed class WebSocketTokenExpiryTests
+{
+    [Fact]
+    public async Task The_socket_closes_with_4403_when_its_token_expires()
+    {
+        using var host = new TestHost(new PluginsFolder().WithTestModule("SenGraph.TestModules.Ticker"));
+        var settings = new SenGraph.Host.Security.AuthenticationSettings
+        {
+            SigningKey = SenGraph.Host.Security.AuthenticationSettings.DevelopmentSigningKey,
+            TokenLifetime = TimeSpan.FromSeconds(2),
+        };
+        var token = SenGraph.Host.Security.DevelopmentTokens.Issue(settings,
+            (Microsoft.Extensions.Hosting.IHostEnvironment)host.Services.GetService(typeof(Microsoft.Extensions.Hosting.IHostEnvironment))!,
+            "brief", ["Agent"], "SAC-NYC", TimeProvider.System);
+        await using var client = await GraphQLWsTestClient.InitializedAsync(host, new { Authorization = "Bearer " + token });
+
+        var (code, reason) = await client.ReceiveCloseAsync();
+
+        Assert.Equal(4403, code);
+        Assert.Contains("expired", reason);
+    }
+}

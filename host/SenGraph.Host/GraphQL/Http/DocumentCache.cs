@@ -12,8 +12,14 @@ public sealed class GraphQLOptions
 {
     public const string Section = "GraphQL";
 
-    /// <summary>How many parsed and validated documents are kept.</summary>
-    public int DocumentCacheSize { get; set; } = 1000;
+    /// <summary>
+    /// Total length, in characters, of the queries whose parsed and validated documents are kept. Sized by
+    /// length, not count: a parsed document takes many times its text's size.
+    /// </summary>
+    public int DocumentCacheCharacters { get; set; } = 2_000_000;
+
+    /// <summary>Longest query accepted, in characters; longer ones are refused before parsing (413).</summary>
+    public int MaxQueryLength { get; set; } = 32_768;
 }
 
 /// <summary>
@@ -27,9 +33,12 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
     private long _hits;
     private long _misses;
 
+    private readonly SchemaHost _schemas;
+
     public DocumentCache(IOptions<GraphQLOptions> options, SchemaHost schemas)
     {
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.DocumentCacheSize) });
+        _schemas = schemas;
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.DocumentCacheCharacters) });
 
         // Documents are cached per schema; a new schema makes them all stale, and keeping them would
         // keep the old schema, and the module versions behind it, in memory.
@@ -56,8 +65,9 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
 
         Interlocked.Increment(ref _misses);
         var result = await next(options);
-        if (result.Executed && result.Document is not null)
-            _cache.Set(key, result.Document, new MemoryCacheEntryOptions { Size = 1 });
+        // A request that outlived a schema swap must not put the old schema back in (and keep it alive).
+        if (result.Executed && result.Document is not null && _schemas.IsReady && ReferenceEquals(_schemas.Current.Schema, options.Schema))
+            _cache.Set(key, result.Document, new MemoryCacheEntryOptions { Size = Math.Max(1, options.Query.Length) });
         return result;
     }
 

@@ -14,7 +14,8 @@ namespace SenGraph.Host.GraphQL.Http;
 /// apart) or application/json (always 200 for a well-formed request). A browser asking for HTML gets
 /// Banana Cake Pop instead.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter executer, IGraphQLTextSerializer serializer)
+public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter executer, IGraphQLTextSerializer serializer,
+    Microsoft.Extensions.Options.IOptions<GraphQLOptions> options)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
@@ -51,8 +52,15 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
             return;
         }
 
+        if (graphQLRequest.Query!.Length > options.Value.MaxQueryLength)
+        {
+            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status413PayloadTooLarge,
+                $"The query has {graphQLRequest.Query.Length} characters; at most {options.Value.MaxQueryLength} are accepted.");
+            return;
+        }
+
         using var lease = schemas.Acquire();
-        var options = new ExecutionOptions
+        var execution = new ExecutionOptions
         {
             Schema = lease.Snapshot.Schema,
             Query = graphQLRequest.Query,
@@ -63,13 +71,11 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
             RequestServices = http.RequestServices,
             CancellationToken = http.RequestAborted,
         };
-        if (isGet)
-        {
-            options.ValidationRules = [.. DocumentValidator.CoreRules, HttpGetQueryOnlyRule.Instance];
-            options.CachedDocumentValidationRules = [HttpGetQueryOnlyRule.Instance];
-        }
+        var methodRule = isGet ? HttpOperationRule.Get : HttpOperationRule.Post;
+        execution.ValidationRules = [.. DocumentValidator.CoreRules, methodRule];
+        execution.CachedDocumentValidationRules = [methodRule];
 
-        var result = await executer.ExecuteAsync(options);
+        var result = await executer.ExecuteAsync(execution);
         http.Response.StatusCode = StatusCodeFor(result, mediaType);
         if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
         if (http.Response.StatusCode == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer";
@@ -85,7 +91,7 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
     private static int StatusCodeFor(ExecutionResult result, string mediaType)
     {
         var errors = result.Errors ?? [];
-        if (errors.Any(e => e is HttpGetQueryOnlyRule.HttpMethodError)) return StatusCodes.Status405MethodNotAllowed;
+        if (errors.Any(e => e is HttpOperationRule.HttpMethodError)) return StatusCodes.Status405MethodNotAllowed;
         if (result.Executed || mediaType == Json) return StatusCodes.Status200OK;
         var authorization = errors.OfType<AuthorizationError>().ToList();
         if (authorization.Count > 0 && authorization.Count == errors.Count)

@@ -230,10 +230,33 @@ internal sealed class GraphQLWebSocketConnection(
             }
 
             _user = user;
+            CloseWhenTokenExpires(user);
         }
 
         _acknowledged = true;
         await SendAsync(new OperationMessage { Type = "connection_ack" });
+    }
+
+    /// <summary>
+    /// A token is checked once, at connection_init; a socket must not outlive it. When it expires the
+    /// socket closes with 4403, as a bad token would, and the client reconnects with a fresh one.
+    /// </summary>
+    private void CloseWhenTokenExpires(ClaimsPrincipal user)
+    {
+        if (!long.TryParse(user.FindFirst("exp")?.Value, out var expires)) return;
+        var remaining = DateTimeOffset.FromUnixTimeSeconds(expires) - DateTimeOffset.UtcNow;
+        var delay = TimeSpan.FromMilliseconds(Math.Clamp(remaining.TotalMilliseconds, 0, int.MaxValue - 1));
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(delay, _socketLifetime.Token);
+                await CloseAsync(4403, "Forbidden: the token expired");
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
     }
 
     private async Task SubscribeAsync(string id, JsonElement payload)
@@ -352,7 +375,15 @@ internal sealed class GraphQLWebSocketConnection(
         using var fieldRemoved = new CancellationTokenSource();
         void OnPublished(SchemaSnapshot? previous, SchemaSnapshot next)
         {
-            if (field is not null && next.Schema.Subscription?.GetField(field) is null) fieldRemoved.Cancel();
+            if (field is null || next.Schema.Subscription?.GetField(field) is not null) return;
+            try
+            {
+                fieldRemoved.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // the subscription ended while the schema changed
+            }
         }
 
         endpoint.Schemas.Published += OnPublished;
