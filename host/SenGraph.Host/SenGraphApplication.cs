@@ -11,6 +11,7 @@ using SenGraph.Host.Ide;
 using SenGraph.Host.Modules;
 using SenGraph.Host.Security;
 using SenGraph.Host.Storage;
+using SenGraph.Host.Workflow;
 
 namespace SenGraph.Host;
 
@@ -42,6 +43,7 @@ public static class SenGraphApplication
         services.AddSingleton<SchemaComposer>();
         services.AddSingleton<ModuleCatalog>();
         services.AddSingleton<SchemaHost>();
+        services.AddWorkflow(); // host tables: migrated (and seeded in Development) before ModuleStartup runs
         services.AddHostedService<ModuleStartup>();
         services.AddHostedService<PluginsWatcher>();
 

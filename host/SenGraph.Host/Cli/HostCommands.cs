@@ -94,7 +94,8 @@ public static class HostCommands
     }
 
     /// <summary>
-    /// The migration scripts of every module for <paramref name="provider"/>. Generating a script does
+    /// The migration scripts of the host's own tables and of every module, for <paramref name="provider"/>,
+    /// in the order they are applied. Generating a script does
     /// not connect, so SQL Server scripts can be made where no SQL Server runs.
     /// </summary>
     public static async Task<string> GenerateMigrationScriptAsync(DatabaseProvider? provider, Action<ConfigurationManager>? configure = null)
@@ -111,11 +112,14 @@ public static class HostCommands
             configure?.Invoke(configuration);
         });
         var snapshot = await app.Services.GetRequiredService<ModuleCatalog>().LoadAllAsync(applyMigrations: false, CancellationToken.None);
+        var host = app.Services.GetRequiredService<SenGraph.Host.Workflow.WorkflowDatabase>();
+        var hostScript = $"-- Host {nameof(SenGraph.Host.Workflow.WorkflowDbContext)} (applied before every module)\n" +
+            host.GenerateMigrationScript().ReplaceLineEndings("\n").Trim() + "\n";
         var parts = snapshot.LoadedModules
             .OrderBy(m => m.Manifest.Id, StringComparer.Ordinal)
             .SelectMany(m => m.Services.GetServices<IModuleDatabase>().Select(db =>
                 $"-- Module {m.Manifest.Id} {m.Manifest.Version}: {db.ContextType.Name}\n{db.GenerateMigrationScript().ReplaceLineEndings("\n").Trim()}\n"));
-        return string.Join("\n", parts);
+        return string.Join("\n", [hostScript, .. parts]);
     }
 
     private static WebApplication BuildApplication(Action<ConfigurationManager>? configure)

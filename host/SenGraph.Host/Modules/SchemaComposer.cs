@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using SenGraph.Host.GraphQL;
+using SenGraph.Host.Workflow;
 
 namespace SenGraph.Host.Modules;
 
@@ -52,6 +53,8 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
 
         MoveFields(ActivatorUtilities.CreateInstance<HostQueries>(hostServices), query, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<HostMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<DirectoryQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<DirectoryMutations>(hostServices), mutation, HostOwner, owners);
         foreach (var module in modules)
         {
             var owner = module.Manifest.Id;

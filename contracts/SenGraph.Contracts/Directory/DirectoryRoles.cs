@@ -1,0 +1,27 @@
+namespace SenGraph.Contracts.Agency;
+
+/// <summary>The user roles (PIA 8.1), spelled as tokens carry them.</summary>
+public static class DirectoryRoles
+{
+    public const string Agent = "Agent";
+    public const string Supervisor = "Supervisor";
+    public const string OfficeManager = "Office Manager";
+    public const string IrocStaff = "IROC Staff";
+    public const string HeadquartersAgent = "Headquarters Agent";
+    public const string HsiIntelligence = "HSI Intelligence";
+    public const string PublicAffairsOfficer = "Public Affairs Officer";
+    public const string ProfessionalResponsibility = "Office of Professional Responsibility";
+    public const string StatisticsAnalyst = "Statistics Analyst";
+    public const string SystemAdministrator = "System Administrator";
+
+    /// <summary>Every role, in the order the PIA lists them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Agent, Supervisor, OfficeManager, IrocStaff, HeadquartersAgent, HsiIntelligence,
+        PublicAffairsOfficer, ProfessionalResponsibility, StatisticsAnalyst, SystemAdministrator,
+    ];
+
+    /// <summary>The role as spelled in <see cref="All"/> (case-insensitive match), or null when unknown.</summary>
+    public static string? Canonical(string role) =>
+        All.FirstOrDefault(r => string.Equals(r, role.Trim(), StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SenGraph.Contracts.Agency;
+
+namespace SenGraph.Host.Workflow;
+
+/// <summary>
+/// The host's own tables: the directory (organisations, offices, users and roles) and report
+/// recipients. Services use this type; each provider has its own migrations, recorded in
+/// <see cref="HistoryTable"/>. Report modules map the same tables without migrating them.
+/// </summary>
+public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>The host's migrations history table (modules have <c>__Migrations_&lt;id&gt;</c>).</summary>
+    public const string HistoryTable = "__Migrations_host";
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Office> Offices => Set<Office>();
+
+    public DbSet<DirectoryUser> Users => Set<DirectoryUser>();
+
+    public DbSet<DirectoryUserRole> UserRoles => Set<DirectoryUserRole>();
+
+    public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyDirectory(excludeFromMigrations: false);
+}
+
+/// <summary>SQLite: date-times are stored as sortable integers so SQL can compare and order them (as in modules).</summary>
+public sealed class SqliteWorkflowDbContext(DbContextOptions<SqliteWorkflowDbContext> options) : WorkflowDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+}
+
+public sealed class SqlServerWorkflowDbContext(DbContextOptions<SqlServerWorkflowDbContext> options) : WorkflowDbContext(options);
+
+/// <summary>For <c>dotnet ef migrations add</c> (see README, "Writing a module"; run in host/SenGraph.Host).</summary>
+public sealed class SqliteWorkflowDesignTimeFactory : IDesignTimeDbContextFactory<SqliteWorkflowDbContext>
+{
+    public SqliteWorkflowDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
+            .UseSqlite("Data Source=design-time.db", x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable)).Options);
+}
+
+public sealed class SqlServerWorkflowDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerWorkflowDbContext>
+{
+    public SqlServerWorkflowDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerWorkflowDbContext>()
+            .UseSqlServer("Server=design-time;Database=SenGraph", x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable)).Options);
+}

@@ -1,0 +1,52 @@
+using SenGraph.Contracts.Persistence;
+
+namespace SenGraph.Host.Workflow;
+
+/// <summary>
+/// Applies the host's migrations, and in Development seeds an empty directory, before the modules
+/// load: registered ahead of <c>ModuleStartup</c>, and hosted services start one after the other in
+/// registration order, so module migrations (which may refer to host tables) always find them.
+/// </summary>
+public sealed class WorkflowStartup(WorkflowDatabase database, IHostEnvironment environment, ILogger<WorkflowStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Unlike a module, the host cannot serve without its tables: fail the start, with the reason.
+            throw new InvalidOperationException($"Failed applying the host's migrations ({database.Settings.Provider}): {e.Message}", e);
+        }
+
+        if (!environment.IsDevelopment()) return;
+        await using var db = database.CreateDbContext();
+        if (await DirectorySeed.SeedAsync(db, cancellationToken))
+        {
+            logger.LogInformation("Seeded the development directory: {Offices} offices, {Users} users ({Provider}).",
+                DirectorySeed.Offices.Count, DirectorySeed.Users.Count, database.Settings.Provider);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Registers the host's workflow tables and services.</summary>
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// The workflow database (for the configured <see cref="DatabaseSettings"/>), its start-up migration
+    /// and seed, the directory administration and report routing. Call before the module start-up is registered.
+    /// </summary>
+    public static IServiceCollection AddWorkflow(this IServiceCollection services)
+    {
+        services.AddSingleton<WorkflowDatabase>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>(sp => sp.GetRequiredService<WorkflowDatabase>());
+        services.AddSingleton<DirectoryAdministration>();
+        services.AddSingleton<ReportRouting>();
+        services.AddHostedService<WorkflowStartup>();
+        return services;
+    }
+}
