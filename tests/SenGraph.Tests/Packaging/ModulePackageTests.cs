@@ -35,7 +35,7 @@ public sealed class ModulePackageTests(PackedSirModule package) : IClassFixture<
     {
         var manifest = package.Manifest;
 
-        Assert.Equal(("sir", "Significant Incident Report", "1.0.0", "1.0.0"), (manifest.Id, manifest.Name, manifest.Version, manifest.ContractsVersion));
+        Assert.Equal(("sir", "Significant Incident Report", "1.0.0", SenGraph.Contracts.ContractsInfo.Version), (manifest.Id, manifest.Name, manifest.Version, manifest.ContractsVersion));
         Assert.Equal(PackedSirModule.Name, manifest.EntryAssembly);
         var shipped = Directory.GetFiles(PackedSirModule.ShippedModule).Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(shipped, manifest.Files.Select(f => f.Path));
