@@ -1,3 +1,4 @@
+using SenGraph.Contracts.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -25,8 +26,13 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyDirectory(excludeFromMigrations: false);
+    /// <summary>
+    /// The host owns (and migrates) the agency directory and the report envelope; report modules map the
+    /// same tables with excludeFromMigrations: true next to their own details tables.
+    /// </summary>
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder
+        .ApplyDirectory(excludeFromMigrations: false)
+        .ApplyReportEnvelope(excludeFromMigrations: false);
 }
 
 /// <summary>SQLite: date-times are stored as sortable integers so SQL can compare and order them (as in modules).</summary>
