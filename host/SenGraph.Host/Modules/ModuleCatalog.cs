@@ -123,7 +123,7 @@ public sealed class ModuleCatalog(
             LoadedModule module;
             try
             {
-                module = loader.Load(path);
+                module = loader.Load(path, fingerprint);
             }
             catch (ModuleLoadException e)
             {

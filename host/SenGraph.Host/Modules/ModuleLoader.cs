@@ -19,7 +19,9 @@ public sealed class ModuleLoader(
     ILoggerFactory loggerFactory,
     TimeProvider timeProvider)
 {
-    public LoadedModule Load(string folder)
+    /// <param name="folder">The module folder.</param>
+    /// <param name="fingerprint">The folder's <see cref="Fingerprint"/>, when the caller has just taken it.</param>
+    public LoadedModule Load(string folder, string? fingerprint = null)
     {
         var name = System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(folder));
         var assemblyPath = System.IO.Path.Combine(folder, name + ".dll");
@@ -31,7 +33,7 @@ public sealed class ModuleLoader(
         ModuleManifest? manifest = null;
         try
         {
-            var fingerprint = Fingerprint(folder);
+            fingerprint ??= Fingerprint(folder);
             // In memory: the files stay free to be replaced by the next version while this one serves.
             loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: true, sharedTypes: SharedAssemblies.RootTypes,
                 configure: config => config.LoadInMemory = true);

@@ -2,28 +2,41 @@ using System.Diagnostics;
 
 namespace SenGraph.Tests.Infrastructure;
 
-/// <summary>Runs the built host as its own process, as a user would from the command line.</summary>
+/// <summary>Runs programs to completion, the built host among them, as a user would from the command line.</summary>
 public static class HostProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>The built host (SenGraph.Host.dll) with a command, e.g. <c>schema export</c>.</summary>
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunProgramAsync("dotnet", [Path.Combine(RepoPaths.HostOutput, "SenGraph.Host.dll"), .. args], Path.GetTempPath(),
+            variables =>
+            {
+                foreach (var (key, value) in environment) variables[key] = value;
+            });
+
+    /// <summary>Any program; killed, and the test failed, if it runs longer than <paramref name="timeout"/> (2 minutes).</summary>
+    public static async Task<Result> RunProgramAsync(string file, IEnumerable<string> args, string workingDirectory,
+        Action<IDictionary<string, string?>>? environment = null, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(Path.Combine(RepoPaths.HostOutput, "SenGraph.Host.dll"));
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        environment?.Invoke(start.Environment);
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{Path.GetFileName(file)} {string.Join(' ', args)} did not finish in time:\n{await output}\n{await error}");
+        }
+
         return new Result(process.ExitCode, await output, await error);
     }
 }

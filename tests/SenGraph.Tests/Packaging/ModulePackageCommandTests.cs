@@ -6,20 +6,13 @@ namespace SenGraph.Tests.Packaging;
 /// <summary><c>modules pack</c> and <c>modules install</c> as a user runs them: the built host as a process.</summary>
 public sealed class ModulePackageCommandTests(PackedSirModule package) : IClassFixture<PackedSirModule>, IDisposable
 {
-    private readonly string root = Path.Combine(Path.GetTempPath(), "sengraph-tests", "cli-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _work = new("cli");
+
+    private string root => _work.Path;
 
     private string Plugins => Path.Combine(root, "plugins");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _work.Dispose();
 
     [Fact]
     public async Task Pack_then_install_into_the_configured_plugins_folder()

@@ -15,20 +15,13 @@ public sealed class ModulePackageTests(PackedSirModule package) : IClassFixture<
     private const string Pdb = PackedSirModule.Name + ".pdb";
 
     /// <summary>Holds plugins/ and, beside it, whatever an install creates there.</summary>
-    private readonly string root = Path.Combine(Path.GetTempPath(), "sengraph-tests", "install-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _work = new("install");
+
+    private string root => _work.Path;
 
     private string Plugins => Path.Combine(root, "plugins");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _work.Dispose();
 
     [Fact]
     public void The_manifest_is_what_the_module_declares_with_every_file_and_its_hash()

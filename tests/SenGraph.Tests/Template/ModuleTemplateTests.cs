@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SenGraph.Tests.Infrastructure;
 
@@ -96,27 +95,17 @@ public sealed class ModuleTemplateTests : IDisposable
 
     private async Task DotnetAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var run = await HostProcess.RunProgramAsync("dotnet", args, work, variables =>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = work,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        // The test runner's MSBuild variables and an EF design switch must not leak into this build.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k == "SENGRAPH_EF_DESIGN").ToList())
-            start.Environment.Remove(key);
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)} failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
+            // The test runner's MSBuild variables and an EF design switch must not leak into this build.
+            foreach (var key in variables.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k == "SENGRAPH_EF_DESIGN").ToList())
+                variables.Remove(key);
+            variables["DOTNET_NOLOGO"] = "1";
+            variables["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            variables["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+            variables["MSBUILDDISABLENODEREUSE"] = "1";
+            variables["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        }, TimeSpan.FromMinutes(4));
+        Assert.True(run.ExitCode == 0, $"dotnet {string.Join(' ', args)} failed ({run.ExitCode}):\n{run.Output}\n{run.Error}");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
@@ -25,7 +24,7 @@ public sealed class GraphQLWsNodeClientTests
         var token = DevelopmentTokens.Issue(new AuthenticationSettings { SigningKey = AuthenticationSettings.DevelopmentSigningKey },
             new HostingEnvironment { EnvironmentName = Environments.Development }, "alice", ["Agent"], "SAC-NYC", TimeProvider.System);
 
-        var node = await RunAsync(NodeFactAttribute.Node!, [Path.Combine(Conformance, "graphql-ws-client.mjs"), webSocketUrl, token], Conformance);
+        var node = await HostProcess.RunProgramAsync(NodeFactAttribute.Node!, [Path.Combine(Conformance, "graphql-ws-client.mjs"), webSocketUrl, token], Conformance);
 
         Assert.True(node.ExitCode == 0, $"node exited with {node.ExitCode}:\n{node.Error}\n{node.Output}\n--- host log ---\n{host.Log}");
         var seen = JsonNode.Parse(node.Output.Trim().Split('\n')[^1])!;
@@ -44,28 +43,7 @@ public sealed class GraphQLWsNodeClientTests
         if (Directory.Exists(Path.Combine(Conformance, "node_modules", "graphql-ws"))) return;
         var npm = NodeFactAttribute.FindOnPath("npm");
         Assert.True(npm is not null, "tests/conformance/node_modules is missing and npm is not on PATH: run `npm ci` in tests/conformance.");
-        var install = await RunAsync(npm!, ["ci", "--no-audit", "--no-fund"], Conformance);
+        var install = await HostProcess.RunProgramAsync(npm!, ["ci", "--no-audit", "--no-fund"], Conformance);
         Assert.True(install.ExitCode == 0, $"npm ci in tests/conformance failed:\n{install.Error}\n{install.Output}");
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, IEnumerable<string> args, string workingDirectory)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Path.GetFileName(file)} did not finish within 2 minutes: {await output}");
-        }
-
-        return (process.ExitCode, await output, await error);
     }
 }
