@@ -8,7 +8,7 @@ namespace SenGraph.Contracts.Querying;
 /// the schema creates one instance per node type.
 /// </summary>
 public sealed class ConnectionGraphType<TNodeGraphType> : ObjectGraphType<IConnection>
-    where TNodeGraphType : IObjectGraphType
+    where TNodeGraphType : IComplexGraphType
 {
     public ConnectionGraphType(IServiceProvider services)
     {
@@ -33,7 +33,7 @@ public sealed class ConnectionGraphType<TNodeGraphType> : ObjectGraphType<IConne
 
 /// <summary><c>&lt;Node&gt;Edge { cursor node }</c>.</summary>
 public sealed class EdgeGraphType<TNodeGraphType> : ObjectGraphType<IEdge>
-    where TNodeGraphType : IObjectGraphType
+    where TNodeGraphType : IComplexGraphType
 {
     public EdgeGraphType(IServiceProvider services)
     {

@@ -9,7 +9,7 @@ namespace SenGraph.Contracts.Querying;
 /// <see cref="QueryingFieldExtensions.NotFilterable{TSource, TReturn}"/>.
 /// </summary>
 public sealed class FilterInputGraphType<TNodeGraphType> : InputObjectGraphType
-    where TNodeGraphType : IObjectGraphType
+    where TNodeGraphType : IComplexGraphType
 {
     public FilterInputGraphType(IServiceProvider services)
     {

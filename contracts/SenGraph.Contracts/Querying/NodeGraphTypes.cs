@@ -23,8 +23,8 @@ internal static class NodeGraphTypes
     /// Creates an instance of the node graph type to read its definition (the schema uses its own
     /// instance). <paramref name="services"/> is the provider that created the generated type.
     /// </summary>
-    public static IObjectGraphType Create(IServiceProvider services, Type nodeGraphType) =>
-        (IObjectGraphType)CreateGraphType(services, nodeGraphType);
+    public static IComplexGraphType Create(IServiceProvider services, Type nodeGraphType) =>
+        (IComplexGraphType)CreateGraphType(services, nodeGraphType);
 
     /// <summary>A throwaway instance of a graph type, to read its name and fields.</summary>
     public static object CreateGraphType(IServiceProvider services, Type graphType)
@@ -50,7 +50,7 @@ internal static class NodeGraphTypes
     /// <param name="Sortable">Whether <c>order</c> offers it.</param>
     public sealed record QueryableField(string Name, string? Description, Type ScalarType, LambdaExpression Property, bool Filterable, bool Sortable);
 
-    public static IReadOnlyList<QueryableField> QueryableFields(IObjectGraphType node)
+    public static IReadOnlyList<QueryableField> QueryableFields(IComplexGraphType node)
     {
         var entityType = SourceType(node);
         var fields = new List<QueryableField>();

@@ -28,11 +28,11 @@ public static class QueryingFieldExtensions
     /// <c>first after last before where order</c> to <paramref name="type"/>. Resolve it with
     /// <see cref="QueryableConnectionExtensions.ToConnectionAsync{TEntity}"/>, which applies them in SQL.
     /// </summary>
-    /// <typeparam name="TNodeGraphType">The node graph type; its fields declared as <c>Field(x =&gt; x.Prop)</c> become filter and sort fields.</typeparam>
+    /// <typeparam name="TNodeGraphType">The node graph type (an object type, or an interface such as <c>Report</c>); its fields declared as <c>Field(x =&gt; x.Prop)</c> become filter and sort fields.</typeparam>
     /// <typeparam name="TEntity">The entity the query reads.</typeparam>
     public static FieldBuilder<object, object> ConnectionField<TNodeGraphType, TEntity>(
         this IComplexGraphType type, string name, Action<QueryingOptions<TEntity>>? configure = null)
-        where TNodeGraphType : ObjectGraphType<TEntity>
+        where TNodeGraphType : ComplexGraphType<TEntity>
     {
         var options = new QueryingOptions<TEntity>();
         configure?.Invoke(options);

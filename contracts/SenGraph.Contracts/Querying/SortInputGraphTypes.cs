@@ -27,7 +27,7 @@ public sealed class SortEnumGraphType : EnumerationGraphType
 /// property, unless the field is marked <see cref="QueryingFieldExtensions.NotSortable{TSource, TReturn}"/>.
 /// </summary>
 public sealed class SortInputGraphType<TNodeGraphType> : InputObjectGraphType
-    where TNodeGraphType : IObjectGraphType
+    where TNodeGraphType : IComplexGraphType
 {
     public SortInputGraphType(IServiceProvider services)
     {

@@ -104,3 +104,54 @@ public sealed class SexGraphType : EnumerationGraphType<Sex>
         Description = "Sex of a person as recorded.";
     }
 }
+
+/// <summary>GraphQL <c>ReportRecipient</c>: a recipient of a submitted report and its queue state.</summary>
+public sealed class ReportRecipientGraphType : ObjectGraphType<SenGraph.Contracts.Agency.ReportRecipient>
+{
+    public ReportRecipientGraphType()
+    {
+        Name = "ReportRecipient";
+        Description = "A recipient of a submitted report: a user or a whole office, with whether it has read and acknowledged the report.";
+        Field<NonNullGraphType<RecipientKindGraphType>>("kind").Description("User or office.").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<StringGraphType>>("code").Description("User name or office code.").Resolve(c => c.Source.Code);
+        Field<NonNullGraphType<RecipientReasonGraphType>>("reason").Description("Routed by the report type's rules, or named by the submitter.").Resolve(c => c.Source.Reason);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("queuedAt").Description("When the report reached the recipient's queue.").Resolve(c => c.Source.QueuedAt);
+        Field<DateTimeOffsetGraphType>("readAt").Description("When the recipient read it; null while unread (an amendment makes it unread again).").Resolve(c => c.Source.ReadAt);
+        Field<DateTimeOffsetGraphType>("acknowledgedAt").Description("When the recipient acknowledged it; null until then.").Resolve(c => c.Source.AcknowledgedAt);
+    }
+}
+
+/// <summary>GraphQL <c>ReportRevision</c>: an earlier version of an amended report.</summary>
+public sealed class ReportRevisionGraphType : ObjectGraphType<ReportRevision>
+{
+    public ReportRevisionGraphType()
+    {
+        Name = "ReportRevision";
+        Description = "The report as it was before an amendment.";
+        Field<NonNullGraphType<IntGraphType>>("revision").Description("The revision this was: 0 for the report as first submitted.").Resolve(c => c.Source.Revision);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("amendedAt").Description("When the amendment replaced it.").Resolve(c => c.Source.CreatedAt);
+        Field<NonNullGraphType<StringGraphType>>("amendedBy").Description("User name of who amended the report.").Resolve(c => c.Source.CreatedBy);
+        Field<StringGraphType>("reason").Description("Why the report was amended.").Resolve(c => c.Source.Reason);
+        Field<NonNullGraphType<ReportInterfaceGraphType>>("report").Description("The report as it was, every field readable.")
+            .Resolve(c => (c.RequestServices?.GetService(typeof(Workflow.IReportEnvelopeReader)) as Workflow.IReportEnvelopeReader
+                ?? throw new InvalidOperationException("The host provides no IReportEnvelopeReader in request services.")).ReadRevision(c, c.Source));
+    }
+}
+
+public sealed class RecipientKindGraphType : EnumerationGraphType<SenGraph.Contracts.Agency.RecipientKind>
+{
+    public RecipientKindGraphType()
+    {
+        Name = "RecipientKind";
+        Description = "Whether a recipient is a user or an office.";
+    }
+}
+
+public sealed class RecipientReasonGraphType : EnumerationGraphType<SenGraph.Contracts.Agency.RecipientReason>
+{
+    public RecipientReasonGraphType()
+    {
+        Name = "RecipientReason";
+        Description = "Why a report reached a recipient.";
+    }
+}

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SenGraph.Contracts.Reports;
 
 /// <summary>Where a report stands in the shared lifecycle (see <see cref="ReportLifecycle"/>).</summary>
@@ -103,7 +105,16 @@ public class Report
     public List<ReportPerson> People { get; set; } = [];
     public List<ReportContact> Contacts { get; set; } = [];
     public List<ReportNarrative> Narratives { get; set; } = [];
+
+    [JsonIgnore]
     public List<ReportRevision> Revisions { get; set; } = [];
+
+    /// <summary>
+    /// True for a report read back from a <see cref="ReportRevision"/> snapshot (not stored): its people,
+    /// contacts and narratives are the ones in the snapshot, not the current ones.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsRevisionSnapshot { get; set; }
 
     /// <summary>Records a change: <see cref="UpdatedAt"/> becomes <paramref name="now"/>, <see cref="Version"/> increments.</summary>
     public void Touch(DateTimeOffset now)

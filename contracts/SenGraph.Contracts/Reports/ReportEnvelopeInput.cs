@@ -18,6 +18,29 @@ public sealed record ReportEnvelopeInput(
     IReadOnlyList<NarrativeInput>? Narratives = null)
 {
     /// <summary>
+    /// The envelope fields of a module's mutation input that carries them directly (added with
+    /// <see cref="ReportEnvelopeInputGraphType.AddEnvelopeFields"/>): <c>c.GetArgument&lt;IDictionary&lt;string, object?&gt;&gt;("input")</c>.
+    /// The module's own fields in the same input are left for the module to read.
+    /// </summary>
+    public static ReportEnvelopeInput FromInput(IDictionary<string, object?> input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        T? Get<T>(string name) => input.TryGetValue(name, out var value) && value is T typed ? typed : default;
+        List<T>? GetList<T>(string name) => input.TryGetValue(name, out var value) && value is System.Collections.IEnumerable list ? list.OfType<T>().ToList() : null;
+        return new ReportEnvelopeInput(
+            Get<string>("title") ?? "",
+            input.TryGetValue("eventAt", out var eventAt) && eventAt is DateTimeOffset at ? at : null,
+            Get<string>("eventCity"),
+            Get<string>("eventState"),
+            Get<string>("supervisor"),
+            Get<string>("actionOfficer"),
+            Get<string>("caseReference"),
+            GetList<PersonInput>("people"),
+            GetList<ContactInput>("contacts"),
+            GetList<NarrativeInput>("narratives"));
+    }
+
+    /// <summary>
     /// Copies these (normalized, valid) fields onto <paramref name="report"/>, replacing its people,
     /// contacts and narratives (positions follow list order). Does not touch identity, status, author,
     /// office, timestamps or version: the workflow owns those.

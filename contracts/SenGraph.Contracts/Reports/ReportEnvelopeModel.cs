@@ -42,6 +42,7 @@ public static class ReportEnvelopeModel
         report.Property(r => r.ReturnReason).HasMaxLength(L.ReasonMaxLength);
         report.Property(r => r.CaseReference).HasMaxLength(L.CaseReferenceMaxLength);
         report.Property(r => r.Version).IsConcurrencyToken();
+        report.Ignore(r => r.IsRevisionSnapshot);
         // Nullable Number: SQL Server gets a filtered unique index (Number IS NOT NULL), SQLite allows many NULLs.
         report.HasIndex(r => new { r.Type, r.Number }).IsUnique();
         report.HasIndex(r => r.Status);

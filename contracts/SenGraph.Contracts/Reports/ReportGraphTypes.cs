@@ -2,7 +2,9 @@ using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Querying;
+using SenGraph.Contracts.Reports.Workflow;
 
 namespace SenGraph.Contracts.Reports;
 
@@ -37,11 +39,11 @@ public sealed class ReportInterfaceGraphType : InterfaceGraphType<Report>
 public static class ReportGraphTypeExtensions
 {
     /// <summary>
-    /// Makes <paramref name="type"/> implement <c>Report</c>: adds the interface, its fields (read through
+    /// Makes <paramref name="type"/> implement <c>Node</c> and <c>Report</c>: adds the interfaces, their fields (read through
     /// <paramref name="envelope"/>, and filterable/sortable on that path by the querying machinery) and an
     /// <c>IsTypeOf</c> that accepts sources whose envelope has <see cref="Report.Type"/> = <paramref name="reportType"/>.
     /// <code>
-    /// public sealed class SirGraphType : ObjectGraphType&lt;Report&gt;
+    /// public sealed class SirGraphType : ObjectGraphType&lt;SirReport&gt;   // SirReport : Report
     /// {
     ///     public SirGraphType()
     ///     {
@@ -51,14 +53,16 @@ public static class ReportGraphTypeExtensions
     ///     }
     /// }
     /// </code>
-    /// Prefer the <see cref="Report"/> entity itself as source: fields typed with the interface (an analyst's
-    /// query over all report types) resolve <see cref="Report"/> entities, and only a type whose
-    /// <c>IsTypeOf</c> accepts them can be chosen.
+    /// The source is the module's entity derived from <see cref="Report"/> (see <c>ReportTypeModel.ApplyReportType</c>):
+    /// fields typed with the interface (the IROC feed, <c>node(id:)</c>, queues) get the module's entities from its
+    /// <c>IReportType</c>, and a plain <see cref="Report"/> (whose module is not loaded) resolves as the host's
+    /// <c>UnavailableReport</c>.
     /// </summary>
     public static ObjectGraphType<TSource> ImplementReport<TSource>(
         this ObjectGraphType<TSource> type, string reportType, Expression<Func<TSource, Report>> envelope)
     {
         ArgumentNullException.ThrowIfNull(reportType);
+        type.Interface<NodeInterfaceGraphType>();
         type.Interface<ReportInterfaceGraphType>();
         type.AddReportEnvelopeFields(envelope);
         var get = envelope.Compile();
@@ -89,12 +93,17 @@ public static class ReportGraphTypeExtensions
         f.Scalar<StringGraphType, string?>(r => r.CaseReference, "caseReference", "Identifier of the official case record the report relates to.");
         f.Scalar<NonNullGraphType<IntGraphType>, int>(r => r.Revision, "revision", "0 for the report as first submitted; incremented by every amendment.");
         f.Scalar<NonNullGraphType<IntGraphType>, int>(r => r.Version, "version", "Changes with every change; send it back as expectedVersion when editing.");
-        f.List<ReportPersonGraphType, ReportPerson>("people", "People the report names (suspects, victims, witnesses, detainees, subjects), in order.",
-            r => r.People.OrderBy(p => p.Position).ToList());
-        f.List<ReportContactGraphType, ReportContact>("contacts", "Reporting personnel, supervisor, action officer and other law enforcement notified, in order.",
-            r => r.Contacts.OrderBy(c => c.Position).ToList());
-        f.List<ReportNarrativeGraphType, ReportNarrative>("narratives", "The report's narrative sections, in order.",
-            r => r.Narratives.OrderBy(n => n.Position).ToList());
+        f.List<ReportPersonGraphType, ReportPerson, int>("people", "People the report names (suspects, victims, witnesses, detainees, subjects), in order.",
+            r => r.People, (reader, ids, ct) => reader.PeopleAsync(ids, ct), p => p.Position);
+        f.List<ReportContactGraphType, ReportContact, int>("contacts", "Reporting personnel, supervisor, action officer and other law enforcement notified, in order.",
+            r => r.Contacts, (reader, ids, ct) => reader.ContactsAsync(ids, ct), c => c.Position);
+        f.List<ReportNarrativeGraphType, ReportNarrative, int>("narratives", "The report's narrative sections, in order.",
+            r => r.Narratives, (reader, ids, ct) => reader.NarrativesAsync(ids, ct), n => n.Position);
+        f.List<ReportRecipientGraphType, ReportRecipient, (DateTimeOffset, RecipientReason, RecipientKind, string)>("recipients",
+            "Who received the report on submission, with their queue state: routed offices, then named recipients, each by code.",
+            _ => [], (reader, ids, ct) => reader.RecipientsAsync(ids, ct), r => (r.QueuedAt, r.Reason, r.Kind, r.Code));
+        f.List<ReportRevisionGraphType, ReportRevision, int>("revisions", "Earlier versions of the submitted report, one per amendment, oldest first.",
+            _ => [], (reader, ids, ct) => reader.RevisionsAsync(ids, ct), v => v.Revision);
     }
 
     /// <summary>Adds envelope fields; resolvers only on object types (an interface's fields have none).</summary>
@@ -103,12 +112,29 @@ public static class ReportGraphTypeExtensions
         private readonly Func<TSource, Report> _get = envelope.Compile();
         private readonly bool _resolve = type is IObjectGraphType;
 
-        public void List<TItemGraphType, TItem>(string name, string description, Func<Report, List<TItem>> read)
+        /// <summary>
+        /// A list read through <see cref="IReportEnvelopeReader"/>, batched per request (a revision snapshot
+        /// carries its own lists in <paramref name="inMemory"/>), ordered by <paramref name="orderBy"/>.
+        /// </summary>
+        public void List<TItemGraphType, TItem, TOrder>(string name, string description, Func<Report, List<TItem>> inMemory,
+            Func<IReportEnvelopeReader, IReadOnlyList<Guid>, CancellationToken, Task<ILookup<Guid, TItem>>> load, Func<TItem, TOrder> orderBy)
             where TItemGraphType : IGraphType
         {
             var field = type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TItemGraphType>>>>(name).Description(description);
             var get = _get;
-            if (_resolve) field.FieldType.Resolver = new FuncFieldResolver<TSource, object>(c => read(get(c.Source)));
+            if (!_resolve) return;
+            field.FieldType.Resolver = new FuncFieldResolver<TSource, object>(c =>
+            {
+                var report = get(c.Source);
+                // Outside a host (no reader: a module's own schema in a unit test) the entity's loaded lists are used.
+                var reader = c.RequestServices?.GetService(typeof(IReportEnvelopeReader)) as IReportEnvelopeReader;
+                if (report.IsRevisionSnapshot || reader is null) return inMemory(report).OrderBy(orderBy).ToList();
+                return c.LoadBatchCollection<Guid, TItem>("SenGraph.Reports." + name, report.Id, async (ids, ct) =>
+                {
+                    var found = await load(reader, ids, ct);
+                    return found.SelectMany(g => g.OrderBy(orderBy).Select(item => (g.Key, item))).ToLookup(x => x.Key, x => x.item);
+                });
+            });
         }
 
         /// <summary>A field reading <paramref name="property"/> of the envelope, mapped to that path for where/order.</summary>

@@ -1,0 +1,176 @@
+using Microsoft.EntityFrameworkCore;
+using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Schema;
+
+namespace SenGraph.Contracts.Reports.Workflow;
+
+/// <summary>What a create, update or amend did: the report as stored, or the errors and nothing stored.</summary>
+public sealed record ReportOutcome<TReport>(TReport? Report, IReadOnlyList<UserError> Errors)
+    where TReport : Report
+{
+    public static ReportOutcome<TReport> Failed(params UserError[] errors) => new(null, errors);
+}
+
+/// <summary>A module's own fields of a create, update or amend: their errors (paths from <c>input</c>) and how to apply them.</summary>
+/// <param name="Errors">Field errors of the module's fields; nothing is stored when there are any.</param>
+/// <param name="Apply">Copies the (valid) module fields onto the report.</param>
+public sealed record ReportDetails<TReport>(IReadOnlyList<UserError> Errors, Action<TReport> Apply)
+    where TReport : Report;
+
+/// <summary>
+/// Drafting, editing and amending reports of one type, the part of the shared workflow that writes the
+/// module's fields (review and submission are the host's: they touch only the envelope). Envelope and
+/// details are validated together, every error reported at once, and written in one <c>SaveChanges</c>.
+/// Edits carry the version they were based on: a stale one is a <c>CONFLICT</c> and nothing is written.
+/// </summary>
+public sealed class ReportDrafts<TContext, TReport>(IDbContextFactory<TContext> databases, ReportType<TContext, TReport> type, TimeProvider clock)
+    where TContext : DbContext
+    where TReport : Report
+{
+    public const string NotFound = "NOT_FOUND";
+    public const string Conflict = "CONFLICT";
+    public const string NotAuthorized = "NOT_AUTHORIZED";
+
+    /// <summary>The reports of this type the viewer may see (<see cref="ReportVisibility"/>), for queries.</summary>
+    public IQueryable<TReport> Visible(TContext db, ReportViewer viewer) =>
+        db.Set<TReport>().AsNoTracking().Where(r => r.Type == type.Code).VisibleTo(db.Set<ReportRecipient>(), viewer);
+
+    /// <summary>One report the viewer may see, or null (whether it does not exist or is out of scope).</summary>
+    public async Task<TReport?> FindAsync(ReportViewer viewer, Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await Visible(db, viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+    }
+
+    /// <summary>A new DRAFT by the viewer, in the viewer's office.</summary>
+    public async Task<ReportOutcome<TReport>> CreateAsync(
+        ReportViewer viewer, ReportEnvelopeInput envelope, ReportDetails<TReport> details, CancellationToken cancellationToken)
+    {
+        if (viewer.Office is null)
+            return ReportOutcome<TReport>.Failed(new UserError("NO_OFFICE", "Your token names no office; a report belongs to an office.", ["input"]));
+        var now = clock.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var (input, errors) = await ValidateAsync(db, envelope, details, now, cancellationToken);
+        if (errors.Count > 0) return new ReportOutcome<TReport>(null, errors);
+
+        var report = Activator.CreateInstance<TReport>();
+        report.Id = Guid.NewGuid();
+        report.Type = type.Code;
+        report.Status = ReportStatus.Draft;
+        report.OriginatingOffice = viewer.Office;
+        report.Author = viewer.UserName!;
+        report.CreatedAt = now;
+        report.UpdatedAt = now;
+        report.Version = 1;
+        input.ApplyTo(report);
+        details.Apply(report);
+        db.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ReportOutcome<TReport>(report, []);
+    }
+
+    /// <summary>Replaces the fields of a DRAFT or RETURNED report of the viewer's, if it is still at <paramref name="expectedVersion"/>.</summary>
+    public Task<ReportOutcome<TReport>> UpdateAsync(
+        ReportViewer viewer, Guid id, int expectedVersion, ReportEnvelopeInput envelope, ReportDetails<TReport> details, CancellationToken cancellationToken) =>
+        ChangeAsync(viewer, id, expectedVersion, envelope, details, ReportAction.Edit, reason: null, cancellationToken);
+
+    /// <summary>
+    /// Changes a SUBMITTED report of the viewer's: the report as it was is kept as a <see cref="ReportRevision"/>
+    /// (readable through <c>revisions</c>), <see cref="Report.Revision"/> increments, and every recipient's
+    /// queue entry becomes unread again.
+    /// </summary>
+    public Task<ReportOutcome<TReport>> AmendAsync(
+        ReportViewer viewer, Guid id, int expectedVersion, string reason, ReportEnvelopeInput envelope, ReportDetails<TReport> details, CancellationToken cancellationToken) =>
+        ChangeAsync(viewer, id, expectedVersion, envelope, details, ReportAction.Amend, reason, cancellationToken);
+
+    private async Task<ReportOutcome<TReport>> ChangeAsync(
+        ReportViewer viewer, Guid id, int expectedVersion, ReportEnvelopeInput envelope, ReportDetails<TReport> details,
+        ReportAction action, string? reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var (input, errors) = await ValidateAsync(db, envelope, details, now, cancellationToken);
+        var trimmedReason = reason?.Trim();
+        if (action == ReportAction.Amend)
+        {
+            if (string.IsNullOrEmpty(trimmedReason)) errors.Add(new UserError("REQUIRED", "An amendment needs a reason.", ["input", "reason"]));
+            else if (trimmedReason.Length > ReportLimits.ReasonMaxLength)
+                errors.Add(new UserError("TOO_LONG", $"The reason may have at most {ReportLimits.ReasonMaxLength:N0} characters.", ["input", "reason"]));
+        }
+        if (errors.Count > 0) return new ReportOutcome<TReport>(null, errors);
+
+        var visible = await Visible(db, viewer).AnyAsync(r => r.Id == id, cancellationToken);
+        if (!visible) return ReportOutcome<TReport>.Failed(UserError.ForField(NotFound, $"There is no {type.Code} report with this id.", "id"));
+        var report = await db.Set<TReport>()
+            .Include(r => r.People).Include(r => r.Contacts).Include(r => r.Narratives)
+            .AsSplitQuery()
+            .SingleAsync(r => r.Id == id, cancellationToken);
+        if (report.Author != viewer.UserName)
+            return ReportOutcome<TReport>.Failed(UserError.ForField(NotAuthorized, "Only the report's author changes it.", "id"));
+        var transition = ReportLifecycle.Transition(report.Status, action, reviewMandatory: false);
+        if (!transition.Succeeded) return ReportOutcome<TReport>.Failed([.. transition.Errors]);
+        if (report.Version != expectedVersion) return ReportOutcome<TReport>.Failed(ConflictError(report.Version));
+
+        if (action == ReportAction.Amend)
+        {
+            db.Add(new ReportRevision
+            {
+                Id = Guid.NewGuid(),
+                ReportId = report.Id,
+                Revision = report.Revision,
+                SnapshotJson = type.WriteSnapshot(report),
+                CreatedAt = now,
+                CreatedBy = viewer.UserName!,
+                Reason = trimmedReason,
+            });
+            report.Revision++;
+            await db.Set<ReportRecipient>().Where(r => r.ReportId == report.Id).ForEachAsync(r =>
+            {
+                r.ReadAt = null;
+                r.AcknowledgedAt = null;
+            }, cancellationToken);
+        }
+
+        input.ApplyTo(report);
+        details.Apply(report);
+        report.Touch(now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ReportOutcome<TReport>.Failed(ConflictError(null));
+        }
+
+        return new ReportOutcome<TReport>(report, []);
+    }
+
+    /// <summary>Envelope, people named as supervisor and action officer, and the module's fields; every error at once.</summary>
+    private static async Task<(ReportEnvelopeInput Input, List<UserError> Errors)> ValidateAsync(
+        TContext db, ReportEnvelopeInput envelope, ReportDetails<TReport> details, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var validation = ReportEnvelopeValidator.Validate(envelope, now);
+        var input = validation.Input with
+        {
+            Supervisor = validation.Input.Supervisor is { } s ? DirectoryRules.NormalizeUserName(s) : null,
+            ActionOfficer = validation.Input.ActionOfficer is { } a ? DirectoryRules.NormalizeUserName(a) : null,
+        };
+        var errors = validation.Errors.ToList();
+        if (input.Supervisor is { } supervisor && !errors.Any(e => e.Path.LastOrDefault() == "supervisor")
+            && !await db.Set<DirectoryUser>().AnyAsync(u => u.UserName == supervisor && !u.Disabled && u.Roles.Any(r => r.Role == DirectoryRoles.Supervisor), cancellationToken))
+            errors.Add(new UserError("UNKNOWN_SUPERVISOR", $"'{supervisor}' is not an active user with the Supervisor role.", ["input", "supervisor"]));
+        if (input.ActionOfficer is { } officer && !errors.Any(e => e.Path.LastOrDefault() == "actionOfficer")
+            && !await db.Set<DirectoryUser>().AnyAsync(u => u.UserName == officer && !u.Disabled, cancellationToken))
+            errors.Add(new UserError("UNKNOWN_USER", $"'{officer}' is not an active user.", ["input", "actionOfficer"]));
+        errors.AddRange(details.Errors);
+        return (input, errors);
+    }
+
+    private static UserError ConflictError(int? currentVersion) => UserError.ForField(
+        Conflict,
+        currentVersion is { } v
+            ? $"The report was changed by someone else (now version {v}); reload it and apply your edit again."
+            : "The report was changed by someone else; reload it and apply your edit again.",
+        "expectedVersion");
+}

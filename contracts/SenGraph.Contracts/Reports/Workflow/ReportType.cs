@@ -1,0 +1,148 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SenGraph.Contracts.Agency;
+
+namespace SenGraph.Contracts.Reports.Workflow;
+
+/// <summary>
+/// A report type as the host's shared workflow sees it: how it is reviewed and routed, which of the
+/// module's policies guard it, and how to read its reports with their module fields. A report module
+/// registers one per type with <see cref="ReportTypeServiceCollectionExtensions.AddReportType{TContext, TReport}"/>.
+/// </summary>
+public interface IReportType
+{
+    /// <summary>The type code stored in <see cref="Report.Type"/> and used in report numbers, e.g. <c>SIR</c>.</summary>
+    string Code { get; }
+
+    /// <summary>Display name, e.g. <c>Significant Incident Report</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Whether every report of this type is reviewed before submission (an office can require it too).</summary>
+    bool ReviewMandatory { get; }
+
+    /// <summary>Where reports of this type are routed on submission.</summary>
+    ReportRoutes Routes { get; }
+
+    /// <summary>The module policy for drafting, editing, submitting and amending.</summary>
+    string AuthorPolicy { get; }
+
+    /// <summary>The module policy for returning and approving.</summary>
+    string ReviewPolicy { get; }
+
+    /// <summary>The module policy for reading (visibility rules apply on top).</summary>
+    string ReadPolicy { get; }
+
+    /// <summary>The reports of this type with these ids, as the module's entity (its GraphQL type resolves them).</summary>
+    Task<IReadOnlyDictionary<Guid, Report>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>The report, envelope, people, contacts, narratives and module fields, as JSON (kept by an amendment).</summary>
+    string WriteSnapshot(Report report);
+
+    /// <summary>A report as <see cref="WriteSnapshot"/> wrote it, flagged <see cref="Report.IsRevisionSnapshot"/>.</summary>
+    Report ReadSnapshot(string json);
+}
+
+/// <summary>How a module describes one of its report types (see <see cref="IReportType"/>).</summary>
+public sealed class ReportTypeOptions
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public bool ReviewMandatory { get; init; }
+    public ReportRoutes Routes { get; init; } = ReportRoutes.Iroc;
+    public required string AuthorPolicy { get; init; }
+    public required string ReviewPolicy { get; init; }
+    public required string ReadPolicy { get; init; }
+}
+
+/// <summary>
+/// The <see cref="IReportType"/> of reports stored as <typeparamref name="TReport"/> (envelope plus the
+/// module's details table, see <see cref="ReportTypeModel.ApplyReportType{TReport}"/>) in <typeparamref name="TContext"/>.
+/// </summary>
+public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDbContextFactory<TContext> databases) : IReportType
+    where TContext : DbContext
+    where TReport : Report
+{
+    public string Code => options.Code;
+    public string Name => options.Name;
+    public bool ReviewMandatory => options.ReviewMandatory;
+    public ReportRoutes Routes => options.Routes;
+    public string AuthorPolicy => options.AuthorPolicy;
+    public string ReviewPolicy => options.ReviewPolicy;
+    public string ReadPolicy => options.ReadPolicy;
+
+    public async Task<IReadOnlyDictionary<Guid, Report>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return new Dictionary<Guid, Report>();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var list = ids.Distinct().ToList();
+        var found = await db.Set<TReport>().AsNoTracking().Where(r => list.Contains(r.Id) && r.Type == options.Code).ToListAsync(cancellationToken);
+        return found.ToDictionary(r => r.Id, r => (Report)r);
+    }
+
+    public string WriteSnapshot(Report report) => JsonSerializer.Serialize((TReport)report, ReportSnapshotJson.Options);
+
+    public Report ReadSnapshot(string json)
+    {
+        var report = JsonSerializer.Deserialize<TReport>(json, ReportSnapshotJson.Options)
+            ?? throw new InvalidOperationException($"A {options.Code} revision snapshot is empty.");
+        report.IsRevisionSnapshot = true;
+        return report;
+    }
+}
+
+/// <summary>How revision snapshots are written: camel-case properties, enums by name.</summary>
+public static class ReportSnapshotJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}
+
+/// <summary>The EF Core mapping of a report type.</summary>
+public static class ReportTypeModel
+{
+    /// <summary>
+    /// Maps the host's envelope and directory tables without migrating them, and <typeparamref name="TReport"/>
+    /// (derived from <see cref="Report"/>) to <paramref name="detailsTable"/>, one row per report keyed by the
+    /// report's id (EF Core's table-per-type mapping). Reading <c>Set&lt;TReport&gt;()</c> joins the envelope
+    /// and the details in one SQL query; one <c>SaveChanges</c> writes both.
+    /// </summary>
+    public static ModelBuilder ApplyReportType<TReport>(this ModelBuilder modelBuilder, string detailsTable)
+        where TReport : Report
+    {
+        modelBuilder.ApplyReportEnvelope(excludeFromMigrations: true).ApplyDirectory(excludeFromMigrations: true);
+        modelBuilder.Entity<Report>().UseTptMappingStrategy();
+        modelBuilder.Entity<TReport>().ToTable(detailsTable);
+        return modelBuilder;
+    }
+}
+
+/// <summary>Registering a report type.</summary>
+public static class ReportTypeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the <see cref="IReportType"/> the host's workflow uses and <see cref="ReportDrafts{TContext, TReport}"/>
+    /// for the module's create, update and amend mutations. Register the context first (<c>AddModuleDatabase</c>).
+    /// </summary>
+    public static IServiceCollection AddReportType<TContext, TReport>(this IServiceCollection services, ReportTypeOptions options)
+        where TContext : DbContext
+        where TReport : Report
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!DirectoryRules.IsOrganisationCode(options.Code))
+            throw new ArgumentException($"'{options.Code}' is not a report type code (2-16 upper-case letters or digits, starting with a letter).", nameof(options));
+        if (typeof(TReport).GetConstructor(Type.EmptyTypes) is null)
+            throw new ArgumentException($"{typeof(TReport).Name} needs a public parameterless constructor.", nameof(options));
+        services.AddSingleton(sp => new ReportType<TContext, TReport>(options, sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddSingleton<IReportType>(sp => sp.GetRequiredService<ReportType<TContext, TReport>>());
+        services.AddSingleton<ReportDrafts<TContext, TReport>>();
+        return services;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Security;
+
+namespace SenGraph.Contracts.Reports.Workflow;
+
+/// <summary>Who is asking: the user name, office and roles a token carries.</summary>
+/// <param name="UserName">The user name; null for an anonymous caller.</param>
+/// <param name="Office">The user's office code; null when the token names none.</param>
+/// <param name="Roles">The user's roles, as <see cref="DirectoryRoles"/> spells them.</param>
+public sealed record ReportViewer(string? UserName, string? Office, IReadOnlySet<string> Roles)
+{
+    /// <summary>Nobody: sees no report.</summary>
+    public static ReportViewer Anonymous { get; } = new(null, null, new HashSet<string>());
+
+    /// <summary>The roles whose holders read every submitted report, whatever office it comes from.</summary>
+    public static IReadOnlySet<string> CrossOfficeReaders { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        DirectoryRoles.IrocStaff, DirectoryRoles.HeadquartersAgent, DirectoryRoles.HsiIntelligence, DirectoryRoles.ProfessionalResponsibility,
+    };
+
+    public bool IsAuthenticated => UserName is not null;
+
+    public bool HasRole(string role) => Roles.Contains(role);
+
+    /// <summary>Whether the viewer reads every submitted report (IROC, headquarters, intelligence, OPR).</summary>
+    public bool ReadsAllSubmitted => Roles.Overlaps(CrossOfficeReaders);
+
+    /// <summary>The viewer a request's user is.</summary>
+    public static ReportViewer From(ClaimsPrincipal? user)
+    {
+        var userName = user.GetUserName();
+        if (userName is null) return Anonymous;
+        var roles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var identity in user!.Identities.Where(i => i.IsAuthenticated))
+        {
+            foreach (var claim in identity.FindAll(identity.RoleClaimType).Concat(identity.FindAll(SenGraphClaims.Role)))
+            {
+                if (DirectoryRoles.Canonical(claim.Value) is { } role) roles.Add(role);
+            }
+        }
+
+        var office = user.GetOffice() is { Length: > 0 } code ? DirectoryRules.NormalizeCode(code) : null;
+        return new ReportViewer(DirectoryRules.NormalizeUserName(userName), office, roles);
+    }
+}
