@@ -55,6 +55,9 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         MoveFields(ActivatorUtilities.CreateInstance<HostMutations>(hostServices), mutation, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<DirectoryQueries>(hostServices), query, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<DirectoryMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<ReportQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<ReportMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<ReportSubscriptions>(hostServices), subscription, HostOwner, owners);
         foreach (var module in modules)
         {
             var owner = module.Manifest.Id;
@@ -70,6 +73,8 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
             Subscription = subscription.Fields.Count > 0 ? subscription : null,
             Description = "SenGraph: significant-event reporting, composed from its modules.",
         };
+        // Resolves reports whose module is not loaded, so the Report interface always has an implementation.
+        schema.RegisterType(new UnavailableReportGraphType());
         foreach (var module in modules)
         {
             foreach (var type in module.Schema.AdditionalTypes)

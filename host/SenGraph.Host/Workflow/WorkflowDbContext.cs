@@ -26,6 +26,9 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
 
+    /// <summary>Report envelopes of every type (the modules' details tables are theirs).</summary>
+    public DbSet<Report> Reports => Set<Report>();
+
     /// <summary>
     /// The host owns (and migrates) the agency directory and the report envelope; report modules map the
     /// same tables with excludeFromMigrations: true next to their own details tables.

@@ -38,14 +38,18 @@ public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
     /// The workflow database (for the configured <see cref="DatabaseSettings"/>), its start-up migration
-    /// and seed, the directory administration and report routing. Call before the module start-up is registered.
+    /// and seed, the directory administration the report workflow (lifecycle, queues, events, envelope reads). Call before the module start-up is registered.
     /// </summary>
     public static IServiceCollection AddWorkflow(this IServiceCollection services)
     {
         services.AddSingleton<WorkflowDatabase>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>(sp => sp.GetRequiredService<WorkflowDatabase>());
         services.AddSingleton<DirectoryAdministration>();
-        services.AddSingleton<ReportRouting>();
+        services.AddSingleton<ReportTypes>();
+        services.AddSingleton<ReportEvents>();
+        services.AddSingleton<ReportWorkflow>();
+        services.AddSingleton<ReportEnvelopeReader>();
+        services.AddSingleton<SenGraph.Contracts.Reports.Workflow.IReportEnvelopeReader>(sp => sp.GetRequiredService<ReportEnvelopeReader>());
         services.AddHostedService<WorkflowStartup>();
         return services;
     }

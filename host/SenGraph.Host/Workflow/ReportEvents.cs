@@ -1,0 +1,57 @@
+using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Reports;
+
+namespace SenGraph.Host.Workflow;
+
+/// <summary>A report was submitted: its envelope as submitted and everyone it was routed to.</summary>
+public sealed record ReportSubmitted(Report Envelope, IReadOnlyList<RecipientRef> Recipients);
+
+/// <summary>
+/// Submissions as they happen, for the <c>reportSubmitted</c> subscription. In process: every
+/// subscriber of this host sees every submission committed by this host (each then filters what its
+/// user may see). Observers are called on the submitting request's thread; they must not block.
+/// </summary>
+public sealed class ReportEvents(ILogger<ReportEvents> logger) : IObservable<ReportSubmitted>
+{
+    private readonly Lock _lock = new();
+    private IObserver<ReportSubmitted>[] _observers = [];
+
+    public IDisposable Subscribe(IObserver<ReportSubmitted> observer)
+    {
+        lock (_lock) _observers = [.. _observers, observer];
+        return new Subscription(this, observer);
+    }
+
+    /// <summary>Tells every observer; one that throws is logged and does not stop the others.</summary>
+    public void Publish(ReportSubmitted submitted)
+    {
+        foreach (var observer in Volatile.Read(ref _observers))
+        {
+            try
+            {
+                observer.OnNext(submitted);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "A reportSubmitted observer failed on report {ReportId}.", submitted.Envelope.Id);
+            }
+        }
+    }
+
+    public int ObserverCount => Volatile.Read(ref _observers).Length;
+
+    private void Unsubscribe(IObserver<ReportSubmitted> observer)
+    {
+        lock (_lock) _observers = [.. _observers.Where(o => o != observer)];
+    }
+
+    private sealed class Subscription(ReportEvents events, IObserver<ReportSubmitted> observer) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) events.Unsubscribe(observer);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Querying;
+using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Reports.Workflow;
+
+namespace SenGraph.Host.Workflow;
+
+/// <summary>
+/// The host's report fields, across every report type: <c>node</c>/<c>nodes</c>, <c>reports</c> (what the
+/// caller may see), <c>myQueue</c> and the IROC's <c>irocFeed</c>. Filtering, sorting and paging run in SQL
+/// on the envelope; each page then costs one query per report type on it for the modules' own fields.
+/// </summary>
+public sealed class ReportQueries : ObjectGraphType
+{
+    public const int MaxNodes = 100;
+
+    public ReportQueries(IDbContextFactory<WorkflowDbContext> databases, ReportTypes reportTypes)
+    {
+        Field<NodeInterfaceGraphType>("node")
+            .Description("The object with this id, if it exists and you may see it; null otherwise.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "A report id.")
+            .Authorize()
+            .ResolveAsync(async c =>
+            {
+                var found = await VisibleByIdAsync(c, [c.GetArgument<string>("id")]);
+                return found.Values.SingleOrDefault();
+            });
+
+        Field<NonNullGraphType<ListGraphType<NodeInterfaceGraphType>>>("nodes")
+            .Description($"The objects with these ids, in the same order; null for each one that does not exist or you may not see. At most {MaxNodes} ids.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "Report ids.")
+            .Authorize()
+            .ResolveAsync(async c =>
+            {
+                var ids = c.GetArgument<List<string>>("ids");
+                if (ids.Count > MaxNodes)
+                    throw new ExecutionError($"At most {MaxNodes} ids may be fetched at once; {ids.Count} were given.") { Code = "TOO_MANY_IDS" };
+                var found = await VisibleByIdAsync(c, ids);
+                return ids.Select(id => Guid.TryParse(id, out var guid) && found.TryGetValue(guid, out var report) ? report : null).ToList();
+            });
+
+        this.ConnectionField<ReportInterfaceGraphType, Report>("reports", o => o.MaxPageSize = 100)
+            .Description("Every report you may see, of every type, most recently changed first unless ordered otherwise.")
+            .Authorize()
+            .ResolveAsync(async c =>
+            {
+                await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
+                var visible = db.Reports.AsNoTracking().VisibleTo(db.ReportRecipients, ReportViewer.From(c.User)).OrderByDescending(r => r.UpdatedAt);
+                return await TypedAsync(c, await visible.ToConnectionAsync(c));
+            });
+
+        this.ConnectionField<QueueItemGraphType, ReportRecipient>("myQueue", o => o.MaxPageSize = 100)
+            .Description("Submitted reports routed or sent to you or your office, newest first unless ordered otherwise; "
+                + "filter on readAt or acknowledgedAt (eq: null) for what is new.")
+            .Authorize()
+            .ResolveAsync(async c =>
+            {
+                await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
+                var queue = ReportWorkflow.QueueOf(db, ReportViewer.From(c.User)).AsNoTracking().OrderByDescending(r => r.QueuedAt);
+                return await queue.ToConnectionAsync(c);
+            });
+
+        this.ConnectionField<ReportInterfaceGraphType, Report>("irocFeed", o => o.MaxPageSize = 100)
+            .Description("IROC staff: the rolling feed of every submitted report of every type, newest submission first unless ordered otherwise.")
+            .AuthorizeWithRoles(DirectoryRoles.IrocStaff)
+            .ResolveAsync(async c =>
+            {
+                await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
+                var feed = db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Submitted).OrderByDescending(r => r.SubmittedAt);
+                return await TypedAsync(c, await feed.ToConnectionAsync(c));
+            });
+
+        async Task<IReadOnlyDictionary<Guid, Report>> VisibleByIdAsync(IResolveFieldContext c, IReadOnlyList<string> ids)
+        {
+            var guids = ids.Select(id => Guid.TryParse(id, out var guid) ? guid : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+            if (guids.Count == 0) return new Dictionary<Guid, Report>();
+            await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
+            var envelopes = await db.Reports.AsNoTracking().VisibleTo(db.ReportRecipients, ReportViewer.From(c.User))
+                .Where(r => guids.Contains(r.Id)).ToListAsync(c.CancellationToken);
+            return await reportTypes.TypedAsync(c.Schema, envelopes, c.CancellationToken);
+        }
+
+        async Task<Connection<Report>> TypedAsync(IResolveFieldContext c, Connection<Report> page)
+        {
+            var typed = await reportTypes.TypedAsync(c.Schema, page.Nodes, c.CancellationToken);
+            return new Connection<Report>([.. page.Edges.Select(e => e with { Node = typed[e.Node.Id] })], page.PageInfo, page.TotalCount);
+        }
+    }
+}
+
+/// <summary>GraphQL <c>QueueItem</c>: a report in a recipient's queue.</summary>
+public sealed class QueueItemGraphType : ObjectGraphType<ReportRecipient>
+{
+    public QueueItemGraphType(ReportTypes reportTypes, IDbContextFactory<WorkflowDbContext> databases)
+    {
+        Name = "QueueItem";
+        Description = "A submitted report in your queue (sent to you) or your office's, with whether it was read and acknowledged.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Identifier of the queue entry.").Resolve(c => c.Source.Id).NotFilterable().NotSortable();
+        Field<NonNullGraphType<RecipientKindGraphType>>("kind").Description("USER when the report was sent to you, OFFICE when to your office.")
+            .Resolve(c => c.Source.Kind).MapsTo(r => r.Kind);
+        Field<NonNullGraphType<RecipientReasonGraphType>>("reason").Description("Routed by the report type's rules, or named by the submitter.")
+            .Resolve(c => c.Source.Reason).MapsTo(r => r.Reason);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("queuedAt").Description("When the report reached the queue.")
+            .Resolve(c => c.Source.QueuedAt).MapsTo(r => r.QueuedAt);
+        Field<DateTimeOffsetGraphType>("readAt").Description("When it was read (by you, or for an office entry by anyone in your office); null while unread.")
+            .Resolve(c => c.Source.ReadAt).MapsTo(r => r.ReadAt);
+        Field<DateTimeOffsetGraphType>("acknowledgedAt").Description("When it was acknowledged; null until then.")
+            .Resolve(c => c.Source.AcknowledgedAt).MapsTo(r => r.AcknowledgedAt);
+        Field<NonNullGraphType<ReportInterfaceGraphType>>("report").Description("The report.")
+            .Resolve(c => c.LoadBatch<Guid, Report>("SenGraph.Queue.report", c.Source.ReportId, async (ids, ct) =>
+            {
+                await using var db = await databases.CreateDbContextAsync(ct);
+                var envelopes = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+                var typed = await reportTypes.TypedAsync(c.Schema, envelopes, ct);
+                return typed.ToDictionary(x => x.Key, x => x.Value);
+            }));
+    }
+}
+
+/// <summary>GraphQL <c>UnavailableReport</c>: a report whose module is not loaded; only the envelope is readable.</summary>
+public sealed class UnavailableReportGraphType : ObjectGraphType<Report>
+{
+    public UnavailableReportGraphType()
+    {
+        Name = "UnavailableReport";
+        Description = "A report whose type's module is not loaded right now (disabled or failed): its envelope is readable, its own fields are not.";
+        Interface<NodeInterfaceGraphType>();
+        Interface<ReportInterfaceGraphType>();
+        this.AddReportEnvelopeFields(r => r);
+        IsTypeOf = source => source?.GetType() == typeof(Report);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using GraphQL.Types;
+using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Reports.Workflow;
+using SenGraph.Host.Modules;
+
+namespace SenGraph.Host.Workflow;
+
+/// <summary>
+/// The report types of the modules a schema snapshot serves, and turning envelopes read by the host
+/// into the modules' own entities, so that <c>... on Sir { category }</c> resolves.
+/// </summary>
+public sealed class ReportTypes(SchemaHost schemas)
+{
+    private readonly ConditionalWeakTable<SchemaSnapshot, IReadOnlyDictionary<string, IReportType>> _bySnapshot = new();
+
+    /// <summary>The report types, by code, of the snapshot <paramref name="schema"/> belongs to.</summary>
+    public IReadOnlyDictionary<string, IReportType> Of(ISchema schema) =>
+        _bySnapshot.GetValue(schemas.SnapshotOf(schema), snapshot =>
+        {
+            var types = new Dictionary<string, IReportType>(StringComparer.Ordinal);
+            foreach (var module in snapshot.LoadedModules)
+            {
+                foreach (var type in module.Services.GetServices<IReportType>()) types.TryAdd(type.Code, type);
+            }
+            return types;
+        });
+
+    /// <summary>
+    /// <paramref name="envelopes"/> as their modules' entities (one query per report type present); an
+    /// envelope whose module is not loaded stays as it is and resolves as <c>UnavailableReport</c>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Report>> TypedAsync(ISchema schema, IReadOnlyCollection<Report> envelopes, CancellationToken cancellationToken)
+    {
+        var types = Of(schema);
+        var result = envelopes.DistinctBy(r => r.Id).ToDictionary(r => r.Id);
+        foreach (var group in envelopes.GroupBy(r => r.Type))
+        {
+            if (!types.TryGetValue(group.Key, out var type)) continue;
+            foreach (var (id, typed) in await type.LoadAsync(group.Select(r => r.Id).ToList(), cancellationToken)) result[id] = typed;
+        }
+        return result;
+    }
+
+    /// <summary>A revision snapshot, typed by its module when loaded; its envelope otherwise.</summary>
+    public Report ReadRevision(ISchema schema, ReportRevision revision)
+    {
+        using var json = JsonDocument.Parse(revision.SnapshotJson);
+        var code = json.RootElement.TryGetProperty("type", out var type) ? type.GetString() : null;
+        if (code is not null && Of(schema).TryGetValue(code, out var reportType)) return reportType.ReadSnapshot(revision.SnapshotJson);
+        var envelope = json.RootElement.Deserialize<Report>(ReportSnapshotJson.Options)
+            ?? throw new InvalidOperationException($"Revision {revision.Revision} of report {revision.ReportId} is empty.");
+        envelope.IsRevisionSnapshot = true;
+        return envelope;
+    }
+}

@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Security.Claims;
+using GraphQL.Types;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Reports.Workflow;
+using SenGraph.Contracts.Schema;
+using SenGraph.Host.Modules;
+
+namespace SenGraph.Host.Workflow;
+
+/// <summary>A recipient the submitter names.</summary>
+public sealed record RecipientInput(RecipientKind Kind, string Code);
+
+/// <summary>
+/// The lifecycle steps every report type shares, on the envelope only: asking for review, returning,
+/// approving and submitting (numbering, routing, queues, the live event), and the recipients' read and
+/// acknowledged marks. Drafting and editing, which write a module's own fields, are the module's
+/// (<see cref="ReportDrafts{TContext, TReport}"/>). Each step checks, in this order: the report is visible
+/// to the caller (else <c>NOT_FOUND</c>, as if it did not exist), its module is loaded, the caller holds the
+/// type's policy and plays the right part (author, reviewer), the lifecycle allows the step, and the
+/// report is still at the version the caller saw (else <c>CONFLICT</c>). Nothing is written unless all pass.
+/// </summary>
+public sealed class ReportWorkflow(
+    IDbContextFactory<WorkflowDbContext> databases,
+    ReportTypes reportTypes,
+    SchemaHost schemas,
+    IAuthorizationService authorization,
+    ReportEvents events,
+    TimeProvider clock)
+{
+    public const int MaxNamedRecipients = 50;
+    private const int NumberingAttempts = 5;
+
+    /// <summary>The report after the step, or why the step was refused.</summary>
+    public sealed record Outcome(Report? Report, IReadOnlyList<UserError> Errors)
+    {
+        public static Outcome Failed(params UserError[] errors) => new(null, errors);
+    }
+
+    /// <summary>The queue entries a mark changed, or why it was refused.</summary>
+    public sealed record QueueOutcome(IReadOnlyList<ReportRecipient> Entries, IReadOnlyList<UserError> Errors);
+
+    public Task<Outcome> RequestReviewAsync(ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, CancellationToken cancellationToken) =>
+        StepAsync(schema, user, id, expectedVersion, ReportAction.RequestReview, (_, report, _, _) =>
+        {
+            report.ReturnReason = null;
+            return Task.FromResult<IReadOnlyList<UserError>>([]);
+        }, cancellationToken);
+
+    public Task<Outcome> ReturnAsync(ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, string? reason, CancellationToken cancellationToken)
+    {
+        var trimmed = reason?.Trim() ?? "";
+        if (trimmed.Length == 0)
+            return Task.FromResult(Outcome.Failed(UserError.ForField("REQUIRED", "Say why the report is returned: the author needs to know what to correct.", "reason")));
+        if (trimmed.Length > ReportLimits.ReasonMaxLength)
+            return Task.FromResult(Outcome.Failed(UserError.ForField("TOO_LONG", $"The reason may have at most {ReportLimits.ReasonMaxLength:N0} characters.", "reason")));
+        return StepAsync(schema, user, id, expectedVersion, ReportAction.Return, (_, report, viewer, _) =>
+        {
+            report.ReturnReason = trimmed;
+            report.Supervisor = viewer.UserName;
+            return Task.FromResult<IReadOnlyList<UserError>>([]);
+        }, cancellationToken);
+    }
+
+    public Task<Outcome> ApproveAsync(ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, CancellationToken cancellationToken) =>
+        StepAsync(schema, user, id, expectedVersion, ReportAction.Approve, (_, report, viewer, _) =>
+        {
+            report.Supervisor = viewer.UserName;
+            return Task.FromResult<IReadOnlyList<UserError>>([]);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Submits an APPROVED report, or a DRAFT when neither its type nor its office requires review: numbers
+    /// it (<see cref="ReportNumber"/>), queues it for the offices its type routes to and for the recipients
+    /// the submitter names, all in one transaction, then tells <c>reportSubmitted</c> subscribers.
+    /// </summary>
+    public async Task<Outcome> SubmitAsync(
+        ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, IReadOnlyList<RecipientInput>? named, CancellationToken cancellationToken)
+    {
+        var recipients = new List<(RecipientRef Ref, RecipientReason Reason)>();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var outcome = await StepAsync(schema, user, id, expectedVersion, ReportAction.Submit, async (db, report, _, type) =>
+                {
+                    recipients.Clear();
+                    var errors = await ResolveNamedAsync(db, named ?? [], cancellationToken);
+                    if (errors.Count > 0) return errors;
+
+                    var now = clock.GetUtcNow();
+                    report.SubmittedAt = now;
+                    report.Number ??= await NextNumberAsync(db, report.Type, now, cancellationToken);
+                    foreach (var office in await ReportRouting.RouteAsync(db.Offices, report.OriginatingOffice, type.Routes, cancellationToken))
+                        recipients.Add((office, RecipientReason.Routed));
+                    foreach (var recipient in Normalize(named ?? []))
+                    {
+                        if (!recipients.Any(r => r.Ref == recipient)) recipients.Add((recipient, RecipientReason.Named));
+                    }
+                    db.ReportRecipients.AddRange(recipients.Select(r => new ReportRecipient
+                    {
+                        Id = Guid.NewGuid(), ReportId = report.Id, Kind = r.Ref.Kind, Code = r.Ref.Code, Reason = r.Reason, QueuedAt = now,
+                    }));
+                    return [];
+                }, cancellationToken);
+                if (outcome.Report is { } submitted) events.Publish(new ReportSubmitted(submitted, [.. recipients.Select(r => r.Ref)]));
+                return outcome;
+            }
+            catch (DbUpdateException) when (attempt < NumberingAttempts)
+            {
+                // Another submission took the same number first (unique Type+Number): number again.
+            }
+        }
+    }
+
+    /// <summary>Marks the report read in the caller's queue entries (their own, and their office's).</summary>
+    public Task<QueueOutcome> MarkReadAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        MarkAsync(user, id, (entry, now) => entry.ReadAt ??= now, cancellationToken);
+
+    /// <summary>Marks the report acknowledged (and read) in the caller's queue entries.</summary>
+    public Task<QueueOutcome> AcknowledgeAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        MarkAsync(user, id, (entry, now) =>
+        {
+            entry.ReadAt ??= now;
+            entry.AcknowledgedAt ??= now;
+        }, cancellationToken);
+
+    /// <summary>The caller's queue: entries naming them, or their office.</summary>
+    public static IQueryable<ReportRecipient> QueueOf(WorkflowDbContext db, ReportViewer viewer)
+    {
+        if (!viewer.IsAuthenticated) return db.ReportRecipients.Where(_ => false);
+        var user = viewer.UserName!;
+        var office = viewer.Office ?? "";
+        return db.ReportRecipients.Where(r => r.Kind == RecipientKind.User && r.Code == user || r.Kind == RecipientKind.Office && r.Code == office);
+    }
+
+    private async Task<QueueOutcome> MarkAsync(ClaimsPrincipal user, Guid id, Action<ReportRecipient, DateTimeOffset> mark, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var entries = await QueueOf(db, ReportViewer.From(user)).Where(r => r.ReportId == id).OrderBy(r => r.QueuedAt).ToListAsync(cancellationToken);
+        if (entries.Count == 0)
+            return new QueueOutcome([], [UserError.ForField("NOT_FOUND", "This report is not in your queue or your office's.", "id")]);
+        var now = clock.GetUtcNow();
+        foreach (var entry in entries) mark(entry, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return new QueueOutcome(entries, []);
+    }
+
+    private delegate Task<IReadOnlyList<UserError>> Apply(WorkflowDbContext db, Report report, ReportViewer viewer, IReportType type);
+
+    private async Task<Outcome> StepAsync(
+        ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, ReportAction action, Apply apply, CancellationToken cancellationToken)
+    {
+        var viewer = ReportViewer.From(user);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var report = await db.Reports.VisibleTo(db.ReportRecipients, viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null) return Outcome.Failed(UserError.ForField("NOT_FOUND", "There is no report with this id.", "id"));
+        if (!reportTypes.Of(schema).TryGetValue(report.Type, out var type))
+            return Outcome.Failed(UserError.ForField("TYPE_UNAVAILABLE", $"The module for {report.Type} reports is not loaded; try again later.", "id"));
+
+        var reviewing = action is ReportAction.Return or ReportAction.Approve;
+        if (!await HoldsAsync(schema, user, reviewing ? type.ReviewPolicy : type.AuthorPolicy))
+            return Outcome.Failed(UserError.ForField("NOT_AUTHORIZED", $"Your roles do not allow you to {(reviewing ? "review" : "submit")} {type.Code} reports.", "id"));
+        if (!reviewing && report.Author != viewer.UserName)
+            return Outcome.Failed(UserError.ForField("NOT_AUTHORIZED", "Only the report's author asks for its review or submits it.", "id"));
+        if (reviewing && report.Author == viewer.UserName)
+            return Outcome.Failed(UserError.ForField("SELF_REVIEW", "Nobody reviews their own report.", "id"));
+        if (reviewing && report.OriginatingOffice != viewer.Office && report.Supervisor != viewer.UserName)
+            return Outcome.Failed(UserError.ForField("NOT_AUTHORIZED", "Only a supervisor of the report's office, or the supervisor it names, reviews it.", "id"));
+
+        var reviewMandatory = type.ReviewMandatory
+            || await db.Offices.AnyAsync(o => o.Code == report.OriginatingOffice && o.ReviewMandatory, cancellationToken);
+        var transition = ReportLifecycle.Transition(report.Status, action, reviewMandatory);
+        if (!transition.Succeeded) return Outcome.Failed([.. transition.Errors]);
+        if (report.Version != expectedVersion)
+            return Outcome.Failed(UserError.ForField("CONFLICT", $"The report was changed by someone else (now version {report.Version}); reload it and try again.", "expectedVersion"));
+
+        var errors = await apply(db, report, viewer, type);
+        if (errors.Count > 0) return new Outcome(null, errors);
+        report.Status = transition.Value;
+        report.Touch(clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome.Failed(UserError.ForField("CONFLICT", "The report was changed by someone else; reload it and try again.", "expectedVersion"));
+        }
+
+        return new Outcome(report, []);
+    }
+
+    private async Task<bool> HoldsAsync(ISchema schema, ClaimsPrincipal user, string policyName) =>
+        schemas.SnapshotOf(schema).Policies.TryGetValue(policyName, out var policy)
+        && (await authorization.AuthorizeAsync(user, null, policy)).Succeeded;
+
+    /// <summary>Next number of <paramref name="type"/> in the fiscal year of <paramref name="at"/>: the highest so far plus one.</summary>
+    private static async Task<string> NextNumberAsync(WorkflowDbContext db, string type, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var fiscalYear = ReportNumber.FiscalYear(at);
+        var prefix = ReportNumber.Format(type, fiscalYear, 1)[..^6];
+        var highest = await db.Reports
+            .Where(r => r.Type == type && r.Number != null && r.Number.StartsWith(prefix))
+            .OrderByDescending(r => r.Number!.Length).ThenByDescending(r => r.Number)
+            .Select(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+        var next = ReportNumber.TryParse(highest, out _, out _, out var sequence) ? sequence + 1 : 1;
+        return ReportNumber.Format(type, fiscalYear, next);
+    }
+
+    private static async Task<IReadOnlyList<UserError>> ResolveNamedAsync(WorkflowDbContext db, IReadOnlyList<RecipientInput> named, CancellationToken cancellationToken)
+    {
+        if (named.Count > MaxNamedRecipients)
+            return [UserError.ForField("TOO_MANY", $"Name at most {MaxNamedRecipients} recipients.", "recipients")];
+        var errors = new List<UserError>();
+        var normalized = Normalize(named);
+        var users = normalized.Where(r => r.Kind == RecipientKind.User).Select(r => r.Code).ToList();
+        var offices = normalized.Where(r => r.Kind == RecipientKind.Office).Select(r => r.Code).ToList();
+        var activeUsers = (await db.Users.Where(u => users.Contains(u.UserName) && !u.Disabled).Select(u => u.UserName).ToListAsync(cancellationToken)).ToHashSet();
+        var knownOffices = (await db.Offices.Where(o => offices.Contains(o.Code)).Select(o => o.Code).ToListAsync(cancellationToken)).ToHashSet();
+        for (var i = 0; i < named.Count; i++)
+        {
+            var recipient = normalized[i];
+            var known = recipient.Kind == RecipientKind.User ? activeUsers.Contains(recipient.Code) : knownOffices.Contains(recipient.Code);
+            if (!known)
+            {
+                errors.Add(UserError.ForField("UNKNOWN_RECIPIENT",
+                    recipient.Kind == RecipientKind.User ? $"'{named[i].Code}' is not an active user." : $"'{named[i].Code}' is not an office.",
+                    "recipients", i.ToString(CultureInfo.InvariantCulture), "code"));
+            }
+        }
+        return errors;
+    }
+
+    private static List<RecipientRef> Normalize(IReadOnlyList<RecipientInput> named) =>
+        named.Select(r => r.Kind == RecipientKind.User
+            ? RecipientRef.ForUser(DirectoryRules.NormalizeUserName(r.Code ?? ""))
+            : RecipientRef.ForOffice(DirectoryRules.NormalizeCode(r.Code ?? ""))).ToList();
+}
