@@ -1,32 +1,34 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SenGraph.Contracts.Reports.Workflow;
 
 namespace SenGraph.Modules.Sir.Data;
 
-/// <summary>The SIR module's tables. Resolvers use this type; each provider has its own migrations.</summary>
+/// <summary>
+/// The SIR module's view of the database: the host's envelope and directory tables (not migrated here)
+/// and its own <c>SirDetails</c> table. Resolvers use this type; each provider has its own migrations.
+/// </summary>
 public class SirDbContext(DbContextOptions options) : DbContext(options)
 {
-    public DbSet<SirReport> Reports => Set<SirReport>();
+    public DbSet<SirReport> Sirs => Set<SirReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        var report = modelBuilder.Entity<SirReport>();
-        report.ToTable("SirReports");
-        report.HasKey(r => r.Id);
-        report.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);
-        report.Property(r => r.Title).HasMaxLength(SirRules.TitleMaxLength);
-        report.Property(r => r.Narrative).HasMaxLength(SirRules.NarrativeMaxLength);
-        report.Property(r => r.EventCity).HasMaxLength(SirRules.CityMaxLength);
-        report.Property(r => r.EventState).HasMaxLength(2);
-        report.Property(r => r.Author).HasMaxLength(64);
-        report.Property(r => r.Office).HasMaxLength(32);
-        report.Property(r => r.Version).IsConcurrencyToken();
-        report.HasIndex(r => new { r.Author, r.Status });
+        modelBuilder.ApplyReportType<SirReport>("SirDetails");
+        var sir = modelBuilder.Entity<SirReport>();
+        sir.Property(r => r.Category).HasConversion<string>().HasMaxLength(64);
+        sir.Property(r => r.SeizedProperty).HasMaxLength(SirFields.DescriptionMaxLength);
+        sir.Property(r => r.Injuries).HasMaxLength(SirFields.DescriptionMaxLength);
+        sir.Property(r => r.Hospital).HasMaxLength(SirFields.HospitalMaxLength);
+        sir.Property(r => r.Notes).HasMaxLength(SirFields.NotesMaxLength);
+        sir.Ignore(r => r.ReportedWithinHours);
+        sir.Ignore(r => r.WithinPolicyDeadline);
+        sir.HasIndex(r => r.Category);
     }
 }
 
-/// <summary>SQLite: date-times are stored as sortable integers so SQL can compare and order them.</summary>
+/// <summary>SQLite: date-times are stored as sortable integers so SQL can compare and order them (as the host's tables).</summary>
 public sealed class SqliteSirDbContext(DbContextOptions<SqliteSirDbContext> options) : SirDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

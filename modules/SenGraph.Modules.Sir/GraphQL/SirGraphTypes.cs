@@ -1,106 +1,127 @@
+using GraphQL;
 using GraphQL.Types;
+using SenGraph.Contracts.Querying;
+using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Schema;
 using SenGraph.Modules.Sir.Data;
 
 namespace SenGraph.Modules.Sir.GraphQL;
 
+/// <summary>GraphQL <c>Sir</c>: the shared report envelope plus the SIR's own fields.</summary>
 public sealed class SirGraphType : ObjectGraphType<SirReport>
 {
     public SirGraphType()
     {
         Name = "Sir";
-        Description = "A Significant Incident Report: an event that already happened and involved or affected field staff.";
-        Field(r => r.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("Identifier of the report.");
-        Field<NonNullGraphType<SirStatusGraphType>>("status").Description("Where the report stands.").Resolve(c => c.Source.Status);
-        Field(r => r.Title).Description("Short title of the incident.");
-        Field(r => r.Narrative, nullable: true).Description("What happened, in the author's words.");
-        Field(r => r.EventAt, nullable: true).Description("When the incident happened.");
-        Field(r => r.EventCity, nullable: true).Description("City where the incident happened.");
-        Field(r => r.EventState, nullable: true).Description("US state or territory code where the incident happened.");
-        Field(r => r.Author).Description("User name of the author.");
-        Field(r => r.Office).Description("Code of the originating office.");
-        Field(r => r.CreatedAt).Description("When the draft was created.");
-        Field(r => r.UpdatedAt).Description("When the report last changed.");
-        Field(r => r.Version).Description("Changes with every edit; send it back as expectedVersion when editing.");
+        Description = "A Significant Incident Report: an event that already happened and involved or affected field staff "
+            + "(significant arrests, assaults on employees, firearm discharges involving employees, significant seizures).";
+        this.ImplementReport(SirReport.TypeCode, r => r);
+        Field<NonNullGraphType<SirCategoryGraphType>>("category").Description("What kind of incident it was.")
+            .Resolve(c => c.Source.Category).MapsTo(r => r.Category);
+        Field<StringGraphType>("seizedProperty").Description("Description of seized property.")
+            .Resolve(c => c.Source.SeizedProperty).MapsTo(r => r.SeizedProperty);
+        Field<StringGraphType>("injuries").Description("Description of injuries sustained.")
+            .Resolve(c => c.Source.Injuries).NotFilterable().NotSortable().Pii();
+        Field<StringGraphType>("hospital").Description("The hospital an injured person was taken to.")
+            .Resolve(c => c.Source.Hospital).NotFilterable().NotSortable().Pii();
+        Field<StringGraphType>("notes").Description("The author's notes.")
+            .Resolve(c => c.Source.Notes).NotFilterable().NotSortable();
+        Field<FloatGraphType>("reportedWithinHours")
+            .Description("Hours from the event to the submission, to one decimal (policy wants a significant arrest reported within 24); "
+                + "null before submission or when the event time is unknown.")
+            .Resolve(c => c.Source.ReportedWithinHours);
+        Field<BooleanGraphType>("withinPolicyDeadline")
+            .Description("For a significant arrest: whether it was submitted within 24 hours of the arrest. Null for other categories and before submission.")
+            .Resolve(c => c.Source.WithinPolicyDeadline);
     }
 }
 
-public sealed class SirStatusGraphType : EnumerationGraphType<SirStatus>
+public sealed class SirCategoryGraphType : EnumerationGraphType<SirCategory>
 {
-    public SirStatusGraphType()
+    public SirCategoryGraphType()
     {
-        Name = "SirStatus";
-        Description = "Lifecycle state of a SIR.";
+        Name = "SirCategory";
+        Description = "What kind of significant incident a SIR reports.";
     }
 }
 
-public sealed class CreateSirDraftInputGraphType : InputObjectGraphType<SirRules.DraftFields>
-{
-    public CreateSirDraftInputGraphType()
-    {
-        Name = "CreateSirDraftInput";
-        Description = "A new SIR draft.";
-        SirDraftFields.Add(this);
-    }
-}
-
-public sealed class UpdateSirDraftInputGraphType : InputObjectGraphType<UpdateSirDraftInput>
-{
-    public UpdateSirDraftInputGraphType()
-    {
-        Name = "UpdateSirDraftInput";
-        Description = "Replaces the editable fields of a SIR draft.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The draft to edit.");
-        Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The version the edit is based on; a stale version is a CONFLICT.");
-        SirDraftFields.Add(this);
-    }
-}
-
-/// <summary>What an update sends: the draft, the version it was read at, and the new fields.</summary>
-public sealed record UpdateSirDraftInput(Guid Id, int ExpectedVersion, string Title, string? Narrative, DateTimeOffset? EventAt, string? EventCity, string? EventState)
-{
-    public SirRules.DraftFields Fields => new(Title, Narrative, EventAt, EventCity, EventState);
-}
-
-/// <summary>The editable fields, shared by create and update inputs.</summary>
-internal static class SirDraftFields
+/// <summary>The fields a SIR create, update and amend send: the envelope, then the SIR's own.</summary>
+internal static class SirInputFields
 {
     public static void Add(IInputObjectGraphType input)
     {
-        input.AddField(new FieldType { Name = "title", Type = typeof(NonNullGraphType<StringGraphType>), Description = $"Short title, at most {SirRules.TitleMaxLength} characters." });
-        input.AddField(new FieldType { Name = "narrative", Type = typeof(StringGraphType), Description = $"What happened, at most {SirRules.NarrativeMaxLength} characters." });
-        input.AddField(new FieldType { Name = "eventAt", Type = typeof(DateTimeOffsetGraphType), Description = "When it happened (not in the future)." });
-        input.AddField(new FieldType { Name = "eventCity", Type = typeof(StringGraphType), Description = "City." });
-        input.AddField(new FieldType { Name = "eventState", Type = typeof(StringGraphType), Description = "US state or territory code, e.g. NY." });
+        ReportEnvelopeInputGraphType.AddEnvelopeFields(input);
+        Add(input, "category", typeof(NonNullGraphType<SirCategoryGraphType>), "What kind of incident it was.");
+        Add(input, "seizedProperty", typeof(StringGraphType), $"Description of seized property, at most {SirFields.DescriptionMaxLength:N0} characters.");
+        Add(input, "injuries", typeof(StringGraphType), $"Description of injuries sustained, at most {SirFields.DescriptionMaxLength:N0} characters.").Pii();
+        Add(input, "hospital", typeof(StringGraphType), $"The hospital an injured person was taken to, at most {SirFields.HospitalMaxLength} characters; needs injuries.").Pii();
+        Add(input, "notes", typeof(StringGraphType), $"Notes, at most {SirFields.NotesMaxLength:N0} characters.");
     }
+
+    public static FieldType Add(IInputObjectGraphType input, string name, Type type, string description)
+    {
+        var field = new FieldType { Name = name, Type = type, Description = description };
+        input.AddField(field);
+        return field;
+    }
+}
+
+public sealed class CreateSirInputGraphType : InputObjectGraphType
+{
+    public CreateSirInputGraphType()
+    {
+        Name = "CreateSirInput";
+        Description = "A new SIR, drafted in your office.";
+        SirInputFields.Add(this);
+    }
+}
+
+public sealed class UpdateSirInputGraphType : InputObjectGraphType
+{
+    public UpdateSirInputGraphType()
+    {
+        Name = "UpdateSirInput";
+        Description = "Replaces every field of a DRAFT or RETURNED SIR of yours (lists included).";
+        SirInputFields.Add(this, "id", typeof(NonNullGraphType<IdGraphType>), "The SIR.");
+        SirInputFields.Add(this, "expectedVersion", typeof(NonNullGraphType<IntGraphType>), "The version you edited; a stale version is a CONFLICT.");
+        SirInputFields.Add(this);
+    }
+}
+
+public sealed class AmendSirInputGraphType : InputObjectGraphType
+{
+    public AmendSirInputGraphType()
+    {
+        Name = "AmendSirInput";
+        Description = "Replaces every field of a SUBMITTED SIR of yours; the version it replaces stays readable in revisions.";
+        SirInputFields.Add(this, "id", typeof(NonNullGraphType<IdGraphType>), "The SIR.");
+        SirInputFields.Add(this, "expectedVersion", typeof(NonNullGraphType<IntGraphType>), "The version you amended; a stale version is a CONFLICT.");
+        SirInputFields.Add(this, "reason", typeof(NonNullGraphType<StringGraphType>), "Why the SIR is amended.");
+        SirInputFields.Add(this);
+    }
+}
+
+/// <summary>The identity part of an update or amend input.</summary>
+public sealed record SirChange(Guid Id, int ExpectedVersion, string? Reason = null)
+{
+    public static SirChange FromInput(IDictionary<string, object?> input) => new(
+        input.TryGetValue("id", out var id) && Guid.TryParse(id?.ToString(), out var guid) ? guid : Guid.Empty,
+        input.TryGetValue("expectedVersion", out var version) && version is int v ? v : 0,
+        input.TryGetValue("reason", out var reason) ? reason as string : null);
 }
 
 public sealed record SirPayload(SirReport? Sir, IReadOnlyList<UserError> Errors);
 
-public sealed class CreateSirDraftErrorGraphType() : UserErrorGraphType("CreateSirDraftError");
+public sealed class SirErrorGraphType() : UserErrorGraphType("SirError");
 
-public sealed class UpdateSirDraftErrorGraphType() : UserErrorGraphType("UpdateSirDraftError");
-
-public sealed class CreateSirDraftPayloadGraphType : ObjectGraphType<SirPayload>
+public sealed class SirPayloadGraphType : ObjectGraphType<SirPayload>
 {
-    public CreateSirDraftPayloadGraphType()
+    public SirPayloadGraphType()
     {
-        Name = "CreateSirDraftPayload";
-        Description = "The created draft, or why it was not created.";
-        Field<SirGraphType>("sir").Description("The new draft; null when there are errors.").Resolve(c => c.Source.Sir);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CreateSirDraftErrorGraphType>>>>("errors")
-            .Description("Empty on success.").Resolve(c => c.Source.Errors);
-    }
-}
-
-public sealed class UpdateSirDraftPayloadGraphType : ObjectGraphType<SirPayload>
-{
-    public UpdateSirDraftPayloadGraphType()
-    {
-        Name = "UpdateSirDraftPayload";
-        Description = "The edited draft, or why it was not edited.";
-        Field<SirGraphType>("sir").Description("The draft after the edit; null when there are errors.").Resolve(c => c.Source.Sir);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UpdateSirDraftErrorGraphType>>>>("errors")
-            .Description("Empty on success.").Resolve(c => c.Source.Errors);
+        Name = "SirPayload";
+        Description = "The SIR after the change, or why nothing changed.";
+        Field<SirGraphType>("sir").Description("The SIR after the change; null when there are errors.").Resolve(c => c.Source.Sir);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SirErrorGraphType>>>>("errors")
+            .Description("Empty on success; each with a code, a message and the path of the input field at fault.").Resolve(c => c.Source.Errors);
     }
 }

@@ -1,38 +1,55 @@
 using GraphQL;
 using GraphQL.Types;
-using SenGraph.Contracts.Schema;
-using SenGraph.Contracts.Security;
+using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Modules.Sir.Data;
 
 namespace SenGraph.Modules.Sir.GraphQL;
 
-/// <summary>The SIR module's mutation fields.</summary>
+/// <summary>
+/// The SIR module's mutations: drafting, editing and amending, which write the SIR's own fields. Review
+/// and submission are the host's shared steps (<c>requestReportReview</c>, <c>returnReport</c>,
+/// <c>approveReport</c>, <c>submitReport</c>).
+/// </summary>
 public sealed class SirMutations : ObjectGraphType
 {
-    public SirMutations(SirDrafts drafts)
+    public SirMutations(ReportDrafts<SirDbContext, SirReport> drafts)
     {
-        Field<NonNullGraphType<CreateSirDraftPayloadGraphType>>("createSirDraft")
-            .Description("Starts a SIR draft in your office.")
-            .Argument<NonNullGraphType<CreateSirDraftInputGraphType>>("input")
+        Field<NonNullGraphType<SirPayloadGraphType>>("createSir")
+            .Description("Drafts a SIR in your office (status DRAFT).")
+            .Argument<NonNullGraphType<CreateSirInputGraphType>>("input")
             .AuthorizeWithPolicy(SirPolicies.Author)
             .ResolveAsync(async c =>
             {
-                var office = c.User.GetOffice();
-                if (office is null)
-                    return new SirPayload(null, [new UserError("NO_OFFICE", "Your token names no office; a SIR belongs to an office.", ["input"])]);
-                var outcome = await drafts.CreateAsync(c.User.GetUserName()!, office, c.GetArgument<SirRules.DraftFields>("input"), c.CancellationToken);
+                var outcome = await drafts.CreateAsync(ReportViewer.From(c.User), ReportEnvelopeInput.FromInput(Input(c)),
+                    SirFields.FromInput(Input(c)).ToDetails(), c.CancellationToken);
                 return new SirPayload(outcome.Report, outcome.Errors);
             });
 
-        Field<NonNullGraphType<UpdateSirDraftPayloadGraphType>>("updateSirDraft")
-            .Description("Replaces the editable fields of one of your drafts.")
-            .Argument<NonNullGraphType<UpdateSirDraftInputGraphType>>("input")
+        Field<NonNullGraphType<SirPayloadGraphType>>("updateSir")
+            .Description("Replaces every field of one of your DRAFT or RETURNED SIRs.")
+            .Argument<NonNullGraphType<UpdateSirInputGraphType>>("input")
             .AuthorizeWithPolicy(SirPolicies.Author)
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<UpdateSirDraftInput>("input");
-                var outcome = await drafts.UpdateAsync(c.User.GetUserName()!, input.Id, input.ExpectedVersion, input.Fields, c.CancellationToken);
+                var change = SirChange.FromInput(Input(c));
+                var outcome = await drafts.UpdateAsync(ReportViewer.From(c.User), change.Id, change.ExpectedVersion,
+                    ReportEnvelopeInput.FromInput(Input(c)), SirFields.FromInput(Input(c)).ToDetails(), c.CancellationToken);
+                return new SirPayload(outcome.Report, outcome.Errors);
+            });
+
+        Field<NonNullGraphType<SirPayloadGraphType>>("amendSir")
+            .Description("Amends one of your SUBMITTED SIRs: the version before stays readable in revisions, and recipients see it as unread again.")
+            .Argument<NonNullGraphType<AmendSirInputGraphType>>("input")
+            .AuthorizeWithPolicy(SirPolicies.Author)
+            .ResolveAsync(async c =>
+            {
+                var change = SirChange.FromInput(Input(c));
+                var outcome = await drafts.AmendAsync(ReportViewer.From(c.User), change.Id, change.ExpectedVersion, change.Reason ?? "",
+                    ReportEnvelopeInput.FromInput(Input(c)), SirFields.FromInput(Input(c)).ToDetails(), c.CancellationToken);
                 return new SirPayload(outcome.Report, outcome.Errors);
             });
     }
+
+    private static IDictionary<string, object?> Input(IResolveFieldContext context) => context.GetArgument<IDictionary<string, object?>>("input");
 }
