@@ -1,17 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Host.Workflow;
 using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Agency;
 
-/// <summary>The SIR routing rule against the development directory.</summary>
+/// <summary>The SIR routing rule (<see cref="ReportRoutes.FieldOfficesAndIroc"/>) against the development directory.</summary>
 public sealed class ReportRoutingTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
 {
     private IReadOnlyList<string> Route(string office)
     {
         _ = host.Server; // starts the host: migrations and seed
-        var recipients = host.Services.GetRequiredService<ReportRouting>().RouteSir(office);
+        using var db = host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
+        var recipients = ReportRouting.RouteAsync(db.Offices, office, ReportRoutes.FieldOfficesAndIroc, CancellationToken.None).GetAwaiter().GetResult();
         Assert.All(recipients, r => Assert.Equal(RecipientKind.Office, r.Kind));
         return recipients.Select(r => r.Code).ToList();
     }

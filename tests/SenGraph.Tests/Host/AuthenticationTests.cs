@@ -11,7 +11,7 @@ public sealed class AuthenticationTests(FailingModulesHost host) : IClassFixture
     [Fact]
     public async Task Protected_fields_refuse_anonymous_callers_with_401_and_AUTH_NOT_AUTHENTICATED()
     {
-        var response = await host.PostAsync("{ mySirDrafts { id } }");
+        var response = await host.PostAsync("{ sirs { totalCount } }");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
@@ -22,7 +22,7 @@ public sealed class AuthenticationTests(FailingModulesHost host) : IClassFixture
     [Fact]
     public async Task Mutations_refuse_anonymous_callers()
     {
-        var response = await host.PostAsync("""mutation { createSirDraft(input: { title: "x" }) { errors { code } } }""");
+        var response = await host.PostAsync("""mutation { createSir(input: { title: "x", category: OTHER }) { errors { code } } }""");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
         Assert.Contains("AUTH_NOT_AUTHENTICATED", response.ErrorCodes);
@@ -35,7 +35,7 @@ public sealed class AuthenticationTests(FailingModulesHost host) : IClassFixture
             new AuthenticationSettings { SigningKey = AuthenticationSettings.DevelopmentSigningKey, Issuer = "sengraph", Audience = "someone-else" },
             host.Services.GetRequiredService<IHostEnvironment>(), "mallory", ["Agent"], "SAC-NYC", TimeProvider.System);
 
-        var response = await host.PostAsync("{ mySirDrafts { id } }", token: forged);
+        var response = await host.PostAsync("{ sirs { totalCount } }", token: forged);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
         Assert.Contains("AUTH_NOT_AUTHENTICATED", response.ErrorCodes);
@@ -61,7 +61,7 @@ public sealed class AuthenticationTests(FailingModulesHost host) : IClassFixture
     [Fact]
     public async Task Sir_authoring_is_refused_to_roles_its_policy_does_not_name()
     {
-        var response = await host.PostAsync("""mutation { createSirDraft(input: { title: "x" }) { errors { code } } }""",
+        var response = await host.PostAsync("""mutation { createSir(input: { title: "x", category: OTHER }) { errors { code } } }""",
             token: host.Token("stan", "Statistics Analyst"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.Status);
@@ -71,7 +71,7 @@ public sealed class AuthenticationTests(FailingModulesHost host) : IClassFixture
     [Fact]
     public async Task Auth_errors_in_application_json_keep_status_200()
     {
-        var response = await host.PostAsync("{ mySirDrafts { id } }", accept: "application/json");
+        var response = await host.PostAsync("{ sirs { totalCount } }", accept: "application/json");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Contains("AUTH_NOT_AUTHENTICATED", response.ErrorCodes);

@@ -58,7 +58,7 @@ public sealed class GraphQLOverHttpTests(ShippedModulesHost host) : IClassFixtur
     [Fact]
     public async Task Mutations_over_get_get_405_with_allow_post()
     {
-        var response = await host.SendAsync(HttpMethod.Get, Get("""mutation { createSirDraft(input: { title: "x" }) { errors { code } } }"""), token: host.Token());
+        var response = await host.SendAsync(HttpMethod.Get, Get("""mutation { createSir(input: { title: "x", category: OTHER }) { errors { code } } }"""), token: host.Token());
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
         Assert.Equal("POST", response.Allow);
@@ -155,7 +155,7 @@ public sealed class GraphQLOverHttpTests(ShippedModulesHost host) : IClassFixtur
     [Fact]
     public async Task A_cached_document_is_still_authorized_per_caller()
     {
-        const string query = "query CachedAuth { mySirDrafts { id } }";
+        const string query = "query CachedAuth { sirs { totalCount } }";
         (await host.PostAsync(query, token: host.Token())).ShouldSucceed();
 
         var anonymous = await host.PostAsync(query);

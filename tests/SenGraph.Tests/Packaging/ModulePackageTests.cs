@@ -28,7 +28,7 @@ public sealed class ModulePackageTests(PackedSirModule package) : IClassFixture<
     {
         var manifest = package.Manifest;
 
-        Assert.Equal(("sir", "Significant Incident Report", "1.0.0", SenGraph.Contracts.ContractsInfo.Version), (manifest.Id, manifest.Name, manifest.Version, manifest.ContractsVersion));
+        Assert.Equal(("sir", "Significant Incident Report", "2.0.0", SenGraph.Contracts.ContractsInfo.Version), (manifest.Id, manifest.Name, manifest.Version, manifest.ContractsVersion));
         Assert.Equal(PackedSirModule.Name, manifest.EntryAssembly);
         var shipped = Directory.GetFiles(PackedSirModule.ShippedModule).Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(shipped, manifest.Files.Select(f => f.Path));
@@ -75,10 +75,10 @@ public sealed class ModulePackageTests(PackedSirModule package) : IClassFixture<
         using var host = new TestHost(plugins);
         var modules = (await host.PostAsync("{ modules { id version contractsVersion status error } }")).ShouldSucceed();
         var sir = Assert.Single(modules.Data!["modules"]!.AsArray())!;
-        Assert.Equal(("sir", "1.0.0", "LOADED"), (sir["id"]!.GetValue<string>(), sir["version"]!.GetValue<string>(), sir["status"]!.GetValue<string>()));
-        var created = (await host.PostAsync("""mutation { createSirDraft(input: { title: "From a package" }) { sir { title } errors { code } } }""",
+        Assert.Equal(("sir", "2.0.0", "LOADED"), (sir["id"]!.GetValue<string>(), sir["version"]!.GetValue<string>(), sir["status"]!.GetValue<string>()));
+        var created = (await host.PostAsync("""mutation { createSir(input: { title: "From a package", category: OTHER }) { sir { title } errors { code } } }""",
             token: host.Token())).ShouldSucceed();
-        Assert.Equal("From a package", created.Data!["createSirDraft"]!["sir"]!["title"]!.GetValue<string>());
+        Assert.Equal("From a package", created.Data!["createSir"]!["sir"]!["title"]!.GetValue<string>());
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class ModulePackageTests(PackedSirModule package) : IClassFixture<
         Assert.Equal(["plugins"], Directory.GetFileSystemEntries(root).Select(Path.GetFileName));
 
         var again = new ModuleInstaller().Install(package.Archive, Plugins);
-        Assert.Equal("1.0.0", again.ReplacedVersion);
+        Assert.Equal("2.0.0", again.ReplacedVersion);
     }
 
     [Fact]

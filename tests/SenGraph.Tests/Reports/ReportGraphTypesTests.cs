@@ -93,8 +93,8 @@ public sealed class ReportGraphTypesTests
         var sdl = NewSchema().Print();
 
         Assert.Contains("interface Report {", sdl);
-        Assert.Contains("type TestSir implements Report {", sdl);
-        Assert.Contains("type TestSpear implements Report {", sdl);
+        Assert.Contains("type TestSir implements Node & Report {", sdl);
+        Assert.Contains("type TestSpear implements Node & Report {", sdl);
         foreach (var name in new[] { "ReportPerson", "ReportContact", "ReportNarrative", "Address" })
             Assert.Contains($"type {name} {{", sdl);
         foreach (var name in new[] { "ReportStatus", "PersonRole", "ContactKind", "Sex" })

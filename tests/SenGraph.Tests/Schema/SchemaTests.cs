@@ -75,8 +75,8 @@ public sealed class SchemaTests(ShippedModulesHost host) : IClassFixture<Shipped
         var run = await HostProcess.RunAsync(DevelopmentProcess, "token", "--user", "cli-agent", "--roles", "Agent,Supervisor", "--office", "SAC-BOS");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        var response = (await host.PostAsync("{ mySirDrafts { id } }", token: run.Output.Trim())).ShouldSucceed();
-        Assert.NotNull(response.Data!["mySirDrafts"]);
+        var response = (await host.PostAsync("{ sirs { totalCount } }", token: run.Output.Trim())).ShouldSucceed();
+        Assert.NotNull(response.Data!["sirs"]);
     }
 
     [Fact]

@@ -219,15 +219,15 @@ public sealed class GraphQLTransportWsTests(TickerHost host) : IClassFixture<Tic
         await using var client = await GraphQLWsTestClient.InitializedAsync(host, payload: new { Authorization = "Bearer " + host.Token("alice", "Agent") });
 
         await client.SubscribeAsync("m", """
-            mutation { createSirDraft(input: { title: "Over the socket", eventState: "NY", eventAt: "2026-11-20T14:30:00Z" }) {
+            mutation { createSir(input: { title: "Over the socket", category: OTHER, eventState: "NY", eventAt: "2026-11-20T14:30:00Z" }) {
               sir { id status } errors { code } } }
             """);
         var next = await client.ReceiveAsync();
 
         Assert.Equal("next", Type(next));
         Assert.Null(next["payload"]!["errors"]);
-        Assert.Empty(next["payload"]!["data"]!["createSirDraft"]!["errors"]!.AsArray());
-        Assert.NotNull(next["payload"]!["data"]!["createSirDraft"]!["sir"]!["id"]);
+        Assert.Empty(next["payload"]!["data"]!["createSir"]!["errors"]!.AsArray());
+        Assert.NotNull(next["payload"]!["data"]!["createSir"]!["sir"]!["id"]);
         Assert.Equal("complete", Type(await client.ReceiveAsync()));
     }
 

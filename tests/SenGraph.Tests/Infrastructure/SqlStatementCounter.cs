@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SenGraph.Tests.Infrastructure;
+
+/// <summary>
+/// Counts the SQL commands EF Core executes against one database file, from every context in the
+/// process (the host's and every module's): EF Core reports each through its DiagnosticSource.
+/// Other tests running in parallel use other database files, so they do not count.
+/// </summary>
+public sealed class SqlStatementCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private readonly string _databaseFile;
+    private readonly IDisposable _allListeners;
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly List<string> _statements = [];
+    private readonly Lock _lock = new();
+
+    public SqlStatementCounter(string databaseFile)
+    {
+        _databaseFile = Path.GetFullPath(databaseFile);
+        _allListeners = DiagnosticListener.AllListeners.Subscribe(this);
+    }
+
+    /// <summary>The statements seen since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyList<string> Statements
+    {
+        get { lock (_lock) return [.. _statements]; }
+    }
+
+    public void Reset()
+    {
+        lock (_lock) _statements.Clear();
+    }
+
+    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
+    {
+        if (listener.Name != DbLoggerCategory.Name) return;
+        lock (_lock) _subscriptions.Add(listener.Subscribe(this));
+    }
+
+    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData executed) return;
+        var dataSource = executed.Command.Connection?.DataSource;
+        if (dataSource is null || Path.GetFullPath(dataSource) != _databaseFile) return;
+        lock (_lock) _statements.Add(executed.Command.CommandText);
+    }
+
+    void IObserver<DiagnosticListener>.OnCompleted() { }
+
+    void IObserver<DiagnosticListener>.OnError(Exception error) { }
+
+    void IObserver<KeyValuePair<string, object?>>.OnCompleted() { }
+
+    void IObserver<KeyValuePair<string, object?>>.OnError(Exception error) { }
+
+    public void Dispose()
+    {
+        _allListeners.Dispose();
+        lock (_lock) _subscriptions.ForEach(s => s.Dispose());
+    }
+}
