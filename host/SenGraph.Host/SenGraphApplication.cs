@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 using SenGraph.Contracts.Security;
 using SenGraph.Host.GraphQL;
-using SenGraph.Host.GraphQL.Authorization;
+using SenGraph.Host.GraphQL.Limits;
 using SenGraph.Host.GraphQL.Http;
 using SenGraph.Host.GraphQL.WebSockets;
 using SenGraph.Host.Ide;
@@ -37,7 +37,6 @@ public static class SenGraphApplication
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(DatabaseConfiguration.Resolve(configuration, environment));
         services.Configure<PluginOptions>(configuration.GetSection(PluginOptions.Section));
-        services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.Section));
 
         services.AddSingleton<ModuleLoader>();
         services.AddSingleton<SchemaComposer>();
@@ -50,18 +49,15 @@ public static class SenGraphApplication
         AddAuthentication(services, configuration, environment);
         services.AddAuthorization();
 
+        services.AddGraphQLLimits(configuration, environment);
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQLWebSockets(configuration);
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddScopedSubscriptionExecutionStrategy()
-            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
-            .ConfigureExecution(sp => sp.GetRequiredService<DocumentCache>())
-            .AddValidationRule(_ => new AuthorizationValidationRule(allowAnonymousIntrospection: environment.IsDevelopment()), useForCachedDocuments: true)
-            .AddUnhandledExceptionHandler(context =>
-                context.Context?.RequestServices?.GetService<ILogger<GraphQLHttpEndpoint>>()?
-                    .LogError(context.OriginalException, "Unhandled error while executing {Operation}", context.Context.Operation.Name?.Value)));
+            .AddGraphQLLimits()
+            .ConfigureExecution(sp => sp.GetRequiredService<DocumentCache>()));
         return builder;
     }
 

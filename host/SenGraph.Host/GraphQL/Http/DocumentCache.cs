@@ -8,20 +8,6 @@ using SenGraph.Host.Modules;
 
 namespace SenGraph.Host.GraphQL.Http;
 
-public sealed class GraphQLOptions
-{
-    public const string Section = "GraphQL";
-
-    /// <summary>
-    /// Total length, in characters, of the queries whose parsed and validated documents are kept. Sized by
-    /// length, not count: a parsed document takes many times its text's size.
-    /// </summary>
-    public int DocumentCacheCharacters { get; set; } = 2_000_000;
-
-    /// <summary>Longest query accepted, in characters; longer ones are refused before parsing (413).</summary>
-    public int MaxQueryLength { get; set; } = 32_768;
-}
-
 /// <summary>
 /// Keeps parsed documents that passed validation, per schema, so a repeated operation skips parsing
 /// and validation (GraphQL.NET then runs only <see cref="ExecutionOptions.CachedDocumentValidationRules"/>,

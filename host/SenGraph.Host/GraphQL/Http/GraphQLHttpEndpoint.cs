@@ -3,6 +3,7 @@ using GraphQL.Transport;
 using GraphQL.Validation;
 using Microsoft.Net.Http.Headers;
 using SenGraph.Host.GraphQL.Authorization;
+using SenGraph.Host.GraphQL.Limits;
 using SenGraph.Host.Ide;
 using SenGraph.Host.Modules;
 
@@ -14,11 +15,11 @@ namespace SenGraph.Host.GraphQL.Http;
 /// apart) or application/json (always 200 for a well-formed request). A browser asking for HTML gets
 /// Banana Cake Pop instead.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter executer, IGraphQLTextSerializer serializer,
-    Microsoft.Extensions.Options.IOptions<GraphQLOptions> options)
+public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter executer, IGraphQLTextSerializer serializer, GraphQLLimits limits)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
+    private const string InvalidRequest = "INVALID_REQUEST";
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -45,17 +46,16 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
             return;
         }
 
-        var (graphQLRequest, status, error) = isGet ? ReadFromQueryString(request) : await ReadFromBodyAsync(request);
+        var (graphQLRequest, status, error, code) = isGet ? ReadFromQueryString(request) : await ReadFromBodyAsync(request);
         if (graphQLRequest is null)
         {
-            await WriteRequestErrorAsync(http, mediaType, status, error!);
+            await WriteRequestErrorAsync(http, mediaType, status, error!, code!);
             return;
         }
 
-        if (graphQLRequest.Query!.Length > options.Value.MaxQueryLength)
+        if (limits.QueryLengthError(graphQLRequest.Query) is { } tooLong)
         {
-            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status413PayloadTooLarge,
-                $"The query has {graphQLRequest.Query.Length} characters; at most {options.Value.MaxQueryLength} are accepted.");
+            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status413PayloadTooLarge, tooLong, LimitErrorCodes.QueryTooLarge);
             return;
         }
 
@@ -64,6 +64,7 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
         {
             Schema = lease.Snapshot.Schema,
             Query = graphQLRequest.Query,
+            DocumentId = graphQLRequest.DocumentId,
             OperationName = graphQLRequest.OperationName,
             Variables = graphQLRequest.Variables,
             Extensions = graphQLRequest.Extensions,
@@ -86,13 +87,16 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
     /// <summary>
     /// With application/graphql-response+json, a request that never reached execution is a client
     /// error (400; 401/403 when only authorization stopped it). With application/json the spec asks
-    /// for 200 on every well-formed request. A mutation over GET is 405 either way.
+    /// for 200 on every well-formed request. A mutation over GET is 405 either way. An operation stopped by
+    /// the execution timeout is 504 with application/graphql-response+json (the client did nothing wrong).
     /// </summary>
     private static int StatusCodeFor(ExecutionResult result, string mediaType)
     {
         var errors = result.Errors ?? [];
         if (errors.Any(e => e is HttpOperationRule.HttpMethodError)) return StatusCodes.Status405MethodNotAllowed;
-        if (result.Executed || mediaType == Json) return StatusCodes.Status200OK;
+        if (mediaType == Json) return StatusCodes.Status200OK;
+        if (errors.Any(e => e.Code == LimitErrorCodes.Timeout) && result.Data is null) return StatusCodes.Status504GatewayTimeout;
+        if (result.Executed) return StatusCodes.Status200OK;
         var authorization = errors.OfType<AuthorizationError>().ToList();
         if (authorization.Count > 0 && authorization.Count == errors.Count)
             return authorization.Any(e => e.IsAuthenticationFailure) ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
@@ -117,24 +121,27 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
         return null;
     }
 
-    private (GraphQLRequest? Request, int Status, string? Error) ReadFromQueryString(HttpRequest request)
+    private (GraphQLRequest? Request, int Status, string? Error, string? Code) ReadFromQueryString(HttpRequest request)
     {
         var query = request.Query;
-        foreach (var key in new[] { "query", "operationName", "variables", "extensions" })
+        foreach (var key in new[] { "query", "operationName", "variables", "extensions", "documentId" })
         {
             if (query[key].Count > 1) return Invalid($"The '{key}' parameter is given more than once.");
         }
 
-        if (string.IsNullOrEmpty(query["query"])) return Invalid("The 'query' parameter is required.");
         try
         {
-            return (new GraphQLRequest
+            var graphQLRequest = new GraphQLRequest
             {
-                Query = query["query"],
+                Query = NullIfEmpty(query["query"]),
+                DocumentId = NullIfEmpty(query["documentId"]),
                 OperationName = NullIfEmpty(query["operationName"]),
                 Variables = ParseObject<Inputs>(query["variables"]),
                 Extensions = ParseObject<Inputs>(query["extensions"]),
-            }, 200, null);
+            };
+            if (graphQLRequest.Query is null && !GraphQLLimits.NamesPersistedOperation(graphQLRequest.DocumentId, graphQLRequest.Extensions))
+                return Invalid("The 'query' parameter is required.");
+            return (graphQLRequest, 200, null, null);
         }
         catch (Exception e) when (IsMalformedJson(e))
         {
@@ -142,16 +149,22 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
         }
     }
 
-    private async Task<(GraphQLRequest? Request, int Status, string? Error)> ReadFromBodyAsync(HttpRequest request)
+    private async Task<(GraphQLRequest? Request, int Status, string? Error, string? Code)> ReadFromBodyAsync(HttpRequest request)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !string.Equals(contentType.MediaType.Value, Json, StringComparison.OrdinalIgnoreCase))
         {
-            return (null, StatusCodes.Status415UnsupportedMediaType, $"POST requests must have Content-Type: {Json}.");
+            return (null, StatusCodes.Status415UnsupportedMediaType, $"POST requests must have Content-Type: {Json}.", InvalidRequest);
         }
 
         if (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
-            return (null, StatusCodes.Status415UnsupportedMediaType, "Only the utf-8 charset is supported.");
+            return (null, StatusCodes.Status415UnsupportedMediaType, "Only the utf-8 charset is supported.", InvalidRequest);
+
+        if (await StartsWithArrayAsync(request))
+        {
+            return (null, StatusCodes.Status400BadRequest,
+                "Batched requests (a JSON array) are not supported: send one operation per request.", LimitErrorCodes.BatchingNotSupported);
+        }
 
         GraphQLRequest? graphQLRequest;
         try
@@ -164,8 +177,33 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
         }
 
         if (graphQLRequest is null) return Invalid("The body must be a JSON object.");
-        if (string.IsNullOrEmpty(graphQLRequest.Query)) return Invalid("The request has no 'query'.");
-        return (graphQLRequest, 200, null);
+        if (string.IsNullOrEmpty(graphQLRequest.Query) && !GraphQLLimits.NamesPersistedOperation(graphQLRequest.DocumentId, graphQLRequest.Extensions))
+            return Invalid("The request has no 'query'.");
+        return (graphQLRequest, 200, null, null);
+    }
+
+    /// <summary>Whether the body's JSON is an array (a batch); reads ahead only to the first significant byte and rewinds.</summary>
+    private static async Task<bool> StartsWithArrayAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        var buffer = new byte[64];
+        try
+        {
+            while (true)
+            {
+                var read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted);
+                if (read == 0) return false;
+                foreach (var b in buffer.AsSpan(0, read))
+                {
+                    if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF) continue; // whitespace, UTF-8 BOM
+                    return b == (byte)'[';
+                }
+            }
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
     }
 
     private T? ParseObject<T>(string? json) where T : class =>
@@ -176,13 +214,13 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
     private static bool IsMalformedJson(Exception e) =>
         e is System.Text.Json.JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException;
 
-    private static (GraphQLRequest?, int, string?) Invalid(string message) => (null, StatusCodes.Status400BadRequest, message);
+    private static (GraphQLRequest?, int, string?, string?) Invalid(string message) => (null, StatusCodes.Status400BadRequest, message, InvalidRequest);
 
-    private async Task WriteRequestErrorAsync(HttpContext http, string mediaType, int status, string message)
+    private async Task WriteRequestErrorAsync(HttpContext http, string mediaType, int status, string message, string code = InvalidRequest)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = "INVALID_REQUEST" }] };
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 }

@@ -473,7 +473,15 @@ internal sealed class GraphQLWebSocketConnection(
             case "subscribe":
                 if (string.IsNullOrEmpty(id)) return "'subscribe' needs an 'id'";
                 if (payload is not { ValueKind: JsonValueKind.Object } request) return "'subscribe' payload must be an object";
-                if (!request.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String) return "'subscribe' needs a 'query'";
+                // A documentId or extensions.persistedQuery may stand for the query text (see GraphQL:PersistedOperations).
+                if (!IsNullOr(request, "documentId", JsonValueKind.String)) return "'documentId' must be a string";
+                if (!request.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
+                {
+                    var named = request.TryGetProperty("documentId", out var documentId) && documentId.ValueKind == JsonValueKind.String
+                                || request.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+                                   && extensions.TryGetProperty("persistedQuery", out _);
+                    if (!named || request.TryGetProperty("query", out _) && query.ValueKind != JsonValueKind.Null) return "'subscribe' needs a 'query'";
+                }
                 if (!IsNullOr(request, "variables", JsonValueKind.Object)) return "'variables' must be an object";
                 if (!IsNullOr(request, "extensions", JsonValueKind.Object)) return "'extensions' must be an object";
                 if (!IsNullOr(request, "operationName", JsonValueKind.String)) return "'operationName' must be a string";

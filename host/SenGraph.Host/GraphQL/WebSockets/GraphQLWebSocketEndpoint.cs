@@ -59,6 +59,7 @@ public sealed class GraphQLWebSocketEndpoint(
         {
             Schema = lease.Snapshot.Schema,
             Query = request.Query,
+            DocumentId = request.DocumentId,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,

@@ -1,0 +1,51 @@
+using GraphQL;
+using GraphQL.DI;
+using Microsoft.Extensions.Options;
+using SenGraph.Host.GraphQL.Authorization;
+
+namespace SenGraph.Host.GraphQL.Limits;
+
+/// <summary>Wires the abuse limits: <see cref="AddGraphQLLimits(IServiceCollection, IConfiguration, IHostEnvironment)"/> binds and checks the settings, <see cref="AddGraphQLLimits(IGraphQLBuilder)"/> puts them in GraphQL.NET's pipeline.</summary>
+public static class GraphQLLimitsExtensions
+{
+    /// <summary>
+    /// Binds the <c>GraphQL</c> section and checks it at once, while the host is being built: a bad value stops
+    /// the host before anything starts, with every problem and the key to fix (as the signing key check does).
+    /// </summary>
+    public static IServiceCollection AddGraphQLLimits(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(GraphQLOptions.Section);
+        var validator = new GraphQLOptionsValidator(environment);
+        var check = validator.Validate(null, section.Get<GraphQLOptions>() ?? new GraphQLOptions());
+        if (check.Failed) throw new InvalidOperationException("Invalid GraphQL settings: " + string.Join(" ", check.Failures ?? []));
+
+        services.AddOptions<GraphQLOptions>().Bind(section);
+        services.AddSingleton<IValidateOptions<GraphQLOptions>>(validator);
+        services.AddSingleton<GraphQLLimits>();
+        return services;
+    }
+
+    /// <summary>
+    /// Every limit, for every execution whichever transport it came from: the validation rules (the
+    /// authorization rule too, which also decides anonymous introspection), the timeout, the allow-list,
+    /// the token count, and what errors may say.
+    /// </summary>
+    public static IGraphQLBuilder AddGraphQLLimits(this IGraphQLBuilder graphQL) => graphQL
+        .ConfigureExecution(sp => new GraphQLLimits.Execution(sp.GetRequiredService<GraphQLLimits>()))
+        .ConfigureExecution(sp => new GraphQLLimits.TokenLimit(sp.GetRequiredService<GraphQLLimits>()))
+        .AddValidationRule(sp => new AuthorizationValidationRule(sp.GetRequiredService<GraphQLLimits>().AnonymousIntrospection), useForCachedDocuments: true)
+        .AddValidationRule(sp => sp.GetRequiredService<GraphQLLimits>().OperationSize)
+        .AddValidationRule(sp => sp.GetRequiredService<GraphQLLimits>().Complexity, useForCachedDocuments: true)
+        .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
+        .AddUnhandledExceptionHandler(context =>
+        {
+            var services = context.Context?.RequestServices ?? context.ExecutionOptions?.RequestServices;
+            services?.GetService<ILogger<GraphQLLimits>>()?.LogError(context.OriginalException,
+                "Unhandled error while executing {Operation} at {Path}", context.Context?.Operation?.Name?.Value,
+                context.FieldContext?.Path is { } path ? string.Join('.', path) : null);
+            if (services?.GetService<GraphQLLimits>()?.ExposeExceptionMessages == true)
+                context.ErrorMessage = context.OriginalException.Message;
+            else
+                context.Exception = new ExecutionError("Internal server error.") { Code = LimitErrorCodes.InternalServerError };
+        });
+}
