@@ -12,7 +12,7 @@ namespace SenGraph.Tests.WebSockets;
 /// </summary>
 public sealed class GraphQLWsNodeClientTests
 {
-    private static readonly string Conformance = Path.Combine(RepoPaths.Root, "tests", "conformance");
+    internal static readonly string Conformance = Path.Combine(RepoPaths.Root, "tests", "conformance");
 
     [NodeFact]
     public async Task The_npm_graphql_ws_client_subscribes_queries_and_authenticates_against_the_running_host()
@@ -38,7 +38,7 @@ public sealed class GraphQLWsNodeClientTests
     }
 
     /// <summary>CI runs <c>npm ci</c> in tests/conformance before the tests; a developer machine may not have.</summary>
-    private static async Task EnsureNodeModulesAsync()
+    internal static async Task EnsureNodeModulesAsync()
     {
         if (Directory.Exists(Path.Combine(Conformance, "node_modules", "graphql-ws"))) return;
         var npm = NodeFactAttribute.FindOnPath("npm");

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using SenGraph.Host.Security;
+using SenGraph.Tests.Infrastructure;
+using SenGraph.Tests.WebSockets;
+
+namespace SenGraph.Tests.Sir;
+
+/// <summary>
+/// <c>reportSubmitted</c> through the real npm <c>graphql-ws</c> client (tests/conformance/report-submitted-client.mjs)
+/// against the built host running as its own process with the shipped SIR module.
+/// </summary>
+public sealed class ReportSubmittedNodeClientTests
+{
+    [NodeFact]
+    public async Task An_iroc_analyst_subscribed_with_the_npm_client_receives_a_sir_as_it_is_submitted()
+    {
+        await GraphQLWsNodeClientTests.EnsureNodeModulesAsync();
+        using var plugins = new PluginsFolder().WithShippedModules();
+        await using var host = await RunningHost.StartAsync(plugins);
+        var webSocketUrl = new UriBuilder(host.BaseAddress) { Scheme = "ws", Path = "/graphql" }.Uri.ToString();
+        var httpUrl = new UriBuilder(host.BaseAddress) { Path = "/graphql" }.Uri.ToString();
+
+        var node = await HostProcess.RunProgramAsync(NodeFactAttribute.Node!,
+            [Path.Combine(GraphQLWsNodeClientTests.Conformance, "report-submitted-client.mjs"), webSocketUrl, httpUrl,
+             Token("iris", "IROC Staff", "IROC-HQ"), Token("bob", "Agent", "SAC-BOS")],
+            GraphQLWsNodeClientTests.Conformance);
+
+        Assert.True(node.ExitCode == 0, $"node exited with {node.ExitCode}:\n{node.Error}\n{node.Output}\n--- host log ---\n{host.Log}");
+        var seen = JsonNode.Parse(node.Output.Trim().Split('\n')[^1])!;
+        var submitted = seen["submitted"]!.AsArray();
+        var last = submitted[^1]!;
+        var live = seen["received"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == last["id"]!.GetValue<string>())!;
+        Assert.Equal(last["number"]!.GetValue<string>(), live["number"]!.GetValue<string>());
+        Assert.Matches(@"^SIR-FY\d{4}-\d{6}$", live["number"]!.GetValue<string>());
+        Assert.Equal("SUBMITTED", live["status"]!.GetValue<string>());
+        Assert.Equal("SAC-BOS", live["originatingOffice"]!.GetValue<string>());
+        Assert.Equal("SIGNIFICANT_SEIZURE", live["category"]!.GetValue<string>());
+        Assert.Equal("Currency", live["seizedProperty"]!.GetValue<string>());
+        // Every event received is one of the SIRs submitted here, each once.
+        Assert.All(seen["received"]!.AsArray(), r => Assert.Contains(submitted, s => s!["id"]!.GetValue<string>() == r!["id"]!.GetValue<string>()));
+        Assert.Equal(seen["received"]!.AsArray().Count, seen["received"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    private static string Token(string user, string role, string office) =>
+        DevelopmentTokens.Issue(new AuthenticationSettings { SigningKey = AuthenticationSettings.DevelopmentSigningKey },
+            new HostingEnvironment { EnvironmentName = Environments.Development }, user, [role], office, TimeProvider.System);
+}
