@@ -189,7 +189,10 @@ public sealed class QueryingFixture : IDisposable
 {
     public static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    // Resolvers run concurrently (people and first person of one page are batched in parallel), so each
+    // context opens its own connection to a shared in-memory database; this one keeps the database alive.
+    private readonly string _connectionString = $"Data Source=querying-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
+    private readonly SqliteConnection _connection;
     private readonly ServiceProvider _services;
 
     public SqlRecorder Sql { get; } = new();
@@ -199,9 +202,10 @@ public sealed class QueryingFixture : IDisposable
 
     public QueryingFixture()
     {
+        _connection = new SqliteConnection(_connectionString);
         _connection.Open();
         var services = new ServiceCollection();
-        services.AddDbContextFactory<QueryingDbContext>(o => o.UseSqlite(_connection).AddInterceptors(Sql));
+        services.AddDbContextFactory<QueryingDbContext>(o => o.UseSqlite(_connectionString).AddInterceptors(Sql));
         services.AddTransient<ReportGraphType>().AddTransient<PersonGraphType>().AddTransient<ReportKindGraphType>()
             .AddTransient<ReportQueries>().AddTransient<PeopleQueries>();
         _services = services.BuildServiceProvider();
