@@ -19,7 +19,7 @@ public static class QueryableConnectionExtensions
     public static async Task<Connection<TEntity>> ToConnectionAsync<TEntity>(this IQueryable<TEntity> source, IResolveFieldContext context)
     {
         var field = context.FieldDefinition;
-        var options = field.GetMetadata<QueryingOptions>(QueryingFieldExtensions.OptionsKey)
+        var options = field.GetQueryingOptions()
             ?? throw new InvalidOperationException($"Field '{field.Name}' was not declared with ConnectionField<TNodeGraphType, TEntity>().");
         var page = PageRequest.Read(context, options);
 

@@ -51,6 +51,9 @@ public static class QueryingFieldExtensions
         return field;
     }
 
+    /// <summary>The paging and filtering options of a field declared with <see cref="ConnectionField{TNodeGraphType, TEntity}"/>; null for any other field.</summary>
+    public static QueryingOptions? GetQueryingOptions(this FieldType field) => field.GetMetadata<QueryingOptions?>(OptionsKey);
+
     /// <summary>Leaves this node field out of <c>where</c> (for instance personal data).</summary>
     public static FieldBuilder<TSource, TReturn> NotFilterable<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field.WithMetadata(NodeGraphTypes.NotFilterableKey, true);

@@ -20,19 +20,23 @@ public sealed class ReportEnvelopeInputGraphType : InputObjectGraphType<ReportEn
     /// <summary>Adds the envelope input fields (title, eventAt, ..., people, contacts, narratives) to <paramref name="input"/>.</summary>
     public static void AddEnvelopeFields(IInputObjectGraphType input)
     {
-        Add<NonNullGraphType<StringGraphType>>(input, "title", $"Short title of the event, at most {L.TitleMaxLength} characters.");
-        Add<DateTimeOffsetGraphType>(input, "eventAt", "When the event happened (not in the future).");
-        Add<StringGraphType>(input, "eventCity", $"City where the event happened, at most {L.CityMaxLength} characters.");
-        Add<StringGraphType>(input, "eventState", "USPS code of the US state or territory, e.g. NY.");
-        Add<StringGraphType>(input, "supervisor", "User name of the supervisor who is to review the report.");
-        Add<StringGraphType>(input, "actionOfficer", "User name of the action officer.");
-        Add<StringGraphType>(input, "caseReference", $"Identifier of the official case record, at most {L.CaseReferenceMaxLength} characters.");
-        Add<ListGraphType<NonNullGraphType<PersonInputGraphType>>>(input, "people", $"People the report names, in order (at most {L.MaxPeople}); null means none.");
-        Add<ListGraphType<NonNullGraphType<ContactInputGraphType>>>(input, "contacts", $"Contacts, in order (at most {L.MaxContacts}); null means none.");
-        Add<ListGraphType<NonNullGraphType<NarrativeInputGraphType>>>(input, "narratives", $"Narrative sections, in order (at most {L.MaxNarratives}); null means none.");
+        AddInputField<NonNullGraphType<StringGraphType>>(input, "title", $"Short title of the event, at most {L.TitleMaxLength} characters.");
+        AddInputField<DateTimeOffsetGraphType>(input, "eventAt", "When the event happened (not in the future).");
+        AddInputField<StringGraphType>(input, "eventCity", $"City where the event happened, at most {L.CityMaxLength} characters.");
+        AddInputField<StringGraphType>(input, "eventState", "USPS code of the US state or territory, e.g. NY.");
+        AddInputField<StringGraphType>(input, "supervisor", "User name of the supervisor who is to review the report.");
+        AddInputField<StringGraphType>(input, "actionOfficer", "User name of the action officer.");
+        AddInputField<StringGraphType>(input, "caseReference", $"Identifier of the official case record, at most {L.CaseReferenceMaxLength} characters.");
+        AddInputField<ListGraphType<NonNullGraphType<PersonInputGraphType>>>(input, "people", $"People the report names, in order (at most {L.MaxPeople}); null means none.");
+        AddInputField<ListGraphType<NonNullGraphType<ContactInputGraphType>>>(input, "contacts", $"Contacts, in order (at most {L.MaxContacts}); null means none.");
+        AddInputField<ListGraphType<NonNullGraphType<NarrativeInputGraphType>>>(input, "narratives", $"Narrative sections, in order (at most {L.MaxNarratives}); null means none.");
     }
 
-    internal static FieldType Add<TGraphType>(IInputObjectGraphType input, string name, string description)
+    /// <summary>
+    /// Adds the input field <paramref name="name"/> to <paramref name="input"/>, for input types built field by field
+    /// (a module's create input: the envelope fields, then its own).
+    /// </summary>
+    public static FieldType AddInputField<TGraphType>(IInputObjectGraphType input, string name, string description)
         where TGraphType : IGraphType
     {
         var field = new FieldType { Name = name, Type = typeof(TGraphType), Description = description };

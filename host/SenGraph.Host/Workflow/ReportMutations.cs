@@ -135,13 +135,13 @@ public sealed class ReportStepErrorGraphType() : UserErrorGraphType("ReportStepE
 
 public sealed class ReportStepPayloadGraphType : ObjectGraphType<ReportWorkflow.Outcome>
 {
-    public ReportStepPayloadGraphType()
+    public ReportStepPayloadGraphType(ReportTypes reportTypes)
     {
         Name = "ReportStepPayload";
         Description = "The report after the step, or why the step was refused (then nothing changed).";
         Field<ReportInterfaceGraphType>("report").Description("The report after the step; null when there are errors.")
             .ResolveAsync(async c => c.Source.Report is { } report
-                ? (await c.RequestServices!.GetRequiredService<ReportTypes>().TypedAsync(c.Schema, [report], c.CancellationToken))[report.Id]
+                ? (await reportTypes.TypedAsync(c.Schema, [report], c.CancellationToken))[report.Id]
                 : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportStepErrorGraphType>>>>("errors").Description("Empty on success.")
             .Resolve(c => c.Source.Errors);

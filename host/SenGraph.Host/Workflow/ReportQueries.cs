@@ -78,9 +78,8 @@ public sealed class ReportQueries : ObjectGraphType
             var guids = ids.Select(id => Guid.TryParse(id, out var guid) ? guid : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
             if (guids.Count == 0) return new Dictionary<Guid, Report>();
             await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
-            var envelopes = await db.Reports.AsNoTracking().VisibleTo(db.ReportRecipients, ReportViewer.From(c.User))
-                .Where(r => guids.Contains(r.Id)).ToListAsync(c.CancellationToken);
-            return await reportTypes.TypedAsync(c.Schema, envelopes, c.CancellationToken);
+            return await reportTypes.LoadTypedAsync(c.Schema,
+                db.Reports.VisibleTo(db.ReportRecipients, ReportViewer.From(c.User)).Where(r => guids.Contains(r.Id)), c.CancellationToken);
         }
 
         async Task<Connection<Report>> TypedAsync(IResolveFieldContext c, Connection<Report> page)
@@ -113,9 +112,7 @@ public sealed class QueueItemGraphType : ObjectGraphType<ReportRecipient>
             .Resolve(c => c.LoadBatch<Guid, Report>("SenGraph.Queue.report", c.Source.ReportId, async (ids, ct) =>
             {
                 await using var db = await databases.CreateDbContextAsync(ct);
-                var envelopes = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
-                var typed = await reportTypes.TypedAsync(c.Schema, envelopes, ct);
-                return typed.ToDictionary(x => x.Key, x => x.Value);
+                return (await reportTypes.LoadTypedAsync(c.Schema, db.Reports.Where(r => ids.Contains(r.Id)), ct)).ToDictionary();
             }));
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Host.Modules;
@@ -42,6 +43,10 @@ public sealed class ReportTypes(SchemaHost schemas)
         }
         return result;
     }
+
+    /// <summary>The envelopes <paramref name="envelopes"/> selects, as their modules' entities (see <see cref="TypedAsync"/>).</summary>
+    public async Task<IReadOnlyDictionary<Guid, Report>> LoadTypedAsync(ISchema schema, IQueryable<Report> envelopes, CancellationToken cancellationToken) =>
+        await TypedAsync(schema, await envelopes.AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>A revision snapshot, typed by its module when loaded; its envelope otherwise.</summary>
     public Report ReadRevision(ISchema schema, ReportRevision revision)

@@ -78,9 +78,10 @@ public sealed class ReportWorkflow(
     /// the submitter names, all in one transaction, then tells <c>reportSubmitted</c> subscribers.
     /// </summary>
     public async Task<Outcome> SubmitAsync(
-        ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, IReadOnlyList<RecipientInput>? named, CancellationToken cancellationToken)
+        ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, IReadOnlyList<RecipientInput>? namedInput, CancellationToken cancellationToken)
     {
         var recipients = new List<(RecipientRef Ref, RecipientReason Reason)>();
+        var named = Normalize(namedInput ?? []);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -88,7 +89,7 @@ public sealed class ReportWorkflow(
                 var outcome = await StepAsync(schema, user, id, expectedVersion, ReportAction.Submit, async (db, report, _, type) =>
                 {
                     recipients.Clear();
-                    var errors = await ResolveNamedAsync(db, named ?? [], cancellationToken);
+                    var errors = await ResolveNamedAsync(db, namedInput ?? [], named, cancellationToken);
                     if (errors.Count > 0) return errors;
 
                     var now = clock.GetUtcNow();
@@ -96,7 +97,7 @@ public sealed class ReportWorkflow(
                     report.Number ??= await NextNumberAsync(db, report.Type, now, cancellationToken);
                     foreach (var office in await ReportRouting.RouteAsync(db.Offices, report.OriginatingOffice, type.Routes, cancellationToken))
                         recipients.Add((office, RecipientReason.Routed));
-                    foreach (var recipient in Normalize(named ?? []))
+                    foreach (var recipient in named)
                     {
                         if (!recipients.Any(r => r.Ref == recipient)) recipients.Add((recipient, RecipientReason.Named));
                     }
@@ -171,8 +172,9 @@ public sealed class ReportWorkflow(
         if (reviewing && report.OriginatingOffice != viewer.Office && report.Supervisor != viewer.UserName)
             return Outcome.Failed(UserError.ForField("NOT_AUTHORIZED", "Only a supervisor of the report's office, or the supervisor it names, reviews it.", "id"));
 
-        var reviewMandatory = type.ReviewMandatory
-            || await db.Offices.AnyAsync(o => o.Code == report.OriginatingOffice && o.ReviewMandatory, cancellationToken);
+        // Only submission depends on it: a draft is submitted directly unless the type or the office requires review.
+        var reviewMandatory = action == ReportAction.Submit
+            && (type.ReviewMandatory || await db.Offices.AnyAsync(o => o.Code == report.OriginatingOffice && o.ReviewMandatory, cancellationToken));
         var transition = ReportLifecycle.Transition(report.Status, action, reviewMandatory);
         if (!transition.Succeeded) return Outcome.Failed([.. transition.Errors]);
         if (report.Version != expectedVersion)
@@ -211,12 +213,13 @@ public sealed class ReportWorkflow(
         return ReportNumber.Format(type, fiscalYear, next);
     }
 
-    private static async Task<IReadOnlyList<UserError>> ResolveNamedAsync(WorkflowDbContext db, IReadOnlyList<RecipientInput> named, CancellationToken cancellationToken)
+    /// <summary>Errors for named recipients that are not active users or existing offices (<paramref name="normalized"/>: <paramref name="named"/> normalized, same order).</summary>
+    private static async Task<IReadOnlyList<UserError>> ResolveNamedAsync(
+        WorkflowDbContext db, IReadOnlyList<RecipientInput> named, IReadOnlyList<RecipientRef> normalized, CancellationToken cancellationToken)
     {
         if (named.Count > MaxNamedRecipients)
             return [UserError.ForField("TOO_MANY", $"Name at most {MaxNamedRecipients} recipients.", "recipients")];
         var errors = new List<UserError>();
-        var normalized = Normalize(named);
         var users = normalized.Where(r => r.Kind == RecipientKind.User).Select(r => r.Code).ToList();
         var offices = normalized.Where(r => r.Kind == RecipientKind.Office).Select(r => r.Code).ToList();
         var activeUsers = (await db.Users.Where(u => users.Contains(u.UserName) && !u.Disabled).Select(u => u.UserName).ToListAsync(cancellationToken)).ToHashSet();

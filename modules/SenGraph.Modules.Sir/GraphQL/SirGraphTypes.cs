@@ -51,18 +51,11 @@ internal static class SirInputFields
     public static void Add(IInputObjectGraphType input)
     {
         ReportEnvelopeInputGraphType.AddEnvelopeFields(input);
-        Add(input, "category", typeof(NonNullGraphType<SirCategoryGraphType>), "What kind of incident it was.");
-        Add(input, "seizedProperty", typeof(StringGraphType), $"Description of seized property, at most {SirFields.DescriptionMaxLength:N0} characters.");
-        Add(input, "injuries", typeof(StringGraphType), $"Description of injuries sustained, at most {SirFields.DescriptionMaxLength:N0} characters.").Pii();
-        Add(input, "hospital", typeof(StringGraphType), $"The hospital an injured person was taken to, at most {SirFields.HospitalMaxLength} characters; needs injuries.").Pii();
-        Add(input, "notes", typeof(StringGraphType), $"Notes, at most {SirFields.NotesMaxLength:N0} characters.");
-    }
-
-    public static FieldType Add(IInputObjectGraphType input, string name, Type type, string description)
-    {
-        var field = new FieldType { Name = name, Type = type, Description = description };
-        input.AddField(field);
-        return field;
+        ReportEnvelopeInputGraphType.AddInputField<NonNullGraphType<SirCategoryGraphType>>(input, "category", "What kind of incident it was.");
+        ReportEnvelopeInputGraphType.AddInputField<StringGraphType>(input, "seizedProperty", $"Description of seized property, at most {SirFields.DescriptionMaxLength:N0} characters.");
+        ReportEnvelopeInputGraphType.AddInputField<StringGraphType>(input, "injuries", $"Description of injuries sustained, at most {SirFields.DescriptionMaxLength:N0} characters.").Pii();
+        ReportEnvelopeInputGraphType.AddInputField<StringGraphType>(input, "hospital", $"The hospital an injured person was taken to, at most {SirFields.HospitalMaxLength} characters; needs injuries.").Pii();
+        ReportEnvelopeInputGraphType.AddInputField<StringGraphType>(input, "notes", $"Notes, at most {SirFields.NotesMaxLength:N0} characters.");
     }
 }
 
@@ -82,8 +75,8 @@ public sealed class UpdateSirInputGraphType : InputObjectGraphType
     {
         Name = "UpdateSirInput";
         Description = "Replaces every field of a DRAFT or RETURNED SIR of yours (lists included).";
-        SirInputFields.Add(this, "id", typeof(NonNullGraphType<IdGraphType>), "The SIR.");
-        SirInputFields.Add(this, "expectedVersion", typeof(NonNullGraphType<IntGraphType>), "The version you edited; a stale version is a CONFLICT.");
+        ReportEnvelopeInputGraphType.AddInputField<NonNullGraphType<IdGraphType>>(this, "id", "The SIR.");
+        ReportEnvelopeInputGraphType.AddInputField<NonNullGraphType<IntGraphType>>(this, "expectedVersion", "The version you edited; a stale version is a CONFLICT.");
         SirInputFields.Add(this);
     }
 }
@@ -94,9 +87,9 @@ public sealed class AmendSirInputGraphType : InputObjectGraphType
     {
         Name = "AmendSirInput";
         Description = "Replaces every field of a SUBMITTED SIR of yours; the version it replaces stays readable in revisions.";
-        SirInputFields.Add(this, "id", typeof(NonNullGraphType<IdGraphType>), "The SIR.");
-        SirInputFields.Add(this, "expectedVersion", typeof(NonNullGraphType<IntGraphType>), "The version you amended; a stale version is a CONFLICT.");
-        SirInputFields.Add(this, "reason", typeof(NonNullGraphType<StringGraphType>), "Why the SIR is amended.");
+        ReportEnvelopeInputGraphType.AddInputField<NonNullGraphType<IdGraphType>>(this, "id", "The SIR.");
+        ReportEnvelopeInputGraphType.AddInputField<NonNullGraphType<IntGraphType>>(this, "expectedVersion", "The version you amended; a stale version is a CONFLICT.");
+        ReportEnvelopeInputGraphType.AddInputField<NonNullGraphType<StringGraphType>>(this, "reason", "Why the SIR is amended.");
         SirInputFields.Add(this);
     }
 }

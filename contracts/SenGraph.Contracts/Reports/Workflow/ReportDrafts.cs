@@ -32,8 +32,10 @@ public sealed class ReportDrafts<TContext, TReport>(IDbContextFactory<TContext> 
     public const string NotAuthorized = "NOT_AUTHORIZED";
 
     /// <summary>The reports of this type the viewer may see (<see cref="ReportVisibility"/>), for queries.</summary>
-    public IQueryable<TReport> Visible(TContext db, ReportViewer viewer) =>
-        db.Set<TReport>().AsNoTracking().Where(r => r.Type == type.Code).VisibleTo(db.Set<ReportRecipient>(), viewer);
+    public IQueryable<TReport> Visible(TContext db, ReportViewer viewer) => VisibleTracked(db, viewer).AsNoTracking();
+
+    private IQueryable<TReport> VisibleTracked(TContext db, ReportViewer viewer) =>
+        db.Set<TReport>().Where(r => r.Type == type.Code).VisibleTo(db.Set<ReportRecipient>(), viewer);
 
     /// <summary>One report the viewer may see, or null (whether it does not exist or is out of scope).</summary>
     public async Task<TReport?> FindAsync(ReportViewer viewer, Guid id, CancellationToken cancellationToken)
@@ -99,12 +101,11 @@ public sealed class ReportDrafts<TContext, TReport>(IDbContextFactory<TContext> 
         }
         if (errors.Count > 0) return new ReportOutcome<TReport>(null, errors);
 
-        var visible = await Visible(db, viewer).AnyAsync(r => r.Id == id, cancellationToken);
-        if (!visible) return ReportOutcome<TReport>.Failed(UserError.ForField(NotFound, $"There is no {type.Code} report with this id.", "id"));
-        var report = await db.Set<TReport>()
+        var report = await VisibleTracked(db, viewer)
             .Include(r => r.People).Include(r => r.Contacts).Include(r => r.Narratives)
             .AsSplitQuery()
-            .SingleAsync(r => r.Id == id, cancellationToken);
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null) return ReportOutcome<TReport>.Failed(UserError.ForField(NotFound, $"There is no {type.Code} report with this id.", "id"));
         if (report.Author != viewer.UserName)
             return ReportOutcome<TReport>.Failed(UserError.ForField(NotAuthorized, "Only the report's author changes it.", "id"));
         var transition = ReportLifecycle.Transition(report.Status, action, reviewMandatory: false);

@@ -57,25 +57,13 @@ public static class ReportRouting
         var routed = new List<string>();
 
         var office = await offices.SingleOrDefaultAsync(o => o.Code == code, cancellationToken);
-        var area = office?.Area;
+        var parentSac = office?.Kind == OfficeKind.Rac ? await ParentSacAsync(offices, office, cancellationToken) : null;
+        var area = office?.Area ?? parentSac?.Area;
         var fieldLine = office?.Kind is OfficeKind.Sac or OfficeKind.Rac;
-        if (office is not null && routes.HasFlag(ReportRoutes.SpecialAgentInCharge))
+        if (fieldLine && routes.HasFlag(ReportRoutes.SpecialAgentInCharge))
         {
-            if (office.Kind == OfficeKind.Sac) routed.Add(office.Code);
-            if (office.Kind == OfficeKind.Rac)
-            {
-                if (await ParentSacAsync(offices, office, cancellationToken) is { } sac)
-                {
-                    routed.Add(sac.Code);
-                    area ??= sac.Area;
-                }
-
-                routed.Add(office.Code);
-            }
-        }
-        else if (office?.Kind == OfficeKind.Rac && area is null && await ParentSacAsync(offices, office, cancellationToken) is { } sac)
-        {
-            area = sac.Area;
+            if (parentSac is not null) routed.Add(parentSac.Code);
+            routed.Add(office!.Code);
         }
 
         var kinds = new List<OfficeKind>();

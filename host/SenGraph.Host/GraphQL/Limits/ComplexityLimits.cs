@@ -13,9 +13,6 @@ namespace SenGraph.Host.GraphQL.Limits;
 /// </summary>
 public static class ComplexityLimits
 {
-    /// <summary>The metadata key under which <c>ConnectionField</c> keeps its <see cref="QueryingOptions"/>.</summary>
-    public const string QueryingOptionsKey = "SenGraph.Querying.Options";
-
     public static ComplexityValidationRule CreateRule(GraphQLOptions limits)
     {
         var options = new ComplexityOptions
@@ -50,9 +47,9 @@ public static class ComplexityLimits
     private static FieldComplexityResult Impact(FieldImpactContext context, Func<FieldImpactContext, FieldComplexityResult> builtIn)
     {
         var result = builtIn(context);
-        if (Paging(context.FieldDefinition) is { } paging)
+        if (context.FieldDefinition.GetQueryingOptions() is { } paging)
             return new(result.FieldImpact, Math.Max(0, PageSize(context, "first") ?? PageSize(context, "last") ?? paging.DefaultPageSize));
-        if (context.Parent is { } parent && Paging(parent.FieldDefinition) is not null)
+        if (context.Parent is { } parent && parent.FieldDefinition.GetQueryingOptions() is not null)
             return new(result.FieldImpact, 1);
         // Introspection's lists are the schema, not data: counted once each. Their cycles (fields → type →
         // fields …) are bounded by OperationSizeRule's introspection depth instead.
@@ -60,8 +57,6 @@ public static class ComplexityLimits
             return new(result.FieldImpact, 1);
         return result;
     }
-
-    private static QueryingOptions? Paging(FieldType field) => field.GetMetadata<QueryingOptions?>(QueryingOptionsKey);
 
     private static int? PageSize(FieldImpactContext context, string argument) =>
         context.Arguments?.TryGetValue(argument, out var value) == true && value.Value is int size ? size : null;
