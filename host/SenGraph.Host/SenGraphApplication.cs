@@ -48,6 +48,7 @@ public static class SenGraphApplication
 
         AddAuthentication(services, configuration, environment);
         services.AddAuthorization();
+        AddRulesOfBehavior(services, configuration);
 
         services.AddGraphQLLimits(configuration, environment);
         services.AddSingleton<DocumentCache>();
@@ -69,6 +70,15 @@ public static class SenGraphApplication
         app.Map(GraphQLPath, http => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http));
         app.MapBananaCakePopAssets(GraphQLPath);
         return app;
+    }
+
+    private static void AddRulesOfBehavior(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(RulesOfBehaviorOptions.Section);
+        var problems = (section.Get<RulesOfBehaviorOptions>() ?? new RulesOfBehaviorOptions()).Problems();
+        if (problems.Count > 0) throw new InvalidOperationException("Invalid Rules of Behavior settings: " + string.Join(" ", problems));
+        services.AddOptions<RulesOfBehaviorOptions>().Bind(section);
+        services.AddSingleton<RulesOfBehavior>();
     }
 
     private static void AddAuthentication(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

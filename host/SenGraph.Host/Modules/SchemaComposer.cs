@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using SenGraph.Host.GraphQL;
+using SenGraph.Host.Security;
 using SenGraph.Host.Workflow;
 
 namespace SenGraph.Host.Modules;
@@ -55,6 +56,7 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         MoveFields(ActivatorUtilities.CreateInstance<HostMutations>(hostServices), mutation, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<DirectoryQueries>(hostServices), query, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<DirectoryMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<RulesOfBehaviorMutations>(hostServices), mutation, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<ReportQueries>(hostServices), query, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<ReportMutations>(hostServices), mutation, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<ReportSubscriptions>(hostServices), subscription, HostOwner, owners);

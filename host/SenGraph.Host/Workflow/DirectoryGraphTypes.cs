@@ -3,6 +3,7 @@ using GraphQL.Types;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Querying;
 using SenGraph.Contracts.Schema;
+using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Workflow;
 
@@ -76,6 +77,9 @@ public sealed class CurrentUserGraphType : ObjectGraphType<CurrentUser>
         Field(u => u.DisplayName, nullable: true).Description("Display name from the directory; null when the directory does not know the user.");
         Field(u => u.Office, nullable: true).Description("Code of the office the token names; null when it names none.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles").Description("The roles the token carries.").Resolve(c => c.Source.Roles);
+        Field<NonNullGraphType<RulesOfBehaviorStatusGraphType>>("rulesOfBehavior")
+            .Description("The Rules of Behavior to acknowledge, and your acknowledgement of them.")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<RulesOfBehavior>().StatusAsync(c.Source.UserName, c.CancellationToken));
     }
 }
 

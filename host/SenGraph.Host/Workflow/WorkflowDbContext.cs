@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SenGraph.Contracts.Agency;
+using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Workflow;
 
@@ -26,6 +27,9 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
 
+    /// <summary>Every acknowledgement of the Rules of Behavior (kept, never updated).</summary>
+    public DbSet<RulesOfBehaviorAcknowledgement> RulesOfBehaviorAcknowledgements => Set<RulesOfBehaviorAcknowledgement>();
+
     /// <summary>Report envelopes of every type (the modules' details tables are theirs).</summary>
     public DbSet<Report> Reports => Set<Report>();
 
@@ -33,9 +37,19 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
     /// The host owns (and migrates) the agency directory and the report envelope; report modules map the
     /// same tables with excludeFromMigrations: true next to their own details tables.
     /// </summary>
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder
-        .ApplyDirectory(excludeFromMigrations: false)
-        .ApplyReportEnvelope(excludeFromMigrations: false);
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder
+            .ApplyDirectory(excludeFromMigrations: false)
+            .ApplyReportEnvelope(excludeFromMigrations: false);
+        modelBuilder.Entity<RulesOfBehaviorAcknowledgement>(e =>
+        {
+            e.ToTable("RulesOfBehaviorAcknowledgements");
+            e.Property(a => a.UserName).HasMaxLength(DirectoryRules.UserNameMaxLength);
+            e.Property(a => a.RulesVersion).HasMaxLength(RulesOfBehaviorAcknowledgement.MaxVersionLength);
+            e.HasIndex(a => new { a.UserName, a.RulesVersion, a.AcknowledgedAt });
+        });
+    }
 }
 
 /// <summary>SQLite: date-times are stored as sortable integers so SQL can compare and order them (as in modules).</summary>

@@ -86,7 +86,7 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
 
     /// <summary>
     /// With application/graphql-response+json, a request that never reached execution is a client
-    /// error (400; 401/403 when only authorization stopped it). With application/json the spec asks
+    /// error (400; 401/403 when only authorization or the Rules of Behavior stopped it). With application/json the spec asks
     /// for 200 on every well-formed request. A mutation over GET is 405 either way. An operation stopped by
     /// the execution timeout is 504 with application/graphql-response+json (the client did nothing wrong).
     /// </summary>
@@ -97,9 +97,8 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
         if (mediaType == Json) return StatusCodes.Status200OK;
         if (errors.Any(e => e.Code == LimitErrorCodes.Timeout) && result.Data is null) return StatusCodes.Status504GatewayTimeout;
         if (result.Executed) return StatusCodes.Status200OK;
-        var authorization = errors.OfType<AuthorizationError>().ToList();
-        if (authorization.Count > 0 && authorization.Count == errors.Count)
-            return authorization.Any(e => e.IsAuthenticationFailure) ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+        if (errors.Count > 0 && errors.All(e => e is AuthorizationError or RulesOfBehaviorError))
+            return errors.OfType<AuthorizationError>().Any(e => e.IsAuthenticationFailure) ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
         return StatusCodes.Status400BadRequest;
     }
 

@@ -34,6 +34,7 @@ public static class GraphQLLimitsExtensions
         .ConfigureExecution(sp => new GraphQLLimits.Execution(sp.GetRequiredService<GraphQLLimits>()))
         .ConfigureExecution(sp => new GraphQLLimits.TokenLimit(sp.GetRequiredService<GraphQLLimits>()))
         .AddValidationRule(sp => new AuthorizationValidationRule(sp.GetRequiredService<GraphQLLimits>().AnonymousIntrospection), useForCachedDocuments: true)
+        .AddValidationRule<RulesOfBehaviorRule>(useForCachedDocuments: true)
         .AddValidationRule(sp => sp.GetRequiredService<GraphQLLimits>().OperationSize)
         .AddValidationRule(sp => sp.GetRequiredService<GraphQLLimits>().Complexity, useForCachedDocuments: true)
         .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)

@@ -460,6 +460,32 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
                     b.ToTable("ReportRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("SenGraph.Host.Security.RulesOfBehaviorAcknowledgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "RulesVersion", "AcknowledgedAt");
+
+                    b.ToTable("RulesOfBehaviorAcknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("SenGraph.Contracts.Agency.DirectoryUser", b =>
                 {
                     b.HasOne("SenGraph.Contracts.Agency.Office", null)
