@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using SenGraph.Host.Security;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -65,6 +70,33 @@ public sealed partial class RunningHost : IAsyncDisposable
 
         host.BaseAddress = await listening.Task;
         return host;
+    }
+
+    /// <summary>
+    /// A development token for the user, who first acknowledges the Rules of Behavior over HTTP as a client would
+    /// (<c>me</c> for the version, then <c>acknowledgeRulesOfBehavior</c>).
+    /// </summary>
+    public async Task<string> SignInAsync(string user, string roles, string office)
+    {
+        var token = DevelopmentTokens.Issue(new AuthenticationSettings { SigningKey = AuthenticationSettings.DevelopmentSigningKey },
+            new HostingEnvironment { EnvironmentName = Environments.Development }, user, roles.Split(','), office, TimeProvider.System);
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        async Task<JsonNode> PostAsync(string query, object? variables = null)
+        {
+            using var response = await http.PostAsJsonAsync("/graphql", new { query, variables });
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            if (body["errors"] is not null) throw new InvalidOperationException($"{query} failed: {body.ToJsonString()}");
+            return body["data"]!;
+        }
+
+        var version = (await PostAsync("{ me { rulesOfBehavior { version } } }"))["me"]!["rulesOfBehavior"]!["version"]!.GetValue<string>();
+        var acknowledged = await PostAsync("mutation($v: String!) { acknowledgeRulesOfBehavior(input: { version: $v }) { rulesOfBehavior { acknowledged } errors { code } } }",
+            new { v = version });
+        if (acknowledged["acknowledgeRulesOfBehavior"]!["rulesOfBehavior"]!["acknowledged"]!.GetValue<bool>() != true)
+            throw new InvalidOperationException($"{user} could not acknowledge the Rules of Behavior: {acknowledged.ToJsonString()}");
+        return token;
     }
 
     public async ValueTask DisposeAsync()

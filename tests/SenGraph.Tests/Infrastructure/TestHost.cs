@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -33,10 +34,28 @@ public class TestHost(PluginsFolder plugins, string environment = "Development",
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 
-    /// <summary>A development token, as the <c>token</c> command prints it.</summary>
-    public string Token(string user = "alice", string roles = "Agent", string office = "SAC-NYC") =>
-        DevelopmentTokens.Issue(Services.GetRequiredService<AuthenticationSettings>(), Services.GetRequiredService<IHostEnvironment>(),
+    private readonly ConcurrentDictionary<string, bool> _acknowledgedRules = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A development token, as the <c>token</c> command prints it, for a user who has acknowledged the Rules of
+    /// Behavior (recorded once per user and host, as if they had run <c>acknowledgeRulesOfBehavior</c>) unless
+    /// <paramref name="acknowledgeRules"/> is false.
+    /// </summary>
+    public string Token(string user = "alice", string roles = "Agent", string office = "SAC-NYC", bool acknowledgeRules = true)
+    {
+        var token = DevelopmentTokens.Issue(Services.GetRequiredService<AuthenticationSettings>(), Services.GetRequiredService<IHostEnvironment>(),
             user, roles.Split(','), office, TimeProvider.System);
+        if (acknowledgeRules) AcknowledgeRulesOfBehavior(user);
+        return token;
+    }
+
+    /// <summary>Records, through the host's own service, that <paramref name="user"/> acknowledged the current Rules of Behavior.</summary>
+    public void AcknowledgeRulesOfBehavior(string user)
+    {
+        if (!_acknowledgedRules.TryAdd(user, true)) return;
+        var rules = Services.GetRequiredService<RulesOfBehavior>();
+        rules.AcknowledgeAsync(user, rules.Options.Version, CancellationToken.None).GetAwaiter().GetResult();
+    }
 
     /// <summary>Polls <c>modules</c> until <paramref name="condition"/> holds for the module <paramref name="id"/> (or its absence).</summary>
     public async Task<JsonNode?> WaitForModuleAsync(string id, Func<JsonNode?, bool> condition, TimeSpan? timeout = null)

@@ -37,6 +37,7 @@ public class LimitsHost(string environment = "Development", IReadOnlyDictionary<
     public new string Token(string user = "alice", string roles = "Agent", string office = "SAC-NYC")
     {
         if (_environment == "Development") return base.Token(user, roles, office);
+        AcknowledgeRulesOfBehavior(user);
         var now = DateTime.UtcNow;
         var claims = new List<Claim> { new(SenGraphClaims.UserName, user), new(SenGraphClaims.Office, office) };
         claims.AddRange(roles.Split(',').Select(r => new Claim(SenGraphClaims.Role, r)));

@@ -75,7 +75,13 @@ public sealed class SchemaTests(ShippedModulesHost host) : IClassFixture<Shipped
         var run = await HostProcess.RunAsync(DevelopmentProcess, "token", "--user", "cli-agent", "--roles", "Agent,Supervisor", "--office", "SAC-BOS");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        var response = (await host.PostAsync("{ sirs { totalCount } }", token: run.Output.Trim())).ShouldSucceed();
+        var token = run.Output.Trim();
+        var me = (await host.PostAsync("{ me { userName office roles } }", token: token)).ShouldSucceed().Data!["me"]!;
+        Assert.Equal("cli-agent", me["userName"]!.GetValue<string>());
+        Assert.Equal("SAC-BOS", me["office"]!.GetValue<string>());
+        Assert.Equal(["Agent", "Supervisor"], me["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        host.AcknowledgeRulesOfBehavior("cli-agent");
+        var response = (await host.PostAsync("{ sirs { totalCount } }", token: token)).ShouldSucceed();
         Assert.NotNull(response.Data!["sirs"]);
     }
 

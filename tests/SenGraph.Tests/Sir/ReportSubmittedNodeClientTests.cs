@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
-using SenGraph.Host.Security;
 using SenGraph.Tests.Infrastructure;
 using SenGraph.Tests.WebSockets;
 
@@ -24,7 +21,7 @@ public sealed class ReportSubmittedNodeClientTests
 
         var node = await HostProcess.RunProgramAsync(NodeFactAttribute.Node!,
             [Path.Combine(GraphQLWsNodeClientTests.Conformance, "report-submitted-client.mjs"), webSocketUrl, httpUrl,
-             Token("iris", "IROC Staff", "IROC-HQ"), Token("bob", "Agent", "SAC-BOS")],
+             await host.SignInAsync("iris", "IROC Staff", "IROC-HQ"), await host.SignInAsync("bob", "Agent", "SAC-BOS")],
             GraphQLWsNodeClientTests.Conformance);
 
         Assert.True(node.ExitCode == 0, $"node exited with {node.ExitCode}:\n{node.Error}\n{node.Output}\n--- host log ---\n{host.Log}");
@@ -42,8 +39,4 @@ public sealed class ReportSubmittedNodeClientTests
         Assert.All(seen["received"]!.AsArray(), r => Assert.Contains(submitted, s => s!["id"]!.GetValue<string>() == r!["id"]!.GetValue<string>()));
         Assert.Equal(seen["received"]!.AsArray().Count, seen["received"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).Distinct().Count());
     }
-
-    private static string Token(string user, string role, string office) =>
-        DevelopmentTokens.Issue(new AuthenticationSettings { SigningKey = AuthenticationSettings.DevelopmentSigningKey },
-            new HostingEnvironment { EnvironmentName = Environments.Development }, user, [role], office, TimeProvider.System);
 }

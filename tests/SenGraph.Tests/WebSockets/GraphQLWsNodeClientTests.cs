@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
-using SenGraph.Host.Security;
 using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.WebSockets;
@@ -21,8 +18,7 @@ public sealed class GraphQLWsNodeClientTests
         using var plugins = new PluginsFolder().WithTestModule("SenGraph.TestModules.Greeting").WithTestModule("SenGraph.TestModules.Ticker");
         await using var host = await RunningHost.StartAsync(plugins);
         var webSocketUrl = new UriBuilder(host.BaseAddress) { Scheme = "ws", Path = "/graphql" }.Uri.ToString();
-        var token = DevelopmentTokens.Issue(new AuthenticationSettings { SigningKey = AuthenticationSettings.DevelopmentSigningKey },
-            new HostingEnvironment { EnvironmentName = Environments.Development }, "alice", ["Agent"], "SAC-NYC", TimeProvider.System);
+        var token = await host.SignInAsync("alice", "Agent", "SAC-NYC");
 
         var node = await HostProcess.RunProgramAsync(NodeFactAttribute.Node!, [Path.Combine(Conformance, "graphql-ws-client.mjs"), webSocketUrl, token], Conformance);
 
