@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 using SenGraph.Contracts.Security;
+using SenGraph.Host.Auditing;
 using SenGraph.Host.GraphQL;
 using SenGraph.Host.GraphQL.Limits;
 using SenGraph.Host.GraphQL.Http;
@@ -42,11 +43,15 @@ public static class SenGraphApplication
         services.AddSingleton<SchemaComposer>();
         services.AddSingleton<ModuleCatalog>();
         services.AddSingleton<SchemaHost>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditVerifier>();
         services.AddWorkflow(); // host tables: migrated (and seeded in Development) before ModuleStartup runs
         services.AddHostedService<ModuleStartup>();
         services.AddHostedService<PluginsWatcher>();
 
         AddAuthentication(services, configuration, environment);
+        services.AddSingleton((configuration.GetSection(LockoutSettings.Section).Get<LockoutSettings>() ?? new LockoutSettings()).Validate());
+        services.AddSingleton<LogonGuard>();
         services.AddAuthorization();
         AddRulesOfBehavior(services, configuration);
 
@@ -58,6 +63,7 @@ public static class SenGraphApplication
             .AddSystemTextJson()
             .AddScopedSubscriptionExecutionStrategy()
             .AddGraphQLLimits()
+            .AddDocumentListener<AuditOperationListener>()
             .ConfigureExecution(sp => sp.GetRequiredService<DocumentCache>()));
         return builder;
     }
@@ -98,6 +104,15 @@ public static class SenGraphApplication
                 NameClaimType = SenGraphClaims.UserName,
                 RoleClaimType = SenGraphClaims.Role,
                 ClockSkew = TimeSpan.FromMinutes(1),
+            };
+            // The GraphQL endpoint audits the rejection (LogonGuard) and refuses the request.
+            o.Events = new JwtBearerEvents
+            {
+                OnAuthenticationFailed = context =>
+                {
+                    context.HttpContext.Items[LogonGuard.FailureItem] = LogonGuard.TokenFailureReason(context.Exception);
+                    return Task.CompletedTask;
+                },
             };
         });
     }

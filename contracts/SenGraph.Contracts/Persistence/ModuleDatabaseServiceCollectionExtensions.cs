@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Modules;
 
 namespace SenGraph.Contracts.Persistence;
@@ -14,6 +15,9 @@ public static class ModuleDatabaseServiceCollectionExtensions
     /// module's migrations. A module keeps one migrations set per provider, each on a context derived
     /// from <typeparamref name="TContext"/>; resolvers only ever see <typeparamref name="TContext"/>.
     /// Each module records its applied migrations in its own history table, <c>__Migrations_&lt;id&gt;</c>.
+    /// Every context it creates is audited (<see cref="AuditSaveChangesInterceptor"/>): each row a
+    /// <c>SaveChangesAsync</c> writes gets its audit record in the same transaction, and a save outside an
+    /// <see cref="AuditScope"/> is refused.
     /// </summary>
     public static IServiceCollection AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(
         this IServiceCollection services, ModuleContext module)
@@ -29,7 +33,8 @@ public static class ModuleDatabaseServiceCollectionExtensions
                 services.AddSingleton(_ => new EntityFrameworkServices(new ServiceCollection().AddEntityFrameworkSqlite()));
                 services.AddDbContextFactory<TSqliteContext>((sp, o) => o
                     .UseSqlite(connectionString, x => x.MigrationsHistoryTable(historyTable))
-                    .UseInternalServiceProvider(sp.GetRequiredService<EntityFrameworkServices>().Provider));
+                    .UseInternalServiceProvider(sp.GetRequiredService<EntityFrameworkServices>().Provider)
+                    .AddInterceptors(AuditSaveChangesInterceptor.Instance));
                 services.AddSingleton<IDbContextFactory<TContext>>(sp =>
                     new UpcastFactory<TContext, TSqliteContext>(sp.GetRequiredService<IDbContextFactory<TSqliteContext>>()));
                 break;
@@ -37,7 +42,8 @@ public static class ModuleDatabaseServiceCollectionExtensions
                 services.AddSingleton(_ => new EntityFrameworkServices(new ServiceCollection().AddEntityFrameworkSqlServer()));
                 services.AddDbContextFactory<TSqlServerContext>((sp, o) => o
                     .UseSqlServer(connectionString, x => x.MigrationsHistoryTable(historyTable))
-                    .UseInternalServiceProvider(sp.GetRequiredService<EntityFrameworkServices>().Provider));
+                    .UseInternalServiceProvider(sp.GetRequiredService<EntityFrameworkServices>().Provider)
+                    .AddInterceptors(AuditSaveChangesInterceptor.Instance));
                 services.AddSingleton<IDbContextFactory<TContext>>(sp =>
                     new UpcastFactory<TContext, TSqlServerContext>(sp.GetRequiredService<IDbContextFactory<TSqlServerContext>>()));
                 break;

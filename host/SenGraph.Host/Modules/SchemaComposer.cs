@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using SenGraph.Host.Auditing;
 using SenGraph.Host.GraphQL;
 using SenGraph.Host.Security;
 using SenGraph.Host.Workflow;
@@ -60,6 +61,7 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         MoveFields(ActivatorUtilities.CreateInstance<ReportQueries>(hostServices), query, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<ReportMutations>(hostServices), mutation, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<ReportSubscriptions>(hostServices), subscription, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<AuditQueries>(hostServices), query, HostOwner, owners);
         foreach (var module in modules)
         {
             var owner = module.Manifest.Id;

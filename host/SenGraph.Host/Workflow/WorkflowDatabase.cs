@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Persistence;
 
 namespace SenGraph.Host.Workflow;
 
 /// <summary>
 /// Creates <see cref="WorkflowDbContext"/>s for the configured <see cref="DatabaseSettings"/>: the
-/// SQLite or SQL Server derived context, each with its own migrations and the host's history table.
+/// SQLite or SQL Server derived context, each with its own migrations and the host's history table, and
+/// audited like every module's (<see cref="AuditSaveChangesInterceptor"/>).
 /// </summary>
 public sealed class WorkflowDatabase : IDbContextFactory<WorkflowDbContext>
 {
@@ -20,12 +22,14 @@ public sealed class WorkflowDatabase : IDbContextFactory<WorkflowDbContext>
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
-                    .UseSqlite(settings.ConnectionString, x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable)).Options;
+                    .UseSqlite(settings.ConnectionString, x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable))
+                    .AddInterceptors(AuditSaveChangesInterceptor.Instance).Options;
                 _create = () => new SqliteWorkflowDbContext(sqlite);
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = new DbContextOptionsBuilder<SqlServerWorkflowDbContext>()
-                    .UseSqlServer(settings.ConnectionString, x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable)).Options;
+                    .UseSqlServer(settings.ConnectionString, x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable))
+                    .AddInterceptors(AuditSaveChangesInterceptor.Instance).Options;
                 _create = () => new SqlServerWorkflowDbContext(sqlServer);
                 break;
             default:

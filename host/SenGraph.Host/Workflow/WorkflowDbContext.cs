@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SenGraph.Contracts.Agency;
+using SenGraph.Host.Auditing;
 using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Workflow;
 
 /// <summary>
-/// The host's own tables: the directory (organisations, offices, users and roles) and report
-/// recipients. Services use this type; each provider has its own migrations, recorded in
+/// The host's own tables: the directory (organisations, offices, users and roles), report
+/// recipients and the audit trail. Services use this type; each provider has its own migrations, recorded in
 /// <see cref="HistoryTable"/>. Report modules map the same tables without migrating them.
 /// </summary>
 public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
@@ -33,6 +34,9 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Report envelopes of every type (the modules' details tables are theirs).</summary>
     public DbSet<Report> Reports => Set<Report>();
 
+    /// <summary>The audit trail: read here, appended only by <c>AuditChain</c> (see <c>Auditing/</c>).</summary>
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
     /// <summary>
     /// The host owns (and migrates) the agency directory and the report envelope; report modules map the
     /// same tables with excludeFromMigrations: true next to their own details tables.
@@ -41,7 +45,8 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
     {
         modelBuilder
             .ApplyDirectory(excludeFromMigrations: false)
-            .ApplyReportEnvelope(excludeFromMigrations: false);
+            .ApplyReportEnvelope(excludeFromMigrations: false)
+            .ApplyAuditTrail();
         modelBuilder.Entity<RulesOfBehaviorAcknowledgement>(e =>
         {
             e.ToTable("RulesOfBehaviorAcknowledgements");

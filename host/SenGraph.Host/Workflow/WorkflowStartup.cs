@@ -1,3 +1,4 @@
+using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Persistence;
 
 namespace SenGraph.Host.Workflow;
@@ -22,6 +23,7 @@ public sealed class WorkflowStartup(WorkflowDatabase database, IHostEnvironment 
         }
 
         if (!environment.IsDevelopment()) return;
+        using var audit = AuditScope.Begin(AuditContext.System("seed directory"));
         await using var db = database.CreateDbContext();
         if (await DirectorySeed.SeedAsync(db, cancellationToken))
         {

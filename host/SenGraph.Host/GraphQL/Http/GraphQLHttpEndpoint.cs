@@ -2,7 +2,12 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
 using Microsoft.Net.Http.Headers;
+using SenGraph.Contracts.Auditing;
+using SenGraph.Contracts.Security;
+using SenGraph.Host.Auditing;
 using SenGraph.Host.GraphQL.Authorization;
+using SenGraph.Host.GraphQL.WebSockets;
+using SenGraph.Host.Security;
 using SenGraph.Host.GraphQL.Limits;
 using SenGraph.Host.Ide;
 using SenGraph.Host.Modules;
@@ -15,7 +20,8 @@ namespace SenGraph.Host.GraphQL.Http;
 /// apart) or application/json (always 200 for a well-formed request). A browser asking for HTML gets
 /// Banana Cake Pop instead.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter executer, IGraphQLTextSerializer serializer, GraphQLLimits limits)
+public sealed class GraphQLHttpEndpoint(
+    SchemaHost schemas, IDocumentExecuter executer, IGraphQLTextSerializer serializer, GraphQLLimits limits, LogonGuard logons, AuditTrail audit)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
@@ -43,6 +49,21 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
         {
             await WriteRequestErrorAsync(http, Json, StatusCodes.Status406NotAcceptable,
                 $"The Accept header must allow {GraphQLResponseJson} or {Json}.");
+            return;
+        }
+
+        // Credentials first: a rejected token, a disabled account or a locked user name is refused (and audited)
+        // whatever the request asks, before it is read.
+        if (http.Items.TryGetValue(LogonGuard.FailureItem, out var failure))
+        {
+            await logons.RecordFailureAsync(GraphQLWebSocketEndpoint.BearerToken(request.Headers.Authorization), (string)failure!, http.TraceIdentifier);
+            await WriteRefusalAsync(http, mediaType, LogonGuard.InvalidToken);
+            return;
+        }
+
+        if (await logons.CheckAsync(http.User, http.TraceIdentifier) is { } refusal)
+        {
+            await WriteRefusalAsync(http, mediaType, refusal);
             return;
         }
 
@@ -76,7 +97,12 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
         execution.ValidationRules = [.. DocumentValidator.CoreRules, methodRule];
         execution.CachedDocumentValidationRules = [methodRule];
 
-        var result = await executer.ExecuteAsync(execution);
+        // Writes name this context (AuditScope); the views in the result are recorded before it is sent.
+        var auditContext = new AuditContext(http.User.GetUserName() ?? AuditContext.AnonymousUser, http.TraceIdentifier);
+        execution.UserContext[AuditOperationListener.Key] = auditContext;
+        ExecutionResult result;
+        using (AuditScope.Begin(auditContext)) result = await executer.ExecuteAsync(execution);
+        result = await audit.RecordViewsAsync(result, execution.Schema, auditContext);
         http.Response.StatusCode = StatusCodeFor(result, mediaType);
         if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
         if (http.Response.StatusCode == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer";
@@ -95,6 +121,7 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
         var errors = result.Errors ?? [];
         if (errors.Any(e => e is HttpOperationRule.HttpMethodError)) return StatusCodes.Status405MethodNotAllowed;
         if (mediaType == Json) return StatusCodes.Status200OK;
+        if (errors.Any(e => e.Code == AuditTrail.Unavailable) && result.Data is null) return StatusCodes.Status503ServiceUnavailable;
         if (errors.Any(e => e.Code == LimitErrorCodes.Timeout) && result.Data is null) return StatusCodes.Status504GatewayTimeout;
         if (result.Executed) return StatusCodes.Status200OK;
         if (errors.Count > 0 && errors.All(e => e is AuthorizationError or RulesOfBehaviorError))
@@ -214,6 +241,18 @@ public sealed class GraphQLHttpEndpoint(SchemaHost schemas, IDocumentExecuter ex
         e is System.Text.Json.JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException;
 
     private static (GraphQLRequest?, int, string?, string?) Invalid(string message) => (null, StatusCodes.Status400BadRequest, message, InvalidRequest);
+
+    /// <summary>
+    /// A refused logon: 401 with <c>WWW-Authenticate: Bearer error="invalid_token"</c> in application/graphql-response+json
+    /// (503 when the logon could not be checked), 200 in application/json, as other authentication errors.
+    /// </summary>
+    private Task WriteRefusalAsync(HttpContext http, string mediaType, LogonRefusal refusal)
+    {
+        var status = mediaType == Json ? StatusCodes.Status200OK
+            : refusal.Code == AuditTrail.Unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status401Unauthorized;
+        if (refusal.Code != AuditTrail.Unavailable) http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        return WriteRequestErrorAsync(http, mediaType, status, refusal.Message, refusal.Code);
+    }
 
     private async Task WriteRequestErrorAsync(HttpContext http, string mediaType, int status, string message, string code = InvalidRequest)
     {

@@ -44,7 +44,10 @@ public static class GraphQLLimitsExtensions
             services?.GetService<ILogger<GraphQLLimits>>()?.LogError(context.OriginalException,
                 "Unhandled error while executing {Operation} at {Path}", context.Context?.Operation?.Name?.Value,
                 context.FieldContext?.Path is { } path ? string.Join('.', path) : null);
-            if (services?.GetService<GraphQLLimits>()?.ExposeExceptionMessages == true)
+            if (context.OriginalException is SenGraph.Contracts.Auditing.AuditException || context.OriginalException.InnerException is SenGraph.Contracts.Auditing.AuditException)
+                context.Exception = new ExecutionError("The audit trail could not record this change, so nothing was changed; try again later.")
+                    { Code = SenGraph.Host.Auditing.AuditTrail.Unavailable };
+            else if (services?.GetService<GraphQLLimits>()?.ExposeExceptionMessages == true)
                 context.ErrorMessage = context.OriginalException.Message;
             else
                 context.Exception = new ExecutionError("Internal server error.") { Code = LimitErrorCodes.InternalServerError };

@@ -1,3 +1,5 @@
+using SenGraph.Contracts.Auditing;
+using SenGraph.Contracts.Security;
 using SenGraph.Host.Modules;
 using GraphQLParser.AST;
 using System.Net.WebSockets;
@@ -31,6 +33,9 @@ internal sealed class GraphQLWebSocketConnection(
     private readonly HashSet<Task> _running = [];
     private readonly CancellationTokenSource _socketLifetime = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
     private ClaimsPrincipal _user = new(new ClaimsIdentity());
+
+    /// <summary>Names the socket in audit records: <c>ws:&lt;id&gt;</c>, and <c>ws:&lt;id&gt;/&lt;operation id&gt;</c> per operation.</summary>
+    private readonly string _connectionId = "ws:" + Guid.NewGuid().ToString("N")[..12];
     private int _initReceived;
     private volatile bool _acknowledged;
     private int _closeStarted;
@@ -221,11 +226,20 @@ internal sealed class GraphQLWebSocketConnection(
 
         if (!string.IsNullOrEmpty(authorization))
         {
+            // A rejected token is audited (and counts toward the lockout); a valid one of a disabled or locked
+            // account is refused and audited.
             var token = GraphQLWebSocketEndpoint.BearerToken(authorization);
-            var user = token is null ? null : await endpoint.AuthenticateAsync(token);
+            var (user, failure) = token is null ? (null, "malformed") : await endpoint.AuthenticateAsync(token);
             if (user is null)
             {
+                await endpoint.Logons.RecordFailureAsync(token, failure ?? "malformed", _connectionId);
                 await CloseAsync(4403, "Forbidden");
+                return;
+            }
+
+            if (await endpoint.Logons.CheckAsync(user, _connectionId) is { } refusal)
+            {
+                await CloseAsync(4403, refusal.CloseReason);
                 return;
             }
 
@@ -320,15 +334,21 @@ internal sealed class GraphQLWebSocketConnection(
     {
         try
         {
+            if (await RefusedAsync(operation)) return;
             using var lease = endpoint.AcquireSchema();
             await using var scope = endpoint.CreateScope();
-            var result = await endpoint.ExecuteAsync(request, lease, _user, scope.ServiceProvider, operation.Token);
+            var audit = new AuditContext(_user.GetUserName() ?? AuditContext.AnonymousUser, $"{_connectionId}/{operation.Id}");
+            var result = await endpoint.ExecuteAsync(request, lease, _user, scope.ServiceProvider, audit, operation.Token);
             if (result.Streams?.Values.FirstOrDefault() is { } stream)
             {
                 var field = result.Operation?.SelectionSet.Selections.OfType<GraphQLField>().FirstOrDefault()?.Name.StringValue;
-                await StreamAsync(operation, stream, field);
+                await StreamAsync(operation, stream, field, lease.Snapshot.Schema, audit);
+                return;
             }
-            else if (!result.Executed)
+
+            // What the result shows is recorded before it is sent (or it is replaced by AUDIT_UNAVAILABLE).
+            result = await endpoint.Audit.RecordViewsAsync(result, lease.Snapshot.Schema, audit);
+            if (!result.Executed)
             {
                 Release(operation);
                 await SendAsync(ErrorMessage(operation.Id, [.. result.Errors ?? []]), operation.Token);
@@ -356,6 +376,19 @@ internal sealed class GraphQLWebSocketConnection(
         }
     }
 
+    /// <summary>
+    /// An authenticated socket's account is checked again for every operation and every subscription event: a
+    /// disabled or locked account gets an <c>error</c> with the code, and the socket closes with 4403.
+    /// </summary>
+    private async Task<bool> RefusedAsync(Operation operation)
+    {
+        if (await endpoint.Logons.CheckAsync(_user, $"{_connectionId}/{operation.Id}") is not { } refusal) return false;
+        Release(operation);
+        await SendAsync(ErrorMessage(operation.Id, new ExecutionError(refusal.Message) { Code = refusal.Code }), operation.Token);
+        await CloseAsync(4403, refusal.CloseReason);
+        return true;
+    }
+
     /// <summary>Frees the operation's id (before its last message goes out, so the client may reuse the id at once).</summary>
     private void Release(Operation operation)
     {
@@ -370,7 +403,7 @@ internal sealed class GraphQLWebSocketConnection(
     /// module was removed or changed it), the subscription ends with an <c>error</c> the client can act on,
     /// and the socket stays open.
     /// </summary>
-    private async Task StreamAsync(Operation operation, IObservable<ExecutionResult> stream, string? field)
+    private async Task StreamAsync(Operation operation, IObservable<ExecutionResult> stream, string? field, global::GraphQL.Types.ISchema schema, AuditContext audit)
     {
         using var fieldRemoved = new CancellationTokenSource();
         void OnPublished(SchemaSnapshot? previous, SchemaSnapshot next)
@@ -394,7 +427,19 @@ internal sealed class GraphQLWebSocketConnection(
             var results = Channel.CreateBounded<ExecutionResult>(new BoundedChannelOptions(MaxQueuedResults) { SingleReader = true });
             using var subscription = stream.Subscribe(new ChannelObserver(results.Writer));
             await foreach (var result in results.Reader.ReadAllAsync(relay.Token))
-                await SendAsync(new OperationMessage { Id = operation.Id, Type = "next", Payload = result }, operation.Token);
+            {
+                // Each event is a view: checked against the account and recorded before it is sent.
+                if (await RefusedAsync(operation)) return;
+                var recorded = await endpoint.Audit.RecordViewsAsync(result, schema, audit);
+                if (!recorded.Executed)
+                {
+                    Release(operation);
+                    await SendAsync(ErrorMessage(operation.Id, [.. recorded.Errors ?? []]), operation.Token);
+                    return;
+                }
+
+                await SendAsync(new OperationMessage { Id = operation.Id, Type = "next", Payload = recorded }, operation.Token);
+            }
         }
         catch (OperationCanceledException) when (fieldRemoved.IsCancellationRequested && !operation.Token.IsCancellationRequested)
         {

@@ -5,7 +5,10 @@ using GraphQL.Transport;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using SenGraph.Contracts.Auditing;
+using SenGraph.Host.Auditing;
 using SenGraph.Host.Modules;
+using SenGraph.Host.Security;
 
 namespace SenGraph.Host.GraphQL.WebSockets;
 
@@ -25,6 +28,8 @@ public sealed class GraphQLWebSocketEndpoint(
     IOptionsMonitor<JwtBearerOptions> jwtBearer,
     IOptions<GraphQLWebSocketOptions> options,
     IHostApplicationLifetime lifetime,
+    LogonGuard logons,
+    AuditTrail audit,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
@@ -32,6 +37,8 @@ public sealed class GraphQLWebSocketEndpoint(
     internal GraphQLWebSocketOptions Options => options.Value;
     internal IGraphQLTextSerializer Serializer => serializer;
     internal ILogger Logger => logger;
+    internal LogonGuard Logons => logons;
+    internal AuditTrail Audit => audit;
 
     /// <summary>
     /// Accepts the socket. A client that did not offer <c>graphql-transport-ws</c> is accepted without a
@@ -54,8 +61,12 @@ public sealed class GraphQLWebSocketEndpoint(
 
     internal AsyncServiceScope CreateScope() => scopes.CreateAsyncScope();
 
-    internal Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, SchemaLease lease, ClaimsPrincipal user, IServiceProvider services, CancellationToken cancellationToken) =>
-        executer.ExecuteAsync(new ExecutionOptions
+    /// <summary>Executes one operation with <paramref name="auditContext"/> as its audit scope (writes name it).</summary>
+    internal async Task<ExecutionResult> ExecuteAsync(
+        GraphQLRequest request, SchemaLease lease, ClaimsPrincipal user, IServiceProvider services, AuditContext auditContext, CancellationToken cancellationToken)
+    {
+        using var scope = AuditScope.Begin(auditContext);
+        return await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = lease.Snapshot.Schema,
             Query = request.Query,
@@ -66,7 +77,9 @@ public sealed class GraphQLWebSocketEndpoint(
             User = user,
             RequestServices = services,
             CancellationToken = cancellationToken,
+            UserContext = new Dictionary<string, object?> { [AuditOperationListener.Key] = auditContext },
         });
+    }
 
     /// <summary>The token of an <c>Authorization: Bearer …</c> value; null for anything else.</summary>
     internal static string? BearerToken(string? authorization) =>
@@ -78,10 +91,11 @@ public sealed class GraphQLWebSocketEndpoint(
 
     /// <summary>
     /// Validates a bearer token as the JWT bearer handler does, with its configured options (the same
-    /// token handlers and <see cref="TokenValidationParameters"/>); null when the token is not valid.
+    /// token handlers and <see cref="TokenValidationParameters"/>); null and why (for the audit) when the token is not valid.
     /// </summary>
-    internal async Task<ClaimsPrincipal?> AuthenticateAsync(string token)
+    internal async Task<(ClaimsPrincipal? User, string? Failure)> AuthenticateAsync(string token)
     {
+        var failure = "malformed";
         var bearer = jwtBearer.Get(JwtBearerDefaults.AuthenticationScheme);
         var parameters = bearer.TokenValidationParameters.Clone();
         parameters.ConfigurationManager ??= bearer.ConfigurationManager as BaseConfigurationManager;
@@ -90,15 +104,17 @@ public sealed class GraphQLWebSocketEndpoint(
             try
             {
                 var result = await handler.ValidateTokenAsync(token, parameters);
-                if (result.IsValid) return new ClaimsPrincipal(result.ClaimsIdentity);
+                if (result.IsValid) return (new ClaimsPrincipal(result.ClaimsIdentity), null);
+                failure = LogonGuard.TokenFailureReason(result.Exception);
                 logger.LogInformation("graphql-transport-ws: bearer token refused: {Reason}", result.Exception?.Message);
             }
             catch (Exception e)
             {
+                failure = LogonGuard.TokenFailureReason(e);
                 logger.LogInformation(e, "graphql-transport-ws: bearer token could not be validated");
             }
         }
 
-        return null;
+        return (null, failure);
     }
 }

@@ -1,0 +1,66 @@
+namespace SenGraph.Contracts.Auditing;
+
+/// <summary>
+/// Who is acting and in which GraphQL operation: what every audit record of the current work names.
+/// The host opens one per GraphQL request (HTTP) and per WebSocket operation; start-up work runs in a
+/// <see cref="System(string)"/> context.
+/// </summary>
+/// <param name="UserName">The acting user's name (the token's <c>sub</c>), <see cref="SystemUser"/> or <see cref="AnonymousUser"/>.</param>
+/// <param name="RequestId">Correlates the records of one request or WebSocket operation; null when there is none.</param>
+public sealed class AuditContext(string userName, string? requestId = null)
+{
+    /// <summary>The actor of work the host does on its own (start-up, seeding, migrations).</summary>
+    public const string SystemUser = "system";
+
+    /// <summary>The actor of a request without a (valid) token.</summary>
+    public const string AnonymousUser = "anonymous";
+
+    /// <summary>The user name of a failed logon whose token names nobody readable.</summary>
+    public const string UnknownUser = "unknown";
+
+    public string UserName { get; } = string.IsNullOrWhiteSpace(userName) ? AnonymousUser : userName;
+
+    public string? RequestId { get; } = requestId;
+
+    /// <summary>
+    /// The GraphQL operation's name (the <c>operationName</c> sent, else the name in the document), set by the
+    /// host once the operation is known; null for anonymous operations and for work outside GraphQL. For
+    /// system work it says what the work is (<c>seed directory</c>).
+    /// </summary>
+    public string? OperationName { get; set; }
+
+    /// <summary>A context for the host's own work, e.g. <c>AuditContext.System("seed directory")</c>.</summary>
+    public static AuditContext System(string what) => new(SystemUser) { OperationName = what };
+}
+
+/// <summary>
+/// The ambient <see cref="AuditContext"/> of the current asynchronous flow (an <see cref="AsyncLocal{T}"/>):
+/// every <c>SaveChanges</c> of a context built by <c>AddModuleDatabase</c> (and the host's own) writes its
+/// audit records with it, and refuses to write without one.
+/// </summary>
+public static class AuditScope
+{
+    private static readonly AsyncLocal<AuditContext?> Ambient = new();
+
+    /// <summary>The context of the current flow, or null.</summary>
+    public static AuditContext? Current => Ambient.Value;
+
+    /// <summary>Makes <paramref name="context"/> current until the returned scope is disposed (then the previous one is again).</summary>
+    public static IDisposable Begin(AuditContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var previous = Ambient.Value;
+        Ambient.Value = context;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(AuditContext? previous) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) Ambient.Value = previous;
+        }
+    }
+}
