@@ -92,7 +92,7 @@ public sealed class AuditTrail(WorkflowDatabase database, TimeProvider clock, IL
         {
             if (node is not RootExecutionNode && node.Result is null) return;
             if (node.FieldDefinition is { } field && field.IsPii() && parentType is not null)
-                View(report ?? "~" + parentType, parentType).Pii.Add($"{parentType}.{field.Name}");
+                View(report ?? "~" + parentType, null).Pii.Add($"{parentType}.{field.Name}");
             switch (node)
             {
                 case ObjectExecutionNode obj:
@@ -111,7 +111,7 @@ public sealed class AuditTrail(WorkflowDatabase database, TimeProvider clock, IL
             }
         }
 
-        (SortedSet<string> Types, SortedSet<string> Pii) View(string key, string type)
+        (SortedSet<string> Types, SortedSet<string> Pii) View(string key, string? reportType)
         {
             if (!views.TryGetValue(key, out var view))
             {
@@ -119,7 +119,7 @@ public sealed class AuditTrail(WorkflowDatabase database, TimeProvider clock, IL
                 order.Add(key);
             }
 
-            if (!key.StartsWith('~')) view.Types.Add(type);
+            if (reportType is not null) view.Types.Add(reportType);
             return view;
         }
     }
