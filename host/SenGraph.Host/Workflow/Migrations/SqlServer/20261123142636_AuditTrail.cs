@@ -51,13 +51,14 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
             // Append-only: the application never updates or deletes a record, and the database refuses to
             // (TRUNCATE TABLE bypasses triggers: grant the application's login INSERT and SELECT only).
             // Dropping the trigger takes a DBA; verifyAuditTrail then still detects what was changed.
+            // EXEC: CREATE TRIGGER must begin its batch, and the idempotent script wraps each step in IF … BEGIN … END.
             migrationBuilder.Sql("""
-                CREATE TRIGGER [AuditRecords_AppendOnly] ON [AuditRecords] INSTEAD OF UPDATE, DELETE
+                EXEC(N'CREATE TRIGGER [AuditRecords_AppendOnly] ON [AuditRecords] INSTEAD OF UPDATE, DELETE
                 AS
                 BEGIN
                     SET NOCOUNT ON;
-                    THROW 51001, N'AuditRecords is append-only: UPDATE and DELETE are refused.', 1;
-                END;
+                    THROW 51001, N''AuditRecords is append-only: UPDATE and DELETE are refused.'', 1;
+                END');
                 """);
         }
 
