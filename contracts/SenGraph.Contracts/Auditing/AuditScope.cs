@@ -5,8 +5,8 @@ namespace SenGraph.Contracts.Auditing;
 /// The host opens one per GraphQL request (HTTP) and per WebSocket operation; start-up work runs in a
 /// <see cref="System(string)"/> context.
 /// </summary>
-/// <param name="UserName">The acting user's name (the token's <c>sub</c>), <see cref="SystemUser"/> or <see cref="AnonymousUser"/>.</param>
-/// <param name="RequestId">Correlates the records of one request or WebSocket operation; null when there is none.</param>
+/// <param name="userName">The acting user's name (the token's <c>sub</c>), <see cref="SystemUser"/> or <see cref="AnonymousUser"/>.</param>
+/// <param name="requestId">Correlates the records of one request or WebSocket operation; null when there is none.</param>
 public sealed class AuditContext(string userName, string? requestId = null)
 {
     /// <summary>The actor of work the host does on its own (start-up, seeding, migrations).</summary>
