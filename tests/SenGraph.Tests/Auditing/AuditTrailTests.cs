@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using SenGraph.Tests.Infrastructure;
 using SenGraph.Tests.Sir;
+using SenGraph.Tests.WebSockets;
 
 namespace SenGraph.Tests.Auditing;
 
@@ -88,6 +89,26 @@ public sealed class AuditTrailTests(ShippedModulesHost host) : IClassFixture<Shi
         var reads = await host.AuditRecordsAsync("{ operationName: { eq: \"Paged\" } }");
         Assert.Equal(page.Order(), reads.Select(r => r.Str("recordId")).Order());
         Assert.All(reads, r => Assert.Empty(r["piiFields"]!.AsArray()));
+    }
+
+    [Fact]
+    public async Task A_subscription_event_is_recorded_as_a_view_of_its_subscriber_before_it_is_sent()
+    {
+        await using var live = await GraphQLWsTestClient.InitializedAsync(host, authorization: "Bearer " + host.Token("iris", "IROC Staff", "IROC-HQ"));
+        await live.SubscribeAsync("watch", "subscription Watch { reportSubmitted { id ... on Sir { people { lastName } } } }");
+        var (id, version) = await host.DraftAsync(Bob, "Watched arrest");
+        await Task.Delay(200); // the subscription is registered before the submission
+        await host.StepOkAsync("submitReport", Bob, new { id, expectedVersion = version });
+
+        JsonNode message;
+        do message = await live.ReceiveAsync();
+        while (message["payload"]?["data"]?["reportSubmitted"]?["id"]?.GetValue<string>() != id);
+
+        var view = Assert.Single(await host.AuditRecordsAsync($"{{ recordId: {{ eq: \"{id}\" }}, operationName: {{ eq: \"Watch\" }} }}"));
+        Assert.Equal("iris", view.Str("userName"));
+        Assert.Equal("Read", view.Str("action"));
+        Assert.Equal(["ReportPerson.lastName"], view["piiFields"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.StartsWith("ws:", view.Str("requestId"));
     }
 
     [Fact]
