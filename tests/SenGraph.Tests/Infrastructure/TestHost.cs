@@ -54,6 +54,9 @@ public class TestHost(PluginsFolder plugins, string environment = "Development",
     {
         if (!_acknowledgedRules.TryAdd(user, true)) return;
         var rules = Services.GetRequiredService<RulesOfBehavior>();
+        // A write like any other: audited, as the user's own acknowledgeRulesOfBehavior would be.
+        using var audit = SenGraph.Contracts.Auditing.AuditScope.Begin(
+            new SenGraph.Contracts.Auditing.AuditContext(user, "test-setup") { OperationName = "acknowledgeRulesOfBehavior (test setup)" });
         rules.AcknowledgeAsync(user, rules.Options.Version, CancellationToken.None).GetAwaiter().GetResult();
     }
 
