@@ -99,7 +99,7 @@ public sealed class LogonTests(LogonTests.Host host) : IClassFixture<LogonTests.
         Assert.Equal(HttpStatusCode.OK, lockedJson.Status);
         Assert.Equal(["ACCOUNT_LOCKED"], lockedJson.ErrorCodes);
         other.ShouldSucceed();
-        var records = await host.AuditRecordsAsync("{ userName: { eq: \"lockme\" } }");
+        var records = await host.AuditRecordsAsync("{ userName: { eq: \"lockme\" }, entity: { eq: \"Logon\" } }");
         Assert.Equal(["LogonFailed", "LogonFailed", "LogonFailed", "LogonFailed", "LogonFailed", "AccountLocked", "LogonRefused", "LogonRefused"],
             records.Select(r => r.Str("action")));
         Assert.Contains("5 failed logons", records[5].Str("details"));

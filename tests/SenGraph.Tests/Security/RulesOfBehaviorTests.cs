@@ -67,6 +67,7 @@ public sealed class RulesOfBehaviorTests
             // An acknowledgement made 90 days and a minute ago, as the table would hold it.
             var database = scope.ServiceProvider.GetRequiredService<SenGraph.Host.Workflow.WorkflowDatabase>();
             var rules = scope.ServiceProvider.GetRequiredService<RulesOfBehavior>();
+            using var audit = SenGraph.Contracts.Auditing.AuditScope.Begin(SenGraph.Contracts.Auditing.AuditContext.System("test: backdated acknowledgements"));
             await using var db = database.CreateDbContext();
             db.RulesOfBehaviorAcknowledgements.Add(new RulesOfBehaviorAcknowledgement
             {
