@@ -68,6 +68,24 @@ public sealed class ReportMutations : ObjectGraphType
 
 public sealed record ReportStepInput(Guid Id, int ExpectedVersion);
 
+/// <summary>
+/// The <c>id</c> of a lifecycle or queue input as the <see cref="Guid"/> the records hold. An ID may arrive as
+/// any string or number; one that is not a GUID names no report, so it becomes <see cref="Guid.Empty"/> and the
+/// step answers <c>NOT_FOUND</c>, as the SIR mutations do. (GraphQL.NET converts typed input objects outside its
+/// handling of variable errors: left to it, a malformed id was an internal server error.)
+/// </summary>
+internal static class ReportIds
+{
+    public static IDictionary<string, object?> AsGuid(IDictionary<string, object?> value)
+    {
+        if (!value.TryGetValue("id", out var id) || id is Guid) return value;
+        return new Dictionary<string, object?>(value)
+        {
+            ["id"] = Guid.TryParse(Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture), out var guid) ? guid : Guid.Empty,
+        };
+    }
+}
+
 public sealed record ReturnReportInput(Guid Id, int ExpectedVersion, string Reason);
 
 public sealed record SubmitReportInput(Guid Id, int ExpectedVersion, List<RecipientInput>? Recipients);
@@ -83,6 +101,8 @@ public sealed class ReportStepInputGraphType : InputObjectGraphType<ReportStepIn
         Field<NonNullGraphType<IdGraphType>>("id").Description("The report.");
         Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The report's version as you saw it; a stale version is a CONFLICT.");
     }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => base.ParseDictionary(ReportIds.AsGuid(value));
 }
 
 public sealed class ReturnReportInputGraphType : InputObjectGraphType<ReturnReportInput>
@@ -95,6 +115,8 @@ public sealed class ReturnReportInputGraphType : InputObjectGraphType<ReturnRepo
         Field<NonNullGraphType<IntGraphType>>("expectedVersion").Description("The report's version as you saw it; a stale version is a CONFLICT.");
         Field<NonNullGraphType<StringGraphType>>("reason").Description($"What the author must correct, at most {ReportLimits.ReasonMaxLength:N0} characters.");
     }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => base.ParseDictionary(ReportIds.AsGuid(value));
 }
 
 public sealed class SubmitReportInputGraphType : InputObjectGraphType<SubmitReportInput>
@@ -108,6 +130,8 @@ public sealed class SubmitReportInputGraphType : InputObjectGraphType<SubmitRepo
         Field<ListGraphType<NonNullGraphType<RecipientInputGraphType>>>("recipients")
             .Description($"Users or offices to send the report to as well, at most {ReportWorkflow.MaxNamedRecipients}.");
     }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => base.ParseDictionary(ReportIds.AsGuid(value));
 }
 
 public sealed class RecipientInputGraphType : InputObjectGraphType<RecipientInput>
@@ -129,6 +153,8 @@ public sealed class QueueInputGraphType : InputObjectGraphType<QueueInput>
         Description = "A report in your queue.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The report.");
     }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => base.ParseDictionary(ReportIds.AsGuid(value));
 }
 
 public sealed class ReportStepErrorGraphType() : UserErrorGraphType("ReportStepError");

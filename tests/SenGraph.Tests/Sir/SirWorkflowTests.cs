@@ -239,6 +239,23 @@ public sealed class SirWorkflowTests(ShippedModulesHost host) : IClassFixture<Sh
         Assert.Empty(read["recipients"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("")]
+    [InlineData(12)]
+    public async Task A_step_or_queue_mark_on_an_id_that_is_not_a_guid_is_not_found(object id)
+    {
+        var step = await host.StepAsync("requestReportReview", Alice, new { id, expectedVersion = 1 });
+        var submit = await host.StepAsync("submitReport", Alice, new { id, expectedVersion = 1 });
+        var mark = (await host.PostAsync("mutation($input: QueueInput!) { markReportRead(input: $input) { errors { code path } } }", new { input = new { id } }, Alice))
+            .ShouldSucceed().Data!["markReportRead"]!;
+
+        Assert.Equal(["NOT_FOUND"], step.ErrorCodes());
+        Assert.Equal(["NOT_FOUND"], submit.ErrorCodes());
+        Assert.Equal(["NOT_FOUND"], mark.ErrorCodes());
+        Assert.Equal(["input", "id"], step["errors"]![0]!["path"]!.AsArray().Select(p => p!.GetValue<string>()));
+    }
+
     private async Task<JsonNode> QueueItemAsync(string token, string reportId, string? office = null)
     {
         var queue = (await host.PostAsync("{ myQueue(first: 100) { nodes { kind reason queuedAt readAt acknowledgedAt report { id number } } } }", token: token))
