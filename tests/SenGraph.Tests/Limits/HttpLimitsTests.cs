@@ -291,4 +291,16 @@ public sealed class DevelopmentLimitsTests(DefaultLimitsHost host) : IClassFixtu
     {
         (await host.PostAsync(AttackQueries.Introspection)).ShouldSucceed();
     }
+
+    [Fact]
+    public async Task A_document_nested_past_the_parser_is_refused_as_too_deep_and_not_logged_as_an_error()
+    {
+        var nested = new string('[', 1_000) + "1" + new string(']', 1_000);
+
+        var response = await host.PostAsync($"{{ __type(name: {nested}) {{ name }} }}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal([LimitErrorCodes.DocumentTooDeep], response.ErrorCodes);
+        Assert.DoesNotContain(host.Errors.Entries, e => e.Exception is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException);
+    }
 }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.DI;
+using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using SenGraph.Host.GraphQL.Authorization;
 
@@ -40,6 +41,15 @@ public static class GraphQLLimitsExtensions
         .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
         .AddUnhandledExceptionHandler(context =>
         {
+            if (context.OriginalException is GraphQLMaxDepthExceededException)
+            {
+                // The parser's guard against a stack overflow (GraphQL.NET reports only its other syntax errors):
+                // the client's document, not a fault of ours, so neither an internal error nor an Error log.
+                context.Exception = new ExecutionError(
+                    "The document nests lists, objects or selections more deeply than the parser allows.") { Code = LimitErrorCodes.DocumentTooDeep };
+                return;
+            }
+
             var services = context.Context?.RequestServices ?? context.ExecutionOptions?.RequestServices;
             services?.GetService<ILogger<GraphQLLimits>>()?.LogError(context.OriginalException,
                 "Unhandled error while executing {Operation} at {Path}", context.Context?.Operation?.Name?.Value,

@@ -17,4 +17,5 @@ public static class LimitErrorCodes
     public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
     public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
     public const string OperationNotAllowed = "OPERATION_NOT_ALLOWED";
+    public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
 }
