@@ -303,4 +303,24 @@ public sealed class DevelopmentLimitsTests(DefaultLimitsHost host) : IClassFixtu
         Assert.Equal([LimitErrorCodes.DocumentTooDeep], response.ErrorCodes);
         Assert.DoesNotContain(host.Errors.Entries, e => e.Exception is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException);
     }
+
+    [Theory]
+    [InlineData("\\uD800")]
+    [InlineData("\\uDC00x")]
+    [InlineData("\\uDE94\\uD83D")]
+    public async Task A_string_literal_with_a_lone_surrogate_escape_is_refused(string escapes)
+    {
+        var response = await host.PostAsync($"{{ __type(name: \"Query{escapes}\") {{ name }} }}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal([LimitErrorCodes.InvalidUnicode], response.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task A_string_literal_with_a_surrogate_pair_escape_is_text()
+    {
+        var response = (await host.PostAsync("{ __type(name: \"\\uD83D\\uDE94\") { name } }")).ShouldSucceed();
+
+        Assert.Null(response.Data!["__type"]);
+    }
 }

@@ -38,6 +38,7 @@ public static class GraphQLLimitsExtensions
         .AddValidationRule<RulesOfBehaviorRule>(useForCachedDocuments: true)
         .AddValidationRule(sp => sp.GetRequiredService<GraphQLLimits>().OperationSize)
         .AddValidationRule(sp => sp.GetRequiredService<GraphQLLimits>().Complexity, useForCachedDocuments: true)
+        .AddValidationRule(_ => WellFormedStringsRule.Instance)
         .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
         .AddUnhandledExceptionHandler(context =>
         {

@@ -18,4 +18,5 @@ public static class LimitErrorCodes
     public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
     public const string OperationNotAllowed = "OPERATION_NOT_ALLOWED";
     public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
+    public const string InvalidUnicode = "INVALID_UNICODE";
 }
