@@ -89,6 +89,23 @@ public sealed class GraphQLOverHttpTests(ShippedModulesHost host) : IClassFixtur
         Assert.NotEmpty(response.Errors);
     }
 
+    [Theory]
+    [InlineData("""{"query": 42}""")]
+    [InlineData("""{"query":"{ serverInfo { version } }","variables":"not an object"}""")]
+    [InlineData("""{"query":"{ serverInfo { version } }","variables":[1]}""")]
+    [InlineData("""{"query":"{ serverInfo { version } }","variables":{"a":"\ud800"}}""")]
+    [InlineData("""{"query":"{ serverInfo { version } }","operationName":{}}""")]
+    public async Task Malformed_json_is_explained_without_naming_dotnet_types(string body)
+    {
+        var response = await host.SendAsync(HttpMethod.Post, "/graphql", body, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        var message = Assert.Single(response.Errors)!["message"]!.GetValue<string>();
+        Assert.StartsWith("The body is not a valid GraphQL request: ", message);
+        Assert.Contains("(line 1, byte ", message);
+        Assert.DoesNotMatch(@"\b(GraphQL|System)\.[A-Z]|could not be converted|Path: \$", message);
+    }
+
     [Fact]
     public async Task A_parse_error_is_400_in_graphql_response_json_and_200_in_application_json()
     {

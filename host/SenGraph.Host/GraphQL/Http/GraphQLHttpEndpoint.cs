@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
@@ -20,7 +22,7 @@ namespace SenGraph.Host.GraphQL.Http;
 /// apart) or application/json (always 200 for a well-formed request). A browser asking for HTML gets
 /// Banana Cake Pop instead.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(
+public sealed partial class GraphQLHttpEndpoint(
     SchemaHost schemas, IDocumentExecuter executer, IGraphQLTextSerializer serializer, GraphQLLimits limits, LogonGuard logons, AuditTrail audit)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
@@ -171,7 +173,7 @@ public sealed class GraphQLHttpEndpoint(
         }
         catch (Exception e) when (IsMalformedJson(e))
         {
-            return Invalid($"The 'variables' and 'extensions' parameters must be JSON objects: {e.Message}");
+            return Invalid($"The 'variables' and 'extensions' parameters must be JSON objects: {DescribeJsonError(e)}");
         }
     }
 
@@ -199,7 +201,7 @@ public sealed class GraphQLHttpEndpoint(
         }
         catch (Exception e) when (IsMalformedJson(e))
         {
-            return Invalid($"The body is not a valid GraphQL request: {e.Message}");
+            return Invalid($"The body is not a valid GraphQL request: {DescribeJsonError(e)}");
         }
 
         if (graphQLRequest is null) return Invalid("The body must be a JSON object.");
@@ -239,6 +241,30 @@ public sealed class GraphQLHttpEndpoint(
 
     private static bool IsMalformedJson(Exception e) =>
         e is System.Text.Json.JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException;
+
+    /// <summary>
+    /// Why JSON was refused, for the client: the reader's reason and where, but never the .NET type it was
+    /// converting to (System.Text.Json names it, e.g. "could not be converted to GraphQL.Inputs").
+    /// </summary>
+    internal static string DescribeJsonError(Exception e)
+    {
+        string? reason = null;
+        for (var inner = e; inner is not null && reason is null; inner = inner.InnerException)
+        {
+            var message = inner.Message;
+            var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+            if (cut >= 0) message = message[..cut];
+            if (message.Length > 0 && !DotNetTypeName().IsMatch(message)) reason = message.TrimEnd('.');
+        }
+
+        reason ??= "a value has the wrong type (query, operationName and documentId are strings; variables and extensions are objects)";
+        return e is JsonException { LineNumber: { } line, BytePositionInLine: { } position }
+            ? $"{reason} (line {line + 1}, byte {position + 1})."
+            : reason + ".";
+    }
+
+    [GeneratedRegex(@"\b[A-Z]\w*(\.[A-Z]\w*)+|could not be converted to")]
+    private static partial Regex DotNetTypeName();
 
     private static (GraphQLRequest?, int, string?, string?) Invalid(string message) => (null, StatusCodes.Status400BadRequest, message, InvalidRequest);
 
