@@ -19,6 +19,12 @@ public sealed partial class RunningHost : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The SQLite file the host stores in (beside its plugins folder).</summary>
+    public string DatabaseFile { get; private set; } = null!;
+
+    /// <summary>Whether the host process has ended (crashed, or disposed).</summary>
+    public bool HasExited => _process.HasExited;
+
     public string Log
     {
         get
@@ -44,11 +50,12 @@ public sealed partial class RunningHost : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Plugins__Path"] = plugins.Path;
         start.Environment["Plugins__ReloadDelay"] = "00:00:00.200";
-        start.Environment["ConnectionStrings__SenGraph"] = $"Data Source={Path.Combine(Path.GetDirectoryName(plugins.Path)!, "sengraph.db")}";
+        var databaseFile = Path.Combine(Path.GetDirectoryName(plugins.Path)!, "sengraph.db");
+        start.Environment["ConnectionStrings__SenGraph"] = $"Data Source={databaseFile}";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
-        var host = new RunningHost(Process.Start(start)!);
+        var host = new RunningHost(Process.Start(start)!) { DatabaseFile = databaseFile };
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         void Read(string? line)
         {
