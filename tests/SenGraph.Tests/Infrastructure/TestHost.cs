@@ -34,7 +34,7 @@ public class TestHost(PluginsFolder plugins, string environment = "Development",
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 
-    private readonly ConcurrentDictionary<string, bool> _acknowledgedRules = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<bool>> _acknowledgedRules = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// A development token, as the <c>token</c> command prints it, for a user who has acknowledged the Rules of
@@ -50,15 +50,16 @@ public class TestHost(PluginsFolder plugins, string environment = "Development",
     }
 
     /// <summary>Records, through the host's own service, that <paramref name="user"/> acknowledged the current Rules of Behavior.</summary>
-    public void AcknowledgeRulesOfBehavior(string user)
+    /// <remarks>Concurrent first calls for one user wait for the one acknowledgement.</remarks>
+    public void AcknowledgeRulesOfBehavior(string user) => _ = _acknowledgedRules.GetOrAdd(user, name => new Lazy<bool>(() =>
     {
-        if (!_acknowledgedRules.TryAdd(user, true)) return;
         var rules = Services.GetRequiredService<RulesOfBehavior>();
         // A write like any other: audited, as the user's own acknowledgeRulesOfBehavior would be.
         using var audit = SenGraph.Contracts.Auditing.AuditScope.Begin(
-            new SenGraph.Contracts.Auditing.AuditContext(user, "test-setup") { OperationName = "acknowledgeRulesOfBehavior (test setup)" });
-        rules.AcknowledgeAsync(user, rules.Options.Version, CancellationToken.None).GetAwaiter().GetResult();
-    }
+            new SenGraph.Contracts.Auditing.AuditContext(name, "test-setup") { OperationName = "acknowledgeRulesOfBehavior (test setup)" });
+        rules.AcknowledgeAsync(name, rules.Options.Version, CancellationToken.None).GetAwaiter().GetResult();
+        return true;
+    })).Value;
 
     /// <summary>Polls <c>modules</c> until <paramref name="condition"/> holds for the module <paramref name="id"/> (or its absence).</summary>
     public async Task<JsonNode?> WaitForModuleAsync(string id, Func<JsonNode?, bool> condition, TimeSpan? timeout = null)
