@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using SenGraph.Contracts.Reports;
 
 namespace SenGraph.Contracts.Querying;
 
@@ -28,6 +29,7 @@ public sealed class FilterInputGraphType<TNodeGraphType> : InputObjectGraphType
                 Description = field.Description,
                 Type = OperationFilterInputType(field.ScalarType),
             }).WithMetadata(NodeGraphTypes.PropertyKey, field.Property);
+            if (field.Pii) GetField(field.Name)!.Pii();
         }
     }
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using SenGraph.Contracts.Reports;
 
 namespace SenGraph.Contracts.Querying;
 
@@ -48,7 +49,8 @@ internal static class NodeGraphTypes
     /// <param name="Property">The entity property, <c>e =&gt; e.Prop</c>.</param>
     /// <param name="Filterable">Whether <c>where</c> offers it.</param>
     /// <param name="Sortable">Whether <c>order</c> offers it.</param>
-    public sealed record QueryableField(string Name, string? Description, Type ScalarType, LambdaExpression Property, bool Filterable, bool Sortable);
+    /// <param name="Pii">Whether the field is marked PII: its filter and sort inputs are marked too (a filter is an oracle).</param>
+    public sealed record QueryableField(string Name, string? Description, Type ScalarType, LambdaExpression Property, bool Filterable, bool Sortable, bool Pii);
 
     public static IReadOnlyList<QueryableField> QueryableFields(IComplexGraphType node)
     {
@@ -63,7 +65,7 @@ internal static class NodeGraphTypes
             var filterable = !field.GetMetadata(NotFilterableKey, false);
             var sortable = !field.GetMetadata(NotSortableKey, false);
             if (filterable || sortable)
-                fields.Add(new QueryableField(field.Name, field.Description, scalarType, property, filterable, sortable));
+                fields.Add(new QueryableField(field.Name, field.Description, scalarType, property, filterable, sortable, field.IsPii()));
         }
         return fields;
     }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using SenGraph.Contracts.Reports;
 
 namespace SenGraph.Contracts.Querying;
 
@@ -42,6 +43,7 @@ public sealed class SortInputGraphType<TNodeGraphType> : InputObjectGraphType
                 Description = field.Description,
                 Type = typeof(SortEnumGraphType),
             }).WithMetadata(NodeGraphTypes.PropertyKey, field.Property);
+            if (field.Pii) GetField(field.Name)!.Pii();
         }
     }
 }

@@ -8,17 +8,40 @@ using SenGraph.Contracts.Reports.Workflow;
 
 namespace SenGraph.Contracts.Reports;
 
-/// <summary>Marks fields that carry personally identifiable information (a later issue enforces need-to-know on them).</summary>
+/// <summary>
+/// Marks fields that carry personally identifiable information. The host shows the mark in the schema as
+/// the <c>@pii</c> directive and lets only callers with a need to know select (or send) such a field: anyone
+/// else is refused the whole request with <c>AUTH_NOT_AUTHORIZED</c>. Filter and sort inputs derived from a
+/// marked field are marked too.
+/// </summary>
 public static class PiiMetadata
 {
     /// <summary>Metadata key on a field (output or input) holding PII; the value is <c>true</c>.</summary>
     public const string Key = "sengraph:pii";
+
+    /// <summary>The name of the schema directive that shows the mark: <c>directive @pii on FIELD_DEFINITION | INPUT_FIELD_DEFINITION</c>.</summary>
+    public const string DirectiveName = "pii";
 
     /// <summary>Marks the field as PII: <c>Field&lt;StringGraphType&gt;("lastName").Pii()</c>.</summary>
     public static T Pii<T>(this T field) where T : IMetadataWriter => field.WithMetadata(Key, true);
 
     /// <summary>Whether the field is marked as PII.</summary>
     public static bool IsPii(this IMetadataReader field) => field.GetMetadata(Key, false);
+}
+
+/// <summary>
+/// Marks a module's object type as the GraphQL type of one report type (set by
+/// <see cref="ReportGraphTypeExtensions.ImplementReport{TSource}"/>). The host then guards the type with the report
+/// type's read policy wherever a request names it (a field returning it, a fragment on it); reached through the
+/// <c>Report</c> or <c>Node</c> interface, reports of a type the caller may not read are left out instead.
+/// </summary>
+public static class ReportTypeMetadata
+{
+    /// <summary>Metadata key on an object type: the report-type code, e.g. <c>SIR</c>.</summary>
+    public const string Key = "sengraph:report-type";
+
+    /// <summary>The report-type code the graph type shows, or null for any other type.</summary>
+    public static string? ReportTypeCode(this IMetadataReader type) => type.GetMetadata<string?>(Key, default(string));
 }
 
 /// <summary>
@@ -40,8 +63,9 @@ public static class ReportGraphTypeExtensions
 {
     /// <summary>
     /// Makes <paramref name="type"/> implement <c>Node</c> and <c>Report</c>: adds the interfaces, their fields (read through
-    /// <paramref name="envelope"/>, and filterable/sortable on that path by the querying machinery) and an
-    /// <c>IsTypeOf</c> that accepts sources whose envelope has <see cref="Report.Type"/> = <paramref name="reportType"/>.
+    /// <paramref name="envelope"/>, and filterable/sortable on that path by the querying machinery), an
+    /// <c>IsTypeOf</c> that accepts sources whose envelope has <see cref="Report.Type"/> = <paramref name="reportType"/>,
+    /// and the <see cref="ReportTypeMetadata"/> that lets the host guard the type with the report type's read policy.
     /// <code>
     /// public sealed class SirGraphType : ObjectGraphType&lt;SirReport&gt;   // SirReport : Report
     /// {
@@ -64,6 +88,7 @@ public static class ReportGraphTypeExtensions
         ArgumentNullException.ThrowIfNull(reportType);
         type.Interface<NodeInterfaceGraphType>();
         type.Interface<ReportInterfaceGraphType>();
+        type.WithMetadata(ReportTypeMetadata.Key, reportType);
         type.AddReportEnvelopeFields(envelope);
         var get = envelope.Compile();
         type.IsTypeOf = source => source is TSource s && get(s) is { } report && report.Type == reportType;
