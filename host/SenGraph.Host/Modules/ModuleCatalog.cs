@@ -263,7 +263,8 @@ public sealed class ModuleCatalog(
             };
         }
 
-        var policies = new Dictionary<string, Microsoft.AspNetCore.Authorization.AuthorizationPolicy>(StringComparer.Ordinal);
+        // The host's own policies first: a module cannot redefine one.
+        var policies = new Dictionary<string, Microsoft.AspNetCore.Authorization.AuthorizationPolicy>(SenGraph.Host.Security.HostPolicies.All, StringComparer.Ordinal);
         foreach (var (name, policy) in composition.Accepted.SelectMany(m => m.Policies)) policies.TryAdd(name, policy);
         var descriptors = outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => o.Value).ToList();
         return new SchemaSnapshot(composition.Schema, descriptors, composition.Accepted, policies, contributions);

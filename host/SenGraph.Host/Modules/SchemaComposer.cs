@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using SenGraph.Host.Auditing;
 using SenGraph.Host.GraphQL;
+using SenGraph.Host.GraphQL.Authorization;
 using SenGraph.Host.Security;
 using SenGraph.Host.Workflow;
 
@@ -77,6 +78,10 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
             Subscription = subscription.Fields.Count > 0 ? subscription : null,
             Description = "SenGraph: significant-event reporting, composed from its modules.",
         };
+        // @pii on every field marked PII, visible in the SDL and, through applied-directive introspection, to clients.
+        schema.Directives.Register(new PiiDirective());
+        schema.RegisterVisitor(new PiiDirectiveVisitor());
+        schema.Features.AppliedDirectives = true;
         // Resolves reports whose module is not loaded, so the Report interface always has an implementation.
         schema.RegisterType(new UnavailableReportGraphType());
         foreach (var module in modules)

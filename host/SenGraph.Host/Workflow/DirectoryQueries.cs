@@ -56,6 +56,7 @@ public sealed class DirectoryQueries : ObjectGraphType
 
         Field<NonNullGraphType<CurrentUserGraphType>>("me")
             .Description("You: user name, office and roles from your token, display name from the directory.")
+            .ForEveryRole()
             .ResolveAsync(async c =>
             {
                 var userName = c.User.GetUserName()!;

@@ -3,10 +3,15 @@ using GraphQL.Types;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Schema;
+using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Workflow;
 
-/// <summary>The lifecycle and queue mutations every report type shares (see <see cref="ReportWorkflow"/>).</summary>
+/// <summary>
+/// The lifecycle and queue mutations every report type shares (see <see cref="ReportWorkflow"/>). Each is refused at
+/// validation to callers who hold its policy (author, review, read) for no report type at all; the report's own
+/// type decides the rest.
+/// </summary>
 public sealed class ReportMutations : ObjectGraphType
 {
     public ReportMutations(ReportWorkflow workflow)
@@ -15,6 +20,7 @@ public sealed class ReportMutations : ObjectGraphType
             .Description("The author asks a supervisor to review a DRAFT or RETURNED report: it becomes PENDING_REVIEW.")
             .Argument<NonNullGraphType<ReportStepInputGraphType>>("input")
             .Authorize()
+            .RequiresReportPolicy(ReportOperation.Author)
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<ReportStepInput>("input");
@@ -25,6 +31,7 @@ public sealed class ReportMutations : ObjectGraphType
             .Description("A reviewer sends a PENDING_REVIEW report back to its author with the reason: it becomes RETURNED, editable again.")
             .Argument<NonNullGraphType<ReturnReportInputGraphType>>("input")
             .Authorize()
+            .RequiresReportPolicy(ReportOperation.Review)
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<ReturnReportInput>("input");
@@ -35,6 +42,7 @@ public sealed class ReportMutations : ObjectGraphType
             .Description("A reviewer approves a PENDING_REVIEW report: it becomes APPROVED, ready for its author to submit.")
             .Argument<NonNullGraphType<ReportStepInputGraphType>>("input")
             .Authorize()
+            .RequiresReportPolicy(ReportOperation.Review)
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<ReportStepInput>("input");
@@ -46,6 +54,7 @@ public sealed class ReportMutations : ObjectGraphType
                 + "routed to the offices its type's rules name and to the recipients given, and becomes SUBMITTED.")
             .Argument<NonNullGraphType<SubmitReportInputGraphType>>("input")
             .Authorize()
+            .RequiresReportPolicy(ReportOperation.Author)
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<SubmitReportInput>("input");
@@ -56,13 +65,15 @@ public sealed class ReportMutations : ObjectGraphType
             .Description("Marks a report read in your queue entries (yours and your office's).")
             .Argument<NonNullGraphType<QueueInputGraphType>>("input")
             .Authorize()
-            .ResolveAsync(async c => await workflow.MarkReadAsync(c.User!, c.GetArgument<QueueInput>("input").Id, c.CancellationToken));
+            .RequiresReportPolicy(ReportOperation.Read)
+            .ResolveAsync(async c => await workflow.MarkReadAsync(c.Schema, c.User!, c.GetArgument<QueueInput>("input").Id, c.CancellationToken));
 
         Field<NonNullGraphType<QueuePayloadGraphType>>("acknowledgeReport")
             .Description("Acknowledges a report in your queue entries (yours and your office's); marks it read too.")
             .Argument<NonNullGraphType<QueueInputGraphType>>("input")
             .Authorize()
-            .ResolveAsync(async c => await workflow.AcknowledgeAsync(c.User!, c.GetArgument<QueueInput>("input").Id, c.CancellationToken));
+            .RequiresReportPolicy(ReportOperation.Read)
+            .ResolveAsync(async c => await workflow.AcknowledgeAsync(c.Schema, c.User!, c.GetArgument<QueueInput>("input").Id, c.CancellationToken));
     }
 }
 

@@ -5,6 +5,7 @@ using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Querying;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
+using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Workflow;
 
@@ -12,12 +13,15 @@ namespace SenGraph.Host.Workflow;
 /// The host's report fields, across every report type: <c>node</c>/<c>nodes</c>, <c>reports</c> (what the
 /// caller may see), <c>myQueue</c> and the IROC's <c>irocFeed</c>. Filtering, sorting and paging run in SQL
 /// on the envelope; each page then costs one query per report type on it for the modules' own fields.
+/// Every one of them leaves out, in SQL, the reports outside the caller's scope (<see cref="ReportVisibility"/>)
+/// and those of a type whose read policy the caller fails (<see cref="AccessControl.ReadableTypesAsync"/>): to
+/// the caller such a report does not exist.
 /// </summary>
 public sealed class ReportQueries : ObjectGraphType
 {
     public const int MaxNodes = 100;
 
-    public ReportQueries(IDbContextFactory<WorkflowDbContext> databases, ReportTypes reportTypes)
+    public ReportQueries(IDbContextFactory<WorkflowDbContext> databases, ReportTypes reportTypes, AccessControl access)
     {
         Field<NodeInterfaceGraphType>("node")
             .Description("The object with this id, if it exists and you may see it; null otherwise.")
@@ -48,7 +52,8 @@ public sealed class ReportQueries : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
-                var visible = db.Reports.AsNoTracking().VisibleTo(db.ReportRecipients, ReportViewer.From(c.User)).OrderByDescending(r => r.UpdatedAt);
+                var visible = (await ReadableAsync(c, db.Reports.AsNoTracking())).VisibleTo(db.ReportRecipients, ReportViewer.From(c.User))
+                    .OrderByDescending(r => r.UpdatedAt);
                 return await TypedAsync(c, await visible.ToConnectionAsync(c));
             });
 
@@ -59,7 +64,8 @@ public sealed class ReportQueries : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
-                var queue = ReportWorkflow.QueueOf(db, ReportViewer.From(c.User)).AsNoTracking().OrderByDescending(r => r.QueuedAt);
+                var readable = await access.ReadableTypesAsync(c.Schema, c.User);
+                var queue = ReportWorkflow.QueueOf(db, ReportViewer.From(c.User), readable).AsNoTracking().OrderByDescending(r => r.QueuedAt);
                 return await queue.ToConnectionAsync(c);
             });
 
@@ -69,7 +75,7 @@ public sealed class ReportQueries : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
-                var feed = db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Submitted).OrderByDescending(r => r.SubmittedAt);
+                var feed = (await ReadableAsync(c, db.Reports.AsNoTracking())).Where(r => r.Status == ReportStatus.Submitted).OrderByDescending(r => r.SubmittedAt);
                 return await TypedAsync(c, await feed.ToConnectionAsync(c));
             });
 
@@ -79,7 +85,14 @@ public sealed class ReportQueries : ObjectGraphType
             if (guids.Count == 0) return new Dictionary<Guid, Report>();
             await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
             return await reportTypes.LoadTypedAsync(c.Schema,
-                db.Reports.VisibleTo(db.ReportRecipients, ReportViewer.From(c.User)).Where(r => guids.Contains(r.Id)), c.CancellationToken);
+                (await ReadableAsync(c, db.Reports)).VisibleTo(db.ReportRecipients, ReportViewer.From(c.User)).Where(r => guids.Contains(r.Id)), c.CancellationToken);
+        }
+
+        // Only reports of types the caller may read: a type whose module is not loaded has no read policy to ask, and is left out too.
+        async Task<IQueryable<Report>> ReadableAsync(IResolveFieldContext c, IQueryable<Report> reports)
+        {
+            var types = (await access.ReadableTypesAsync(c.Schema, c.User)).ToList();
+            return reports.Where(r => types.Contains(r.Type));
         }
 
         async Task<Connection<Report>> TypedAsync(IResolveFieldContext c, Connection<Report> page)

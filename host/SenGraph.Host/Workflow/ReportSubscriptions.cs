@@ -2,22 +2,26 @@ using GraphQL;
 using GraphQL.Types;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
+using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Workflow;
 
 /// <summary>Live report events.</summary>
 public sealed class ReportSubscriptions : ObjectGraphType
 {
-    public ReportSubscriptions(ReportEvents events, ReportTypes reportTypes)
+    public ReportSubscriptions(ReportEvents events, ReportTypes reportTypes, AccessControl access)
     {
         Field<NonNullGraphType<ReportInterfaceGraphType>>("reportSubmitted")
             .Description("Every report submitted from now on that you may see (sent to you or your office, from your office, "
-                + "or every one for IROC and headquarters readers), as it is submitted.")
+                + "or every one for IROC and headquarters readers), of a type you may read, as it is submitted.")
             .Authorize()
-            .ResolveStream(c =>
+            .ResolveStreamAsync(async c =>
             {
                 var viewer = ReportViewer.From(c.User);
-                return new Filtered(events, s => ReportVisibility.CanSee(s.Envelope, s.Recipients, viewer));
+                // Decided when the subscription starts, with the snapshot it runs on: a report of a type the caller
+                // may not read is never delivered, as one out of their scope is not.
+                var readable = await access.ReadableTypesAsync(c.Schema, c.User);
+                return new Filtered(events, s => readable.Contains(s.Envelope.Type) && ReportVisibility.CanSee(s.Envelope, s.Recipients, viewer));
             })
             .ResolveAsync(async c =>
             {

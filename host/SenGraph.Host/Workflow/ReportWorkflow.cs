@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
 using GraphQL.Types;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
-using SenGraph.Host.Modules;
+using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Workflow;
 
@@ -19,15 +18,16 @@ public sealed record RecipientInput(RecipientKind Kind, string Code);
 /// approving and submitting (numbering, routing, queues, the live event), and the recipients' read and
 /// acknowledged marks. Drafting and editing, which write a module's own fields, are the module's
 /// (<see cref="ReportDrafts{TContext, TReport}"/>). Each step checks, in this order: the report is visible
-/// to the caller (else <c>NOT_FOUND</c>, as if it did not exist), its module is loaded, the caller holds the
-/// type's policy and plays the right part (author, reviewer), the lifecycle allows the step, and the
-/// report is still at the version the caller saw (else <c>CONFLICT</c>). Nothing is written unless all pass.
+/// to the caller (<see cref="ReportVisibility"/>), its module is loaded and the caller holds the type's read
+/// policy (else <c>NOT_FOUND</c>, as if it did not exist), the caller holds the type's author or review policy
+/// and plays the right part (author, reviewer), the lifecycle allows the step, and the report is still at the
+/// version the caller saw (else <c>CONFLICT</c>). Nothing is written unless all pass. Policies are decided by
+/// <see cref="AccessControl"/>.
 /// </summary>
 public sealed class ReportWorkflow(
     IDbContextFactory<WorkflowDbContext> databases,
     ReportTypes reportTypes,
-    SchemaHost schemas,
-    IAuthorizationService authorization,
+    AccessControl access,
     ReportEvents events,
     TimeProvider clock)
 {
@@ -118,30 +118,36 @@ public sealed class ReportWorkflow(
     }
 
     /// <summary>Marks the report read in the caller's queue entries (their own, and their office's).</summary>
-    public Task<QueueOutcome> MarkReadAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
-        MarkAsync(user, id, (entry, now) => entry.ReadAt ??= now, cancellationToken);
+    public Task<QueueOutcome> MarkReadAsync(ISchema schema, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        MarkAsync(schema, user, id, (entry, now) => entry.ReadAt ??= now, cancellationToken);
 
     /// <summary>Marks the report acknowledged (and read) in the caller's queue entries.</summary>
-    public Task<QueueOutcome> AcknowledgeAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
-        MarkAsync(user, id, (entry, now) =>
+    public Task<QueueOutcome> AcknowledgeAsync(ISchema schema, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
+        MarkAsync(schema, user, id, (entry, now) =>
         {
             entry.ReadAt ??= now;
             entry.AcknowledgedAt ??= now;
         }, cancellationToken);
 
-    /// <summary>The caller's queue: entries naming them, or their office.</summary>
-    public static IQueryable<ReportRecipient> QueueOf(WorkflowDbContext db, ReportViewer viewer)
+    /// <summary>
+    /// The caller's queue: entries naming them, or their office, of reports whose type is in <paramref name="readableTypes"/>
+    /// (<see cref="AccessControl.ReadableTypesAsync"/>); the others are, to the caller, not there.
+    /// </summary>
+    public static IQueryable<ReportRecipient> QueueOf(WorkflowDbContext db, ReportViewer viewer, IReadOnlySet<string> readableTypes)
     {
-        if (!viewer.IsAuthenticated) return db.ReportRecipients.Where(_ => false);
+        if (!viewer.IsAuthenticated || readableTypes.Count == 0) return db.ReportRecipients.Where(_ => false);
         var user = viewer.UserName!;
         var office = viewer.Office ?? "";
-        return db.ReportRecipients.Where(r => r.Kind == RecipientKind.User && r.Code == user || r.Kind == RecipientKind.Office && r.Code == office);
+        var types = readableTypes.ToList();
+        return db.ReportRecipients.Where(r => (r.Kind == RecipientKind.User && r.Code == user || r.Kind == RecipientKind.Office && r.Code == office)
+            && db.Reports.Any(x => x.Id == r.ReportId && types.Contains(x.Type)));
     }
 
-    private async Task<QueueOutcome> MarkAsync(ClaimsPrincipal user, Guid id, Action<ReportRecipient, DateTimeOffset> mark, CancellationToken cancellationToken)
+    private async Task<QueueOutcome> MarkAsync(ISchema schema, ClaimsPrincipal user, Guid id, Action<ReportRecipient, DateTimeOffset> mark, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var entries = await QueueOf(db, ReportViewer.From(user)).Where(r => r.ReportId == id).OrderBy(r => r.QueuedAt).ToListAsync(cancellationToken);
+        var readable = await access.ReadableTypesAsync(schema, user);
+        var entries = await QueueOf(db, ReportViewer.From(user), readable).Where(r => r.ReportId == id).OrderBy(r => r.QueuedAt).ToListAsync(cancellationToken);
         if (entries.Count == 0)
             return new QueueOutcome([], [UserError.ForField("NOT_FOUND", "This report is not in your queue or your office's.", "id")]);
         var now = clock.GetUtcNow();
@@ -158,12 +164,13 @@ public sealed class ReportWorkflow(
         var viewer = ReportViewer.From(user);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var report = await db.Reports.VisibleTo(db.ReportRecipients, viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (report is null) return Outcome.Failed(UserError.ForField("NOT_FOUND", "There is no report with this id.", "id"));
-        if (!reportTypes.Of(schema).TryGetValue(report.Type, out var type))
-            return Outcome.Failed(UserError.ForField("TYPE_UNAVAILABLE", $"The module for {report.Type} reports is not loaded; try again later.", "id"));
+        // Out of scope, of a type the caller may not read, or of a type whose module is not loaded (its read policy
+        // cannot be asked): all answered as a report that does not exist.
+        if (report is null || !reportTypes.Of(schema).TryGetValue(report.Type, out var type) || !await access.CanAsync(schema, user, type, ReportOperation.Read))
+            return Outcome.Failed(UserError.ForField("NOT_FOUND", "There is no report with this id.", "id"));
 
         var reviewing = action is ReportAction.Return or ReportAction.Approve;
-        if (!await HoldsAsync(schema, user, reviewing ? type.ReviewPolicy : type.AuthorPolicy))
+        if (!await access.CanAsync(schema, user, type, reviewing ? ReportOperation.Review : ReportOperation.Author))
             return Outcome.Failed(UserError.ForField("NOT_AUTHORIZED", $"Your roles do not allow you to {(reviewing ? "review" : "submit")} {type.Code} reports.", "id"));
         if (!reviewing && report.Author != viewer.UserName)
             return Outcome.Failed(UserError.ForField("NOT_AUTHORIZED", "Only the report's author asks for its review or submits it.", "id"));
@@ -195,10 +202,6 @@ public sealed class ReportWorkflow(
 
         return new Outcome(report, []);
     }
-
-    private async Task<bool> HoldsAsync(ISchema schema, ClaimsPrincipal user, string policyName) =>
-        schemas.SnapshotOf(schema).Policies.TryGetValue(policyName, out var policy)
-        && (await authorization.AuthorizeAsync(user, null, policy)).Succeeded;
 
     /// <summary>Next number of <paramref name="type"/> in the fiscal year of <paramref name="at"/>: the highest so far plus one.</summary>
     private static async Task<string> NextNumberAsync(WorkflowDbContext db, string type, DateTimeOffset at, CancellationToken cancellationToken)

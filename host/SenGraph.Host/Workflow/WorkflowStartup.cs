@@ -48,6 +48,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>(sp => sp.GetRequiredService<WorkflowDatabase>());
         services.AddSingleton<DirectoryAdministration>();
         services.AddSingleton<ReportTypes>();
+        services.AddSingleton<SenGraph.Host.Security.AccessControl>();
         services.AddSingleton<ReportEvents>();
         services.AddSingleton<ReportWorkflow>();
         services.AddSingleton<ReportEnvelopeReader>();

@@ -39,7 +39,9 @@ public sealed class SirWorkflowTests(ShippedModulesHost host) : IClassFixture<Sh
         var v2 = pending["version"]!.GetValue<int>();
 
         Assert.Equal(["ILLEGAL_TRANSITION"], (await host.UpdateAsync(Alice, SirApi.Input(title, ("id", id), ("expectedVersion", v2)))).ErrorCodes());
-        Assert.Equal(["NOT_AUTHORIZED"], (await host.StepAsync("approveReport", Alice, new { id, expectedVersion = v2 })).ErrorCodes());
+        // An agent reviews no report type: refused before anything runs.
+        Assert.Contains("AUTH_NOT_AUTHORIZED", (await host.PostAsync("mutation($input: ReportStepInput!) { approveReport(input: $input) { errors { code } } }",
+            new { input = new { id, expectedVersion = v2 } }, Alice)).ErrorCodes);
 
         var returned = await host.StepOkAsync("returnReport", Sam, new { id, expectedVersion = v2, reason = "Add the suspect's FBI number." });
         Assert.Equal("RETURNED", returned["status"]!.GetValue<string>());
@@ -192,9 +194,13 @@ public sealed class SirWorkflowTests(ShippedModulesHost host) : IClassFixture<Sh
     {
         var (id, v1) = await host.DraftAsync(Alice, "Mine alone");
         foreach (var other in new[] { Sam, Iris, Bob })
-        {
             Assert.Null(await host.SirAsync(other, id, "id"));
-            Assert.Equal(["NOT_FOUND"], (await host.StepAsync("approveReport", other, new { id, expectedVersion = v1 })).ErrorCodes());
+        // A reviewer is told there is no such report; those who review nothing are refused whatever the report.
+        Assert.Equal(["NOT_FOUND"], (await host.StepAsync("approveReport", Sam, new { id, expectedVersion = v1 })).ErrorCodes());
+        foreach (var other in new[] { Iris, Bob })
+        {
+            Assert.Contains("AUTH_NOT_AUTHORIZED", (await host.PostAsync("mutation($input: ReportStepInput!) { approveReport(input: $input) { errors { code } } }",
+                new { input = new { id, expectedVersion = v1 } }, other)).ErrorCodes);
         }
         Assert.Equal(["NOT_FOUND"], (await host.UpdateAsync(Sam, SirApi.Input("Hijacked", ("id", id), ("expectedVersion", v1)))).ErrorCodes());
 

@@ -2,8 +2,9 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
-using Microsoft.AspNetCore.Authorization;
-using SenGraph.Host.Modules;
+using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Security;
+using SenGraph.Host.Security;
 
 namespace SenGraph.Host.GraphQL.Authorization;
 
@@ -17,6 +18,16 @@ namespace SenGraph.Host.GraphQL.Authorization;
 /// Anonymous callers reach only root fields marked <c>AllowAnonymous</c> and whatever below them carries
 /// no requirement; authenticated callers must satisfy every policy and role requirement. Anything
 /// unclear fails closed.
+/// <para>On top of the declared metadata, and decided by <see cref="AccessControl"/>:</para>
+/// <list type="bullet">
+/// <item>a report type's own GraphQL type (<see cref="ReportTypeMetadata"/>) needs the type's read policy wherever it is
+/// named: a field returning it, a field selected on it, a fragment on it. Where it is only a possible type of
+/// <c>Report</c> or <c>Node</c>, the resolvers leave out the reports the caller may not read instead;</item>
+/// <item>a field, argument or input field marked PII (<see cref="PiiMetadata"/>) needs <see cref="HostPolicies.PiiNeedToKnow"/>;</item>
+/// <item>a root field needs <see cref="HostPolicies.Records"/> unless it is anonymous, statistical or for every role
+/// (<see cref="AccessMetadata"/>): statistics-only roles run statistical queries only;</item>
+/// <item>a shared workflow mutation (<see cref="ReportOperationMetadata"/>) needs its policy for at least one report type.</item>
+/// </list>
 /// </summary>
 public sealed class AuthorizationValidationRule(bool allowAnonymousIntrospection) : ValidationRuleBase
 {
@@ -35,13 +46,19 @@ public sealed class AuthorizationValidationRule(bool allowAnonymousIntrospection
                 case GraphQLField field when context.ShouldIncludeNode(field):
                     await CheckFieldAsync(field, context);
                     break;
+                case GraphQLInlineFragment { TypeCondition: { } condition } inline when context.ShouldIncludeNode(inline):
+                    await CheckTypeConditionAsync(context, inline, condition);
+                    break;
+                case GraphQLFragmentDefinition fragment:
+                    await CheckTypeConditionAsync(context, fragment, fragment.TypeCondition);
+                    break;
                 case GraphQLArgument argument when context.TypeInfo.GetArgument() is { } definition:
-                    await CheckAsync(context, argument, [(definition, $"argument {argument.Name.StringValue}"),
+                    await CheckAsync(context, argument, [new(definition, $"argument {argument.Name.StringValue}"),
                         .. Named(definition.ResolvedType?.GetNamedType())], rootField: false, anonymousAllowed: false);
                     break;
                 case GraphQLObjectField objectField when context.TypeInfo.GetInputType(1)?.GetNamedType() is IInputObjectGraphType input
                                                          && input.GetField(objectField.Name) is { } inputField:
-                    await CheckAsync(context, objectField, [(inputField, $"{input.Name}.{inputField.Name}"),
+                    await CheckAsync(context, objectField, [new(inputField, $"{input.Name}.{inputField.Name}"),
                         .. Named(inputField.ResolvedType?.GetNamedType())], rootField: false, anonymousAllowed: false);
                     break;
             }
@@ -64,22 +81,44 @@ public sealed class AuthorizationValidationRule(bool allowAnonymousIntrospection
             }
 
             var isRootField = parent is not null && IsRootType(context, parent);
-            List<(IMetadataReader, string)> targets = [(definition, coordinate)];
-            if (parent is IObjectGraphType && !isRootField) targets.Add((parent, $"type {parent.Name}"));
+            List<Target> targets = [new(definition, coordinate)];
+            if (parent is IObjectGraphType && !isRootField) targets.Add(new(parent, $"type {parent.Name}"));
             if (parent is IAbstractGraphType { PossibleTypes: var implementations })
             {
                 foreach (var implementation in implementations)
                 {
-                    targets.Add((implementation, $"type {implementation.Name}"));
+                    targets.Add(new(implementation, $"type {implementation.Name}", Named: false));
                     if (implementation.GetField(definition.Name) is { } implemented)
-                        targets.Add((implemented, $"{implementation.Name}.{implemented.Name}"));
+                        targets.Add(new(implemented, $"{implementation.Name}.{implemented.Name}"));
                 }
             }
 
             targets.AddRange(Named(definition.ResolvedType?.GetNamedType()));
-            await CheckAsync(context, field, targets, isRootField, definition.IsAnonymousAllowed());
+            var anonymousAllowed = definition.IsAnonymousAllowed();
+            if (isRootField && IsAuthenticated(context) && !anonymousAllowed && !definition.IsStatistical() && !definition.IsForEveryRole()
+                && !await Access(context).SatisfiesAsync(context.Schema, context.User, HostPolicies.Records))
+            {
+                Report(context, field, $"Your roles allow statistical queries only; {coordinate} is not one.");
+                return;
+            }
+
+            await CheckAsync(context, field, targets, isRootField, anonymousAllowed);
+        }
+
+        /// <summary>A fragment on a report type's own GraphQL type names the type: its read policy applies.</summary>
+        private static async ValueTask CheckTypeConditionAsync(ValidationContext context, ASTNode node, GraphQLTypeCondition condition)
+        {
+            if (context.Schema.AllTypes[condition.Type.Name.StringValue] is { } type && type.ReportTypeCode() is not null)
+                await CheckAsync(context, node, [new(type, $"type {type.Name}")], rootField: false, anonymousAllowed: false);
         }
     }
+
+    /// <summary>
+    /// Something whose requirements apply to a selection. <paramref name="Named"/> is false for a type that is
+    /// only one of the possible types of an interface or union: its declared metadata still applies, but not
+    /// a report type's read policy (the resolvers leave out reports the caller may not read).
+    /// </summary>
+    private sealed record Target(IMetadataReader Reader, string What, bool Named = true);
 
     /// <summary>Input fields whose values arrive in variables, which the document does not show.</summary>
     private sealed class VariableVisitor : IVariableVisitor
@@ -88,7 +127,7 @@ public sealed class AuthorizationValidationRule(bool allowAnonymousIntrospection
             IInputObjectGraphType type, FieldType field, object? variableValue, object? parsedValue)
         {
             if (variableValue is null) return;
-            await CheckAsync(context, variable, [(field, $"{type.Name}.{field.Name} (in ${variableName})")], rootField: false, anonymousAllowed: false);
+            await CheckAsync(context, variable, [new(field, $"{type.Name}.{field.Name} (in ${variableName})")], rootField: false, anonymousAllowed: false);
         }
 
         public ValueTask VisitScalarAsync(ValidationContext context, GraphQLVariableDefinition variable, VariableName variableName,
@@ -102,32 +141,31 @@ public sealed class AuthorizationValidationRule(bool allowAnonymousIntrospection
     }
 
     /// <summary>A type, and for an interface or union every type it may turn out to be.</summary>
-    private static IEnumerable<(IMetadataReader, string)> Named(IGraphType? type)
+    private static IEnumerable<Target> Named(IGraphType? type)
     {
         if (type is null) yield break;
-        yield return (type, $"type {type.Name}");
+        yield return new(type, $"type {type.Name}");
         if (type is IAbstractGraphType { PossibleTypes: var possible })
         {
-            foreach (var candidate in possible) yield return (candidate, $"type {candidate.Name}");
+            foreach (var candidate in possible) yield return new(candidate, $"type {candidate.Name}", Named: false);
         }
     }
 
-    private static async ValueTask CheckAsync(ValidationContext context, ASTNode node, List<(IMetadataReader Target, string What)> targets,
-        bool rootField, bool anonymousAllowed)
+    private static async ValueTask CheckAsync(ValidationContext context, ASTNode node, List<Target> targets, bool rootField, bool anonymousAllowed)
     {
         if (!IsAuthenticated(context))
         {
             // targets[0] is what was selected; at the root it must say AllowAnonymous, and nothing may require more.
-            var denied = rootField ? !anonymousAllowed || targets.Any(t => HasRequirements(t.Target)) : targets.Any(t => HasRequirements(t.Target));
+            var denied = rootField ? !anonymousAllowed || targets.Any(HasRequirements) : targets.Any(HasRequirements);
             if (denied) Report(context, node, $"You must be authenticated to access {targets[0].What}.");
             return;
         }
 
-        foreach (var (target, what) in targets)
+        foreach (var target in targets)
         {
-            if (!await IsAllowedAsync(context, target))
+            if (await RefusalAsync(context, target) is { } refusal)
             {
-                Report(context, node, $"You are not authorized to access {what}.");
+                Report(context, node, refusal);
                 return;
             }
         }
@@ -138,27 +176,35 @@ public sealed class AuthorizationValidationRule(bool allowAnonymousIntrospection
     private static bool IsRootType(ValidationContext context, IGraphType type) =>
         type == context.Schema.Query || type == context.Schema.Mutation || type == context.Schema.Subscription;
 
-    private static bool HasRequirements(IMetadataReader target) =>
-        target.IsAuthorizationRequired() || target.GetPolicies() is { Count: > 0 } || target.GetRoles() is { Count: > 0 };
+    private static bool HasRequirements(Target target) =>
+        target.Reader.IsAuthorizationRequired() || target.Reader.GetPolicies() is { Count: > 0 } || target.Reader.GetRoles() is { Count: > 0 }
+        || target.Reader.IsPii() || target.Reader.RequiredReportOperation() is not null || target.Named && target.Reader.ReportTypeCode() is not null;
 
-    private static async ValueTask<bool> IsAllowedAsync(ValidationContext context, IMetadataReader target)
+    private static AccessControl Access(ValidationContext context) => context.RequestServices!.GetRequiredService<AccessControl>();
+
+    /// <summary>Why the caller may not have <paramref name="target"/>; null when they may.</summary>
+    private static async ValueTask<string?> RefusalAsync(ValidationContext context, Target target)
     {
-        var roles = target.GetRoles();
-        if (roles is { Count: > 0 } && !roles.Any(role => context.User!.IsInRole(role))) return false;
+        var (reader, what, named) = target;
+        var denied = $"You are not authorized to access {what}.";
+        var roles = reader.GetRoles();
+        if (roles is { Count: > 0 } && !roles.Any(role => context.User!.IsInRole(role))) return denied;
 
-        var policies = target.GetPolicies();
-        if (policies is null or { Count: 0 }) return true;
-
-        // Policies come from the snapshot this request runs on, so a module swap mid-request changes nothing.
-        var declared = context.RequestServices!.GetRequiredService<SchemaHost>().SnapshotOf(context.Schema).Policies;
-        var authorization = context.RequestServices!.GetRequiredService<IAuthorizationService>();
-        foreach (var name in policies)
+        // Policies come from the snapshot this request runs on, so a module swap mid-request changes nothing;
+        // a policy nobody declared fails closed.
+        var access = Access(context);
+        foreach (var name in reader.GetPolicies() ?? [])
         {
-            if (!declared.TryGetValue(name, out var policy)) return false; // a policy nobody declared: fail closed
-            if (!(await authorization.AuthorizeAsync(context.User!, null, policy)).Succeeded) return false;
+            if (!await access.SatisfiesAsync(context.Schema, context.User, name)) return denied;
         }
 
-        return true;
+        if (named && reader.ReportTypeCode() is { } code && !await access.CanAsync(context.Schema, context.User, code, ReportOperation.Read))
+            return $"You are not authorized to read {code} reports ({what}).";
+        if (reader.IsPii() && !await access.HasPiiNeedToKnowAsync(context.Schema, context.User))
+            return $"{what} is personal data (PII), and your roles have no need to know it.";
+        if (reader.RequiredReportOperation() is { } operation && !await access.CanForAnyTypeAsync(context.Schema, context.User, operation))
+            return $"Your roles do not allow you to {operation.ToString().ToLowerInvariant()} reports of any type ({what}).";
+        return null;
     }
 
     private static void Report(ValidationContext context, ASTNode node, string message) =>

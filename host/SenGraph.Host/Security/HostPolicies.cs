@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using SenGraph.Contracts.Agency;
+
+namespace SenGraph.Host.Security;
+
+/// <summary>
+/// The authorization policies the host itself declares, next to the modules' in every schema snapshot
+/// (<see cref="Modules.SchemaSnapshot.Policies"/>), so that <see cref="AccessControl"/> and the validation rule
+/// evaluate them the same way. What each report type's readers, authors and reviewers are is the modules'
+/// to say (their policies); these are the decisions that cut across every type (PIA 8.1, 2.1-2.2).
+/// </summary>
+public static class HostPolicies
+{
+    /// <summary>May select (or send) fields marked PII: the roles with a need to know the people a report names.</summary>
+    public const string PiiNeedToKnow = "sengraph.pii";
+
+    /// <summary>May run the PII-free statistical queries (<c>reportStatistics</c>).</summary>
+    public const string Statistics = "sengraph.statistics";
+
+    /// <summary>May use root fields that are not statistical (records, the directory, queues, mutations).</summary>
+    public const string Records = "sengraph.records";
+
+    /// <summary>
+    /// Need to know the people in a report: those who write, review, receive, analyse or investigate reports.
+    /// Not Public Affairs (statistics and PII-free views only), not Statistics Analysts (statistical queries only),
+    /// not System Administrators (they run the system, not its cases).
+    /// </summary>
+    public static readonly IReadOnlyList<string> PiiNeedToKnowRoles =
+    [
+        DirectoryRoles.Agent, DirectoryRoles.Supervisor, DirectoryRoles.OfficeManager, DirectoryRoles.IrocStaff,
+        DirectoryRoles.HeadquartersAgent, DirectoryRoles.HsiIntelligence, DirectoryRoles.ProfessionalResponsibility,
+    ];
+
+    /// <summary>
+    /// Statistical reports are for managing programmes (PIA 2.1): supervisors, managers, the IROC, headquarters,
+    /// intelligence, OPR, Public Affairs and Statistics Analysts. Not agents (no such need) and not System Administrators.
+    /// </summary>
+    public static readonly IReadOnlyList<string> StatisticsRoles =
+    [
+        DirectoryRoles.Supervisor, DirectoryRoles.OfficeManager, DirectoryRoles.IrocStaff, DirectoryRoles.HeadquartersAgent,
+        DirectoryRoles.HsiIntelligence, DirectoryRoles.PublicAffairsOfficer, DirectoryRoles.ProfessionalResponsibility,
+        DirectoryRoles.StatisticsAnalyst,
+    ];
+
+    /// <summary>Roles that "can only run reports that contain statistical information" (PIA 8.1).</summary>
+    public static readonly IReadOnlyList<string> StatisticsOnlyRoles = [DirectoryRoles.StatisticsAnalyst];
+
+    /// <summary>Every role but the statistics-only ones: a caller needs one of them for any root field that is not statistical.</summary>
+    public static IReadOnlyList<string> RecordsRoles { get; } = [.. DirectoryRoles.All.Except(StatisticsOnlyRoles)];
+
+    /// <summary>The host's policies by name.</summary>
+    public static IReadOnlyDictionary<string, AuthorizationPolicy> All { get; } = new Dictionary<string, AuthorizationPolicy>(StringComparer.Ordinal)
+    {
+        [PiiNeedToKnow] = RequireAnyRole(PiiNeedToKnowRoles),
+        [Statistics] = RequireAnyRole(StatisticsRoles),
+        [Records] = RequireAnyRole(RecordsRoles),
+    };
+
+    private static AuthorizationPolicy RequireAnyRole(IEnumerable<string> roles) =>
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(roles).Build();
+}
