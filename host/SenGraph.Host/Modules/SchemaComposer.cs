@@ -60,6 +60,7 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         MoveFields(ActivatorUtilities.CreateInstance<DirectoryMutations>(hostServices), mutation, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<RulesOfBehaviorMutations>(hostServices), mutation, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<ReportQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<ReportStatisticsQueries>(hostServices), query, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<ReportMutations>(hostServices), mutation, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<ReportSubscriptions>(hostServices), subscription, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<AuditQueries>(hostServices), query, HostOwner, owners);

@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using SenGraph.Tests.Infrastructure;
+using SenGraph.Tests.Sir;
+using static SenGraph.Tests.Security.AgencyRoles;
+
+namespace SenGraph.Tests.Security;
+
+/// <summary>
+/// <c>reportStatistics</c>: PII-free counts by type, status, office and month, what Statistics Analysts and Public
+/// Affairs get; and a Statistics Analyst, who "may run statistical queries only", is refused everything else.
+/// </summary>
+public sealed class StatisticsTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
+{
+    private const string Statistics = """
+        query($where: ReportStatisticsFilterInput, $groupBy: [ReportStatisticsDimension!]) {
+          reportStatistics(where: $where, groupBy: $groupBy) { total groups { type status office month count } }
+        }
+        """;
+
+    [Fact]
+    public async Task Counts_reports_by_type_status_office_and_month_within_the_filter()
+    {
+        // Its own office, so other tests of this class do not change the counts.
+        const string office = "FOD-BOS";
+        var agent = new Actor("Agent", "stat-agent", office);
+        var (first, v1) = await host.DraftAsync(agent.Token, "Counted 1");
+        var (second, v2) = await host.DraftAsync(agent.Token, "Counted 2");
+        await host.DraftAsync(agent.Token, "Counted 3");
+        await host.StepOkAsync("submitReport", agent.Token, new { id = first, expectedVersion = v1 });
+        await host.StepOkAsync("submitReport", agent.Token, new { id = second, expectedVersion = v2 });
+        var month = DateTimeOffset.UtcNow.ToString("yyyy-MM");
+        var where = new { offices = new[] { office } };
+
+        var all = await CountAsync(StatisticsAnalyst, new { where });
+        var byStatus = await CountAsync(StatisticsAnalyst, new { where, groupBy = new[] { "STATUS" } });
+        var submitted = await CountAsync(PublicAffairsOfficer, new { where = new { offices = new[] { office }, statuses = new[] { "SUBMITTED" } }, groupBy = Array.Empty<string>() });
+        var before = await CountAsync(StatisticsAnalyst, new { where = new { offices = new[] { office }, createdBefore = DateTimeOffset.UtcNow.AddDays(-1).ToString("O") } });
+
+        Assert.Equal(3, all["total"]!.GetValue<int>());
+        Assert.Equal(
+            [("SIR", "DRAFT", office, month, 1), ("SIR", "SUBMITTED", office, month, 2)],
+            Groups(all));
+        Assert.Equal([(null, "DRAFT", null, null, 1), (null, "SUBMITTED", null, null, 2)], Groups(byStatus));
+        Assert.Equal(2, submitted["total"]!.GetValue<int>());
+        Assert.Empty(submitted["groups"]!.AsArray());
+        Assert.Equal(0, before["total"]!.GetValue<int>());
+    }
+
+    public static readonly TheoryData<string, bool> WhoMayRunStatistics = new()
+    {
+        { "Agent", false },
+        { "Supervisor", true },
+        { "Office Manager", true },
+        { "IROC Staff", true },
+        { "Headquarters Agent", true },
+        { "HSI Intelligence", true },
+        { "Public Affairs Officer", true },
+        { "Office of Professional Responsibility", true },
+        { "Statistics Analyst", true },
+        { "System Administrator", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(WhoMayRunStatistics))]
+    public async Task Statistics_are_for_the_roles_that_manage_receive_or_analyse_reports(string role, bool allowed)
+    {
+        var response = await host.PostAsync("{ reportStatistics { total } }", token: ByRole(role).Token);
+
+        if (allowed) Assert.True(response.ShouldSucceed().Data!["reportStatistics"]!["total"]!.GetValue<int>() >= 0);
+        else Assert.Contains("AUTH_NOT_AUTHORIZED", response.ErrorCodes);
+    }
+
+    public static readonly TheoryData<string> NonStatisticalOperations = new()
+    {
+        "{ offices { totalCount } }",
+        """{ office(code: "SAC-NYC") { name } }""",
+        "{ organisations { code } }",
+        "{ users { totalCount } }",
+        "{ reports { totalCount } }",
+        "{ myQueue { totalCount } }",
+        "{ irocFeed { totalCount } }",
+        "{ sirs { totalCount } }",
+        """{ sir(id: "00000000-0000-0000-0000-000000000001") { id } }""",
+        """{ node(id: "00000000-0000-0000-0000-000000000001") { id } }""",
+        """{ nodes(ids: ["00000000-0000-0000-0000-000000000001"]) { id } }""",
+        "{ me { userName } offices { totalCount } }",
+        """mutation { createSir(input: { title: "x", category: OTHER }) { errors { code } } }""",
+        """mutation { acknowledgeReport(input: { id: "00000000-0000-0000-0000-000000000001" }) { errors { code } } }""",
+        """mutation { markReportRead(input: { id: "00000000-0000-0000-0000-000000000001" }) { errors { code } } }""",
+        """mutation { submitReport(input: { id: "00000000-0000-0000-0000-000000000001", expectedVersion: 1 }) { errors { code } } }""",
+        """mutation { createOffice(input: { code: "X-1", name: "x", kind: HQ, organisation: "ICE" }) { errors { code } } }""",
+    };
+
+    [Theory]
+    [MemberData(nameof(NonStatisticalOperations))]
+    public async Task A_statistics_analyst_is_refused_every_non_statistical_operation(string query)
+    {
+        var response = await host.PostAsync(query, token: StatisticsAnalyst.Token);
+
+        Assert.Contains("AUTH_NOT_AUTHORIZED", response.ErrorCodes);
+        Assert.Null(response.Data);
+    }
+
+    [Fact]
+    public async Task A_statistics_analyst_may_ask_who_they_are_run_statistics_and_read_the_public_fields()
+    {
+        var response = (await host.PostAsync("{ me { userName roles } reportStatistics { total } serverInfo { version } modules { id } }",
+            token: StatisticsAnalyst.Token)).ShouldSucceed();
+
+        Assert.Equal("stella", response.Data!["me"]!["userName"]!.GetValue<string>());
+        Assert.NotNull(response.Data!["reportStatistics"]);
+    }
+
+    [Fact]
+    public async Task Another_role_besides_statistics_analyst_is_not_narrowed_by_it()
+    {
+        var analystAndManager = host.Token("stella", "Statistics Analyst,Office Manager", "SAC-NYC");
+
+        (await host.PostAsync("{ offices { totalCount } reports { totalCount } }", token: analystAndManager)).ShouldSucceed();
+        Assert.Contains("AUTH_NOT_AUTHORIZED", (await host.PostAsync("{ offices { totalCount } }", token: StatisticsAnalyst.Token)).ErrorCodes);
+    }
+
+    private async Task<JsonNode> CountAsync(Actor actor, object variables) =>
+        (await host.PostAsync(Statistics, variables, actor.Token)).ShouldSucceed().Data!["reportStatistics"]!;
+
+    private static List<(string?, string?, string?, string?, int)> Groups(JsonNode statistics) =>
+        statistics["groups"]!.AsArray().Select(g => (
+            g!["type"]?.GetValue<string>(), g["status"]?.GetValue<string>(), g["office"]?.GetValue<string>(), g["month"]?.GetValue<string>(),
+            g["count"]!.GetValue<int>())).ToList();
+}
