@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SenGraph.Tests.Infrastructure;
+using SenGraph.Tests.Sir;
+using SenGraph.Tests.WebSockets;
+using Xunit.Abstractions;
+using static SenGraph.Tests.Security.AgencyRoles;
+
+namespace SenGraph.Tests.Security;
+
+/// <summary>
+/// No PII field is reachable by a role without a need to know, by any path. The test reads the schema as a client
+/// would: standard introspection for the types, GraphQL.NET's applied-directive introspection
+/// (<c>__Field.appliedDirectives</c>) for the <c>@pii</c> marks. It enumerates every path from Query, Mutation and
+/// Subscription to every marked field (<see cref="SchemaWalk"/>), sends each as its own operation for Statistics
+/// Analysts, Public Affairs Officers and System Administrators, who must be refused with AUTH_NOT_AUTHORIZED and get
+/// no data, and for a role with a need to know, who must not be refused, and who must between all the paths get a
+/// value for every PII field from a report that has them all (so the walk reaches real data, and the test can fail).
+/// </summary>
+public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHelper output) : IClassFixture<ShippedModulesHost>
+{
+    private const int Parallelism = 4;
+    private static readonly SemaphoreSlim Seeding = new(1, 1);
+    private static (SchemaWalk Walk, string ReportId)? _seeded;
+
+    /// <summary>What the schema must mark (PIA 1.1: names, dates and countries of birth and citizenship, address, identifiers, immigration status, injuries, hospital).</summary>
+    private static readonly string[] ExpectedPii =
+    [
+        "Address.city", "Address.country", "Address.postalCode", "Address.state", "Address.street",
+        "ReportPerson.aNumber", "ReportPerson.address", "ReportPerson.age", "ReportPerson.countryOfBirth", "ReportPerson.countryOfCitizenship",
+        "ReportPerson.dateOfBirth", "ReportPerson.fbiNumber", "ReportPerson.fin", "ReportPerson.firstName", "ReportPerson.immigrationStatus",
+        "ReportPerson.lastName", "ReportPerson.middleName",
+        "Sir.hospital", "Sir.injuries",
+    ];
+
+    /// <summary>A submitted, amended SIR with every PII field filled, sent by name to the roles without a need to know; and the schema walk.</summary>
+    private async Task<(SchemaWalk Walk, string ReportId)> SeedAsync()
+    {
+        await Seeding.WaitAsync();
+        try
+        {
+            if (_seeded is { } seeded) return seeded;
+            var (id, version) = await host.DraftAsync(Agent.Token, "PII walk", [.. PiiSir.Input("PII walk").Select(kv => (kv.Key, kv.Value))]);
+            var recipients = WithoutPiiNeedToKnow.Append(IrocStaff).Select(a => new { kind = "USER", code = a.User }).ToArray();
+            var submitted = await host.StepOkAsync("submitReport", Agent.Token, new { id, expectedVersion = version, recipients });
+            var amendment = new Dictionary<string, object?>(PiiSir.Input("PII walk, amended"))
+            {
+                ["id"] = id, ["expectedVersion"] = submitted["version"]!.GetValue<int>(), ["reason"] = "Keeps a revision with every PII field",
+            };
+            var amended = await host.AmendAsync(Agent.Token, amendment);
+            Assert.Empty(amended.ErrorCodes());
+
+            var schema = (await host.PostAsync(SchemaWalk.IntrospectionQuery, token: IrocStaff.Token)).ShouldSucceed();
+            _seeded = (new SchemaWalk(schema.Data!["__schema"]!), id);
+            return _seeded.Value;
+        }
+        finally
+        {
+            Seeding.Release();
+        }
+    }
+
+    [Fact]
+    public async Task Every_pii_field_is_marked_with_the_pii_directive()
+    {
+        var (walk, _) = await SeedAsync();
+
+        Assert.Equal(ExpectedPii.Order(StringComparer.Ordinal), walk.PiiFields.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task No_query_or_mutation_path_to_a_pii_field_answers_a_role_without_a_need_to_know()
+    {
+        var (walk, id) = await SeedAsync();
+        var paths = walk.PiiPaths(id).Where(p => p.OperationType != "subscription").ToList();
+        output.WriteLine($"{paths.Count} query and mutation paths to {walk.PiiFields.Count} PII fields.");
+        Assert.True(paths.Count > 500, $"Only {paths.Count} paths: the walk is not reaching the schema.");
+        Assert.Contains(paths, p => p.Document.Contains("revisions", StringComparison.Ordinal) && p.Document.Contains("... on Sir", StringComparison.Ordinal));
+
+        var seen = new ConcurrentDictionary<string, bool>();
+        var failures = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (path, _) =>
+        {
+            foreach (var actor in WithoutPiiNeedToKnow)
+            {
+                var refused = await host.PostAsync(path.Document, token: actor.Token);
+                if (Refusal(refused.Body, refused.ErrorCodes, refused.Data) is { } problem) failures.Add($"{actor} via {path}: {problem}");
+            }
+
+            // Queries by the IROC; mutations by a supervisor (the IROC mutates nothing).
+            var needToKnow = path.OperationType == "mutation" ? Supervisor : IrocStaff;
+            var allowed = await host.PostAsync(path.Document, token: needToKnow.Token);
+            if (allowed.Errors.Count > 0) failures.Add($"{needToKnow} via {path}: {allowed.Body}");
+            else if (HasValue(allowed.Body, path)) seen[path.Pii] = true;
+        });
+
+        Assert.True(failures.IsEmpty, $"{failures.Count} failures, e.g.:\n" + string.Join("\n", failures.Take(20)));
+        Assert.Equal(ExpectedPii.Order(StringComparer.Ordinal), seen.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task No_subscription_path_to_a_pii_field_delivers_to_a_role_without_a_need_to_know()
+    {
+        var (walk, _) = await SeedAsync();
+        var paths = walk.PiiPaths(Guid.NewGuid().ToString()).Where(p => p.OperationType == "subscription").ToList();
+        output.WriteLine($"{paths.Count} subscription paths.");
+        Assert.True(paths.Count > 40, $"Only {paths.Count} subscription paths.");
+        var failures = new List<string>();
+
+        foreach (var actor in WithoutPiiNeedToKnow)
+        {
+            await using var client = await GraphQLWsTestClient.InitializedAsync(host, authorization: "Bearer " + actor.Token);
+            for (var i = 0; i < paths.Count; i++)
+            {
+                await client.SubscribeAsync($"p{i}", paths[i].Document);
+                var answer = await client.ReceiveAsync();
+                var codes = answer["payload"] is JsonArray errors ? errors.Select(e => e?["extensions"]?["code"]?.GetValue<string>()) : [];
+                if (answer["type"]!.GetValue<string>() != "error" || answer["id"]!.GetValue<string>() != $"p{i}")
+                    failures.Add($"{actor} via {paths[i]}: expected an error, got {answer.ToJsonString()}");
+                else if (Refusal(answer.ToJsonString(), codes, null) is { } problem)
+                    failures.Add($"{actor} via {paths[i]}: {problem}");
+            }
+        }
+
+        // The IROC subscribes to every path, then one submission reaches every one of them.
+        var seen = new HashSet<string>();
+        var clients = new List<GraphQLWsTestClient>();
+        try
+        {
+            foreach (var batch in paths.Select((p, i) => (Path: p, Id: $"p{i}")).Chunk(90))
+            {
+                var client = await GraphQLWsTestClient.InitializedAsync(host, authorization: "Bearer " + IrocStaff.Token);
+                clients.Add(client);
+                foreach (var (path, id) in batch) await client.SubscribeAsync(id, path.Document);
+                await client.SendAsync(new { type = "ping" });
+                var beforeEvent = await client.ReceiveAsync();
+                if (beforeEvent["type"]!.GetValue<string>() != "pong") failures.Add($"{IrocStaff}: {beforeEvent.ToJsonString()}");
+            }
+
+            var (reportId, version) = await host.DraftAsync(Agent.Token, "PII walk, live", [.. PiiSir.Input("PII walk, live").Select(kv => (kv.Key, kv.Value))]);
+            await host.StepOkAsync("submitReport", Agent.Token, new { id = reportId, expectedVersion = version });
+
+            foreach (var (client, batch) in clients.Zip(paths.Select((p, i) => (Path: p, Id: $"p{i}")).Chunk(90)))
+            {
+                var pending = batch.ToDictionary(b => b.Id, b => b.Path);
+                while (pending.Count > 0)
+                {
+                    var message = await client.ReceiveAsync();
+                    var id = message["id"]?.GetValue<string>();
+                    if (id is null || !pending.Remove(id, out var path)) continue;
+                    var body = message.ToJsonString();
+                    if (message["type"]!.GetValue<string>() != "next" || message["payload"]!["errors"] is not null)
+                        failures.Add($"{IrocStaff} via {path}: {body}");
+                    else if (HasValue(body, path)) seen.Add(path.Pii);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var client in clients) await client.DisposeAsync();
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} failures, e.g.:\n" + string.Join("\n", failures.Take(20)));
+        Assert.Equal(ExpectedPii.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Why a refused answer is not one: no AUTH_NOT_AUTHORIZED, data returned, or a PII value in it.</summary>
+    private static string? Refusal(string body, IEnumerable<string?> codes, JsonNode? data)
+    {
+        if (!codes.Contains("AUTH_NOT_AUTHORIZED")) return "not refused with AUTH_NOT_AUTHORIZED: " + body;
+        if (data is not null) return "data returned: " + body;
+        return PiiSir.Sentinels.FirstOrDefault(s => body.Contains(s, StringComparison.Ordinal)) is { } leaked ? $"PII '{leaked}' in {body}" : null;
+    }
+
+    /// <summary>Whether the answer holds a value (not null) for the path's PII field.</summary>
+    private static bool HasValue(string body, SchemaWalk.PiiPath path) =>
+        Regex.IsMatch(body, $"\"{Regex.Escape(path.Pii.Split('.')[1])}\":(?!null)");
+}
