@@ -1,0 +1,380 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SenGraph.Tests.Infrastructure;
+using static SenGraph.Tests.Security.AgencyRoles;
+
+namespace SenGraph.Tests.Security;
+
+/// <summary>
+/// The issue's "done when" matrix, against the built host running as its own process with the shipped modules:
+/// role × report type × operation, and role × PII field, each cell a request a front end would send. The expected
+/// outcome of every cell is written below from the PIA (8.1: who may create, edit, review, read; 2.1-2.2 and the
+/// issue: Public Affairs and Statistics Analysts get aggregates only; field users see their office and what is routed
+/// to them), not derived from the code under test. Adding a report type means adding an <see cref="IMatrixReportType"/>
+/// and its rows.
+/// </summary>
+public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<RoleMatrixTests.Host>
+{
+    /// <summary>What a cell expects.</summary>
+    public enum Outcome
+    {
+        /// <summary>Done: the data comes back, the change is made.</summary>
+        Yes,
+
+        /// <summary>Refused outright: AUTH_NOT_AUTHORIZED (HTTP 403), no data.</summary>
+        No,
+
+        /// <summary>Answered as if the report did not exist: null, or absent from the list, or NOT_FOUND, without a GraphQL error.</summary>
+        Hidden,
+
+        /// <summary>Anything else (another error, another refusal): never expected.</summary>
+        Other,
+    }
+
+    public enum Operation
+    {
+        Create, ReadTypeQuery, ReadReports, ReadNode, Update, RequestReview, Return, Approve, Submit, Amend, Acknowledge,
+    }
+
+    /// <summary>
+    /// Every report type's rows: type code, role, then one outcome per <see cref="Operation"/> in order. A SIR is written by
+    /// field agents and officers and their supervisors, reviewed by supervisors, read (never changed) by office managers, the
+    /// IROC, headquarters agents, HSI intelligence and OPR; Public Affairs, Statistics Analysts and the System Administrator
+    /// do not read SIRs (aggregates only; the administrator maintains the system). A Statistics Analyst is refused every
+    /// non-statistical field; the others are refused what their roles do not allow, and a SIR is to them a report that
+    /// does not exist where they may list reports of every type (<c>reports</c>, <c>node</c>). Acknowledging receipt is
+    /// for those who may read what they received.
+    /// </summary>
+    private static readonly string[] Rows =
+    [
+        // type  role                                    create read:sir read:reports read:node update review return approve submit amend ack
+        "SIR | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
+        "SIR | Supervisor                            | yes    yes      yes          yes       yes    yes    yes    yes     yes    yes   yes",
+        "SIR | Office Manager                        | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "SIR | IROC Staff                            | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "SIR | Headquarters Agent                    | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "SIR | HSI Intelligence                      | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "SIR | Public Affairs Officer                | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "SIR | Office of Professional Responsibility | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "SIR | Statistics Analyst                    | no     no       no           no        no     no     no     no      no     no    no",
+        "SIR | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
+    ];
+
+    /// <summary>Who may see a PII field at all: the roles with a need to know the people in a report (the others: aggregates only, or system maintenance).</summary>
+    private static readonly string[] PiiRows =
+    [
+        "Agent                                 | yes",
+        "Supervisor                            | yes",
+        "Office Manager                        | yes",
+        "IROC Staff                            | yes",
+        "Headquarters Agent                    | yes",
+        "HSI Intelligence                      | yes",
+        "Public Affairs Officer                | no",
+        "Office of Professional Responsibility | yes",
+        "Statistics Analyst                    | no",
+        "System Administrator                  | no",
+    ];
+
+    /// <summary>The report types under test, by code.</summary>
+    private static readonly IReadOnlyDictionary<string, IMatrixReportType> Types = new Dictionary<string, IMatrixReportType>
+    {
+        ["SIR"] = new SirUnderTest(),
+    };
+
+    public static IEnumerable<object[]> Cells() =>
+        from row in Rows
+        let parts = row.Split('|', StringSplitOptions.TrimEntries)
+        let outcomes = parts[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        from operation in Enum.GetValues<Operation>()
+        select new object[] { parts[0], parts[1], operation, Enum.Parse<Outcome>(outcomes[(int)operation], ignoreCase: true) };
+
+    public static IEnumerable<object[]> PiiCells() =>
+        from row in PiiRows
+        let parts = row.Split('|', StringSplitOptions.TrimEntries)
+        from type in Types.Values
+        from field in type.PiiFields
+        select new object[] { parts[0], type.Code, field.Name, Enum.Parse<Outcome>(parts[1], ignoreCase: true) };
+
+    [Fact]
+    public void The_matrix_has_a_row_for_every_role_and_type_and_a_cell_for_every_operation()
+    {
+        foreach (var type in Types.Keys)
+        {
+            var rows = Rows.Select(r => r.Split('|', StringSplitOptions.TrimEntries)).Where(p => p[0] == type).ToList();
+            Assert.Equal(All.Select(a => a.Role).Order(), rows.Select(r => r[1]).Order());
+            Assert.All(rows, r => Assert.Equal(Enum.GetValues<Operation>().Length, r[2].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
+        }
+        Assert.Equal(All.Select(a => a.Role).Order(), PiiRows.Select(r => r.Split('|', StringSplitOptions.TrimEntries)[0]).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Role_report_type_operation(string typeCode, string role, Operation operation, Outcome expected)
+    {
+        var type = Types[typeCode];
+        var actor = ByRole(role);
+        var shared = await host.SharedReportAsync(type);
+        // Whether the actor writes reports of the type decides only which report they act on: their own if the
+        // table says they create, else one in their scope (a refusal must not be a matter of scope).
+        var authors = Expected(typeCode, role, Operation.Create) == Outcome.Yes;
+
+        var response = operation switch
+        {
+            Operation.Create => await host.PostAsync(type.CreateMutation, new { input = type.Input("Matrix: create") }, actor.Token),
+            Operation.ReadTypeQuery => await host.PostAsync(type.ReadQuery, new { id = shared }, actor.Token),
+            Operation.ReadReports => await host.PostAsync("query($id: ID!) { reports(where: { id: { eq: $id } }) { totalCount nodes { id } } }", new { id = shared }, actor.Token),
+            Operation.ReadNode => await host.PostAsync("query($id: ID!) { node(id: $id) { id } }", new { id = shared }, actor.Token),
+            Operation.Update => await ChangeAsync(type.UpdateMutation, authors ? await host.DraftAsync(type, actor) : (shared, 1), null),
+            Operation.RequestReview => await StepAsync("requestReportReview", "ReportStepInput", authors ? await host.DraftAsync(type, actor) : (shared, 1)),
+            Operation.Return => await StepAsync("returnReport", "ReturnReportInput", await host.PendingAsync(type), new { reason = "Add the FBI number." }),
+            Operation.Approve => await StepAsync("approveReport", "ReportStepInput", await host.PendingAsync(type)),
+            Operation.Submit => await StepAsync("submitReport", "SubmitReportInput", authors ? await host.DraftAsync(type, actor) : (shared, 1)),
+            Operation.Amend => await ChangeAsync(type.AmendMutation, authors ? await host.SubmittedAsync(type, actor) : (shared, 1), "Corrected the time."),
+            Operation.Acknowledge => await host.PostAsync("mutation($id: ID!) { acknowledgeReport(input: { id: $id }) { items { acknowledgedAt } errors { code } } }", new { id = shared }, actor.Token),
+            _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+        };
+
+        var actual = operation switch
+        {
+            Operation.ReadTypeQuery => Read(response, d => d[type.ReadField] is { } r && r["id"]!.GetValue<string>() == shared),
+            Operation.ReadReports => Read(response, d => d["reports"]!["totalCount"]!.GetValue<int>() == 1),
+            Operation.ReadNode => Read(response, d => d["node"] is not null),
+            _ => Changed(response),
+        };
+        Assert.True(expected == actual, $"{role} × {typeCode} × {operation}: expected {expected}, got {actual}: {response.Body}");
+
+        Task<GraphQLResponse> ChangeAsync(string mutation, (string Id, int Version) target, string? reason)
+        {
+            var input = new Dictionary<string, object?>(type.Input("Matrix: changed")) { ["id"] = target.Id, ["expectedVersion"] = target.Version };
+            if (reason is not null) input["reason"] = reason;
+            return host.PostAsync(mutation, new { input }, actor.Token);
+        }
+
+        Task<GraphQLResponse> StepAsync(string mutation, string inputType, (string Id, int Version) target, object? extra = null)
+        {
+            var input = new Dictionary<string, object?> { ["id"] = target.Id, ["expectedVersion"] = target.Version };
+            foreach (var property in extra?.GetType().GetProperties() ?? []) input[property.Name] = property.GetValue(extra);
+            return host.PostAsync($"mutation($input: {inputType}!) {{ {mutation}(input: $input) {{ errors {{ code message }} }} }}", new { input }, actor.Token);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PiiCells))]
+    public async Task Role_pii_field(string role, string typeCode, string field, Outcome expected)
+    {
+        var type = Types[typeCode];
+        var pii = type.PiiFields.Single(f => f.Name == field);
+        var shared = await host.SharedReportAsync(type);
+
+        // Through the host's list of every type, which every role but the Statistics Analyst may use.
+        var response = await host.PostAsync($"query($id: ID!) {{ reports(where: {{ id: {{ eq: $id }} }}) {{ nodes {{ {pii.Selection} }} }} }}",
+            new { id = shared }, ByRole(role).Token);
+
+        if (expected == Outcome.Yes)
+        {
+            Assert.True(response.Errors.Count == 0, $"{role} × {field}: {response.Body}");
+            var node = response.Data!["reports"]!["nodes"]!.AsArray().Single()!;
+            Assert.Equal(pii.Expected, pii.Read(node)?.ToJsonString());
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+            Assert.Contains("AUTH_NOT_AUTHORIZED", response.ErrorCodes);
+            Assert.Null(response.Data);
+            Assert.DoesNotContain(PiiSir.Sentinels, s => response.Body.Contains(s, StringComparison.Ordinal));
+        }
+    }
+
+    private static Outcome Expected(string typeCode, string role, Operation operation) =>
+        (Outcome)Cells().Single(c => (string)c[0] == typeCode && (string)c[1] == role && (Operation)c[2] == operation)[3];
+
+    private static Outcome Read(GraphQLResponse response, Func<JsonNode, bool> found)
+    {
+        if (Refused(response)) return Outcome.No;
+        if (response.Errors.Count > 0 || response.Data is null) return Outcome.Other;
+        return found(response.Data) ? Outcome.Yes : Outcome.Hidden;
+    }
+
+    private static Outcome Changed(GraphQLResponse response)
+    {
+        if (Refused(response)) return Outcome.No;
+        if (response.Errors.Count > 0 || response.Data is not JsonObject data || data.Count != 1) return Outcome.Other;
+        var errors = data.Single().Value!["errors"]!.AsArray();
+        if (errors.Count == 0) return Outcome.Yes;
+        return errors.Any(e => e!["code"]!.GetValue<string>() == "NOT_FOUND") ? Outcome.Hidden : Outcome.Other;
+    }
+
+    private static bool Refused(GraphQLResponse response) =>
+        response.Status == HttpStatusCode.Forbidden && response.ErrorCodes.Contains("AUTH_NOT_AUTHORIZED") && response.Data is null;
+
+    /// <summary>The built host as a process, and the reports the cells share (one per type, created once).</summary>
+    public sealed class Host : IAsyncLifetime
+    {
+        /// <summary>Writes the shared reports and the reports to review: an agent of SAC-BOS (no mandatory review there) who plays no row.</summary>
+        private static readonly Actor FixtureAuthor = new("Agent", "matrix-author", "SAC-BOS");
+
+        private readonly PluginsFolder _plugins = new PluginsFolder().WithShippedModules();
+        private readonly Dictionary<string, string> _shared = [];
+        private readonly SemaphoreSlim _sharedLock = new(1, 1);
+        private RunningHost? _process;
+        private HttpClient? _http;
+
+        public async Task InitializeAsync()
+        {
+            _process = await RunningHost.StartAsync(_plugins);
+            _http = new HttpClient { BaseAddress = _process.BaseAddress };
+        }
+
+        public async Task DisposeAsync()
+        {
+            _http?.Dispose();
+            if (_process is not null) await _process.DisposeAsync();
+            _plugins.Dispose();
+        }
+
+        public async Task<GraphQLResponse> PostAsync(string query, object? variables, string token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+            {
+                Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Accept.ParseAdd(TestHost.GraphQLResponseJson);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await _http!.SendAsync(request);
+            return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(),
+                response.Headers, "");
+        }
+
+        /// <summary>
+        /// A submitted report of <paramref name="type"/> with every PII field filled, in every role's scope: routed to SAC-BOS
+        /// (the agent and supervisor) and the IROC, and sent by name to everyone else.
+        /// </summary>
+        public async Task<string> SharedReportAsync(IMatrixReportType type)
+        {
+            await _sharedLock.WaitAsync();
+            try
+            {
+                if (_shared.TryGetValue(type.Code, out var id)) return id;
+                var recipients = All.Where(a => a.Office != "SAC-BOS").Select(a => new { kind = "USER", code = a.User }).ToArray();
+                var (draft, version) = await DraftAsync(type, FixtureAuthor);
+                await StepOkAsync("submitReport", "SubmitReportInput", FixtureAuthor, new { id = draft, expectedVersion = version, recipients });
+                return _shared[type.Code] = draft;
+            }
+            finally
+            {
+                _sharedLock.Release();
+            }
+        }
+
+        /// <summary>A new draft by <paramref name="author"/>: its id and version.</summary>
+        public async Task<(string Id, int Version)> DraftAsync(IMatrixReportType type, Actor author)
+        {
+            var response = await PostAsync(type.CreateMutation, new { input = type.Input("Matrix: draft") }, author.Token);
+            var payload = response.Data?[type.CreateField];
+            Assert.True(payload?["errors"]?.AsArray().Count == 0, $"Arrange: {author} could not draft: {response.Body}");
+            var report = payload![type.PayloadField]!;
+            return (report["id"]!.GetValue<string>(), report["version"]!.GetValue<int>());
+        }
+
+        /// <summary>A report by the fixture author awaiting review at SAC-BOS.</summary>
+        public async Task<(string Id, int Version)> PendingAsync(IMatrixReportType type)
+        {
+            var (id, version) = await DraftAsync(type, FixtureAuthor);
+            return (id, await StepOkAsync("requestReportReview", "ReportStepInput", FixtureAuthor, new { id, expectedVersion = version }));
+        }
+
+        /// <summary>A report by <paramref name="author"/>, submitted (their office does not require review).</summary>
+        public async Task<(string Id, int Version)> SubmittedAsync(IMatrixReportType type, Actor author)
+        {
+            var (id, version) = await DraftAsync(type, author);
+            return (id, await StepOkAsync("submitReport", "SubmitReportInput", author, new { id, expectedVersion = version }));
+        }
+
+        private async Task<int> StepOkAsync(string mutation, string inputType, Actor actor, object input)
+        {
+            var response = await PostAsync($"mutation($input: {inputType}!) {{ {mutation}(input: $input) {{ report {{ version }} errors {{ code message }} }} }}",
+                new { input }, actor.Token);
+            var payload = response.Data?[mutation];
+            Assert.True(payload?["errors"]?.AsArray().Count == 0, $"Arrange: {mutation} by {actor} failed: {response.Body}");
+            return payload!["report"]!["version"]!.GetValue<int>();
+        }
+    }
+}
+
+/// <summary>A PII field as the matrix reads it: the selection on a report, how to find the value in a node, and the value written.</summary>
+/// <param name="Name">Type.field, as the schema names it.</param>
+public sealed record MatrixPiiField(string Name, string Selection, Func<JsonNode, JsonNode?> Read, string Expected);
+
+/// <summary>A report type as the matrix drives it: its module's query and mutations, a valid input with every PII field, and its PII fields.</summary>
+public interface IMatrixReportType
+{
+    string Code { get; }
+
+    /// <summary>The type's own query field, e.g. <c>sir</c>.</summary>
+    string ReadField { get; }
+
+    string ReadQuery => $"query($id: ID!) {{ {ReadField}(id: $id) {{ id }} }}";
+
+    /// <summary>The create mutation's field, e.g. <c>createSir</c>, and the payload field holding the report, e.g. <c>sir</c>.</summary>
+    string CreateField { get; }
+
+    string PayloadField { get; }
+
+    string CreateMutation { get; }
+
+    string UpdateMutation { get; }
+
+    string AmendMutation { get; }
+
+    IReadOnlyList<MatrixPiiField> PiiFields { get; }
+
+    Dictionary<string, object?> Input(string title);
+}
+
+/// <summary>SIR: the module's <c>sir</c>, <c>createSir</c>, <c>updateSir</c>, <c>amendSir</c>, and the PII of PIA 1.1.</summary>
+public sealed class SirUnderTest : IMatrixReportType
+{
+    public string Code => "SIR";
+    public string ReadField => "sir";
+    public string CreateField => "createSir";
+    public string PayloadField => "sir";
+    public string CreateMutation => "mutation($input: CreateSirInput!) { createSir(input: $input) { sir { id version } errors { code message } } }";
+    public string UpdateMutation => "mutation($input: UpdateSirInput!) { updateSir(input: $input) { sir { id version } errors { code message } } }";
+    public string AmendMutation => "mutation($input: AmendSirInput!) { amendSir(input: $input) { sir { id version } errors { code message } } }";
+
+    public Dictionary<string, object?> Input(string title) => PiiSir.Input(title);
+
+    public IReadOnlyList<MatrixPiiField> PiiFields { get; } =
+    [
+        Person("firstName", PiiSir.FirstName),
+        Person("middleName", PiiSir.MiddleName),
+        Person("lastName", PiiSir.LastName),
+        Person("dateOfBirth", PiiSir.DateOfBirth),
+        new("ReportPerson.age", "people { age }", n => n["people"]![0]!["age"], (DateTimeOffset.UtcNow.AddHours(-3).UtcDateTime.Year - 1985).ToString()),
+        Person("countryOfBirth", PiiSir.CountryOfBirth),
+        Person("countryOfCitizenship", PiiSir.CountryOfCitizenship),
+        new("ReportPerson.address", "people { address { street } }", n => n["people"]![0]!["address"], $$"""{"street":"{{PiiSir.Street}}"}"""),
+        Person("aNumber", PiiSir.ANumber),
+        Person("fin", PiiSir.Fin),
+        Person("fbiNumber", PiiSir.FbiNumber),
+        Person("immigrationStatus", PiiSir.ImmigrationStatus),
+        Address("street", PiiSir.Street),
+        Address("city", PiiSir.City),
+        Address("state", PiiSir.AddressState),
+        Address("postalCode", PiiSir.PostalCode),
+        Address("country", PiiSir.AddressCountry),
+        new("Sir.injuries", "... on Sir { injuries }", n => n["injuries"], Quoted(PiiSir.Injuries)),
+        new("Sir.hospital", "... on Sir { hospital }", n => n["hospital"], Quoted(PiiSir.Hospital)),
+    ];
+
+    private static MatrixPiiField Person(string field, string value) =>
+        new($"ReportPerson.{field}", $"people {{ {field} }}", n => n["people"]![0]![field], Quoted(value));
+
+    private static MatrixPiiField Address(string field, string value) =>
+        new($"Address.{field}", $"people {{ address {{ {field} }} }}", n => n["people"]![0]!["address"]![field], Quoted(value));
+
+    private static string Quoted(string value) => JsonSerializer.Serialize(value);
+}
