@@ -130,13 +130,18 @@ public sealed class QueueItemGraphType : ObjectGraphType<ReportRecipient>
     }
 }
 
-/// <summary>GraphQL <c>UnavailableReport</c>: a report whose module is not loaded; only the envelope is readable.</summary>
+/// <summary>
+/// GraphQL <c>UnavailableReport</c>: a report whose module is not loaded; only the envelope is readable. Such reports are
+/// left out of every path (their type's read policy cannot be asked), so it shows only when a module goes away while a
+/// request or a subscription runs; it also keeps <c>Report</c> implemented when no report module is loaded.
+/// </summary>
 public sealed class UnavailableReportGraphType : ObjectGraphType<Report>
 {
     public UnavailableReportGraphType()
     {
         Name = "UnavailableReport";
-        Description = "A report whose type's module is not loaded right now (disabled or failed): its envelope is readable, its own fields are not.";
+        Description = "A report whose type's module is not loaded right now (disabled or failed): its envelope is readable, its own fields are not. "
+            + "Such reports are normally left out, since who may read them cannot be decided; this shows only when a module goes away while a request or subscription runs.";
         Interface<NodeInterfaceGraphType>();
         Interface<ReportInterfaceGraphType>();
         this.AddReportEnvelopeFields(r => r);
