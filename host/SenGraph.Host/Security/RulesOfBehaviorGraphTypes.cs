@@ -14,6 +14,7 @@ public sealed class RulesOfBehaviorMutations : ObjectGraphType
             .Description("Acknowledges the current Rules of Behavior (read them first: me { rulesOfBehavior { version text } }). " +
                          "Required at first use and again when the acknowledgement runs out; until then every other operation but `me` is refused.")
             .Argument<NonNullGraphType<AcknowledgeRulesOfBehaviorInputGraphType>>("input")
+            .ForEveryRole() // statistics-only roles must be able to acknowledge too
             .ResolveAsync(async c =>
             {
                 var version = c.GetArgument<IDictionary<string, object?>>("input")["version"] as string ?? "";

@@ -1,16 +1,10 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
-using SenGraph.Host.Security;
+using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Security;
 
 /// <summary>Someone playing one role of PIA 8.1: a user the Development directory seeds, in their office.</summary>
 public sealed record Actor(string Role, string User, string Office)
 {
-    /// <summary>A development-signed token naming only this role (valid for the in-process host and a host process alike).</summary>
-    public string Token => DevelopmentTokens.Issue(new AuthenticationSettings { SigningKey = AuthenticationSettings.DevelopmentSigningKey },
-        new HostingEnvironment { EnvironmentName = Environments.Development }, User, [Role], Office, TimeProvider.System);
-
     public override string ToString() => Role;
 }
 
@@ -39,6 +33,9 @@ public static class AgencyRoles
     ];
 
     public static Actor ByRole(string role) => All.Single(a => a.Role == role);
+
+    /// <summary>A development token naming only the actor's role, for a user who has acknowledged the Rules of Behavior.</summary>
+    public static string TokenOf(this TestHost host, Actor actor) => host.Token(actor.User, actor.Role, actor.Office);
 
     /// <summary>
     /// The roles without a need to know the people in a report: Public Affairs and Statistics Analysts get aggregates

@@ -41,17 +41,17 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
         try
         {
             if (_seeded is { } seeded) return seeded;
-            var (id, version) = await host.DraftAsync(Agent.Token, "PII walk", [.. PiiSir.Input("PII walk").Select(kv => (kv.Key, kv.Value))]);
+            var (id, version) = await host.DraftAsync(host.TokenOf(Agent), "PII walk", [.. PiiSir.Input("PII walk").Select(kv => (kv.Key, kv.Value))]);
             var recipients = WithoutPiiNeedToKnow.Append(IrocStaff).Select(a => new { kind = "USER", code = a.User }).ToArray();
-            var submitted = await host.StepOkAsync("submitReport", Agent.Token, new { id, expectedVersion = version, recipients });
+            var submitted = await host.StepOkAsync("submitReport", host.TokenOf(Agent), new { id, expectedVersion = version, recipients });
             var amendment = new Dictionary<string, object?>(PiiSir.Input("PII walk, amended"))
             {
                 ["id"] = id, ["expectedVersion"] = submitted["version"]!.GetValue<int>(), ["reason"] = "Keeps a revision with every PII field",
             };
-            var amended = await host.AmendAsync(Agent.Token, amendment);
+            var amended = await host.AmendAsync(host.TokenOf(Agent), amendment);
             Assert.Empty(amended.ErrorCodes());
 
-            var schema = (await host.PostAsync(SchemaWalk.IntrospectionQuery, token: IrocStaff.Token)).ShouldSucceed();
+            var schema = (await host.PostAsync(SchemaWalk.IntrospectionQuery, token: host.TokenOf(IrocStaff))).ShouldSucceed();
             _seeded = (new SchemaWalk(schema.Data!["__schema"]!), id);
             return _seeded.Value;
         }
@@ -84,13 +84,13 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
         {
             foreach (var actor in WithoutPiiNeedToKnow)
             {
-                var refused = await host.PostAsync(path.Document, token: actor.Token);
+                var refused = await host.PostAsync(path.Document, token: host.TokenOf(actor));
                 if (Refusal(refused.Body, refused.ErrorCodes, refused.Data) is { } problem) failures.Add($"{actor} via {path}: {problem}");
             }
 
             // Queries by the IROC; mutations by a supervisor (the IROC mutates nothing).
             var needToKnow = path.OperationType == "mutation" ? Supervisor : IrocStaff;
-            var allowed = await host.PostAsync(path.Document, token: needToKnow.Token);
+            var allowed = await host.PostAsync(path.Document, token: host.TokenOf(needToKnow));
             if (allowed.Errors.Count > 0) failures.Add($"{needToKnow} via {path}: {allowed.Body}");
             else if (HasValue(allowed.Body, path)) seen[path.Pii] = true;
         });
@@ -110,7 +110,7 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
 
         foreach (var actor in WithoutPiiNeedToKnow)
         {
-            await using var client = await GraphQLWsTestClient.InitializedAsync(host, authorization: "Bearer " + actor.Token);
+            await using var client = await GraphQLWsTestClient.InitializedAsync(host, authorization: "Bearer " + host.TokenOf(actor));
             for (var i = 0; i < paths.Count; i++)
             {
                 await client.SubscribeAsync($"p{i}", paths[i].Document);
@@ -130,7 +130,7 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
         {
             foreach (var batch in paths.Select((p, i) => (Path: p, Id: $"p{i}")).Chunk(90))
             {
-                var client = await GraphQLWsTestClient.InitializedAsync(host, authorization: "Bearer " + IrocStaff.Token);
+                var client = await GraphQLWsTestClient.InitializedAsync(host, authorization: "Bearer " + host.TokenOf(IrocStaff));
                 clients.Add(client);
                 foreach (var (path, id) in batch) await client.SubscribeAsync(id, path.Document);
                 await client.SendAsync(new { type = "ping" });
@@ -138,8 +138,8 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
                 if (beforeEvent["type"]!.GetValue<string>() != "pong") failures.Add($"{IrocStaff}: {beforeEvent.ToJsonString()}");
             }
 
-            var (reportId, version) = await host.DraftAsync(Agent.Token, "PII walk, live", [.. PiiSir.Input("PII walk, live").Select(kv => (kv.Key, kv.Value))]);
-            await host.StepOkAsync("submitReport", Agent.Token, new { id = reportId, expectedVersion = version });
+            var (reportId, version) = await host.DraftAsync(host.TokenOf(Agent), "PII walk, live", [.. PiiSir.Input("PII walk, live").Select(kv => (kv.Key, kv.Value))]);
+            await host.StepOkAsync("submitReport", host.TokenOf(Agent), new { id = reportId, expectedVersion = version });
 
             foreach (var (client, batch) in clients.Zip(paths.Select((p, i) => (Path: p, Id: $"p{i}")).Chunk(90)))
             {

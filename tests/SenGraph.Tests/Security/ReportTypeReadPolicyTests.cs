@@ -26,9 +26,9 @@ public sealed class ReportTypeReadPolicyTests(ShippedModulesHost host) : IClassF
     /// <summary>A SIR by the agent, submitted and sent by name to the Public Affairs Officer, the administrator and the IROC.</summary>
     private async Task<string> SubmittedToNonReadersAsync(string title)
     {
-        var (id, version) = await host.DraftAsync(Agent.Token, title);
+        var (id, version) = await host.DraftAsync(host.TokenOf(Agent), title);
         var recipients = new[] { PublicAffairsOfficer, SystemAdministrator, IrocStaff }.Select(a => new { kind = "USER", code = a.User }).ToArray();
-        await host.StepOkAsync("submitReport", Agent.Token, new { id, expectedVersion = version, recipients });
+        await host.StepOkAsync("submitReport", host.TokenOf(Agent), new { id, expectedVersion = version, recipients });
         return id;
     }
 
@@ -37,7 +37,7 @@ public sealed class ReportTypeReadPolicyTests(ShippedModulesHost host) : IClassF
     public async Task A_sir_sent_to_a_role_that_may_not_read_sirs_answers_exactly_as_a_report_that_does_not_exist(string role)
     {
         var id = await SubmittedToNonReadersAsync("Sent to " + role);
-        var token = ByRole(role).Token;
+        var token = host.TokenOf(ByRole(role));
 
         var sent = (await host.PostAsync(SharedPaths, new { id }, token)).ShouldSucceed();
         var unknownId = Guid.NewGuid().ToString();
@@ -56,7 +56,7 @@ public sealed class ReportTypeReadPolicyTests(ShippedModulesHost host) : IClassF
         }
 
         // The same report, sent the same way, is there for a reader.
-        var iroc = (await host.PostAsync(SharedPaths, new { id }, IrocStaff.Token)).ShouldSucceed();
+        var iroc = (await host.PostAsync(SharedPaths, new { id }, host.TokenOf(IrocStaff))).ShouldSucceed();
         Assert.Equal(id, iroc.Data!["node"]!["id"]!.GetValue<string>());
         Assert.Equal(id, iroc.Data!["nodes"]![0]!["id"]!.GetValue<string>());
         Assert.Equal(1, iroc.Data!["reports"]!["totalCount"]!.GetValue<int>());
@@ -82,27 +82,27 @@ public sealed class ReportTypeReadPolicyTests(ShippedModulesHost host) : IClassF
 
         foreach (var nonReader in new[] { PublicAffairsOfficer, SystemAdministrator })
         {
-            var refused = await host.PostAsync(query, new { id }, nonReader.Token);
+            var refused = await host.PostAsync(query, new { id }, host.TokenOf(nonReader));
             Assert.Contains("AUTH_NOT_AUTHORIZED", refused.ErrorCodes);
             Assert.Null(refused.Data);
             Assert.DoesNotContain(id, refused.Body);
         }
 
-        (await host.PostAsync(query, new { id }, IrocStaff.Token)).ShouldSucceed();
+        (await host.PostAsync(query, new { id }, host.TokenOf(IrocStaff))).ShouldSucceed();
     }
 
     [Fact]
     public async Task A_sir_is_not_delivered_live_to_roles_that_may_not_read_sirs()
     {
         const string live = "subscription { reportSubmitted { id title } }";
-        await using var iroc = await GraphQLWsTestClient.InitializedAsync(host, authorization: "Bearer " + IrocStaff.Token);
+        await using var iroc = await GraphQLWsTestClient.InitializedAsync(host, authorization: "Bearer " + host.TokenOf(IrocStaff));
         await iroc.SubscribeAsync("iroc", live);
         var nonReaders = new List<GraphQLWsTestClient>();
         try
         {
             foreach (var actor in new[] { PublicAffairsOfficer, SystemAdministrator })
             {
-                var client = await GraphQLWsTestClient.InitializedAsync(host, authorization: "Bearer " + actor.Token);
+                var client = await GraphQLWsTestClient.InitializedAsync(host, authorization: "Bearer " + host.TokenOf(actor));
                 nonReaders.Add(client);
                 await client.SubscribeAsync("live", live);
             }
@@ -137,8 +137,8 @@ public sealed class ReportTypeReadPolicyTests(ShippedModulesHost host) : IClassF
         // Public Affairs may list reports (none of a type they read, today), never a person in one.
         const string query = "{ reports { nodes { id people { role lastName } } } }";
 
-        var refused = await host.PostAsync(query, token: PublicAffairsOfficer.Token);
-        var open = (await host.PostAsync("{ reports { nodes { id people { role } } } }", token: PublicAffairsOfficer.Token)).ShouldSucceed();
+        var refused = await host.PostAsync(query, token: host.TokenOf(PublicAffairsOfficer));
+        var open = (await host.PostAsync("{ reports { nodes { id people { role } } } }", token: host.TokenOf(PublicAffairsOfficer))).ShouldSucceed();
 
         Assert.Contains("AUTH_NOT_AUTHORIZED", refused.ErrorCodes);
         Assert.Contains("ReportPerson.lastName", refused.Errors[0]!["message"]!.GetValue<string>());
@@ -148,7 +148,7 @@ public sealed class ReportTypeReadPolicyTests(ShippedModulesHost host) : IClassF
     [Fact]
     public async Task Applied_directive_introspection_shows_the_pii_mark()
     {
-        var response = (await host.PostAsync("""{ __type(name: "ReportPerson") { fields { name appliedDirectives { name } } } }""", token: IrocStaff.Token)).ShouldSucceed();
+        var response = (await host.PostAsync("""{ __type(name: "ReportPerson") { fields { name appliedDirectives { name } } } }""", token: host.TokenOf(IrocStaff))).ShouldSucceed();
 
         var marked = response.Data!["__type"]!["fields"]!.AsArray()
             .Where(f => f!["appliedDirectives"]!.AsArray().Any(d => d!["name"]!.GetValue<string>() == "pii"))

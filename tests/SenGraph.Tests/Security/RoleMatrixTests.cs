@@ -123,17 +123,17 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
 
         var response = operation switch
         {
-            Operation.Create => await host.PostAsync(type.CreateMutation, new { input = type.Input("Matrix: create") }, actor.Token),
-            Operation.ReadTypeQuery => await host.PostAsync(type.ReadQuery, new { id = shared }, actor.Token),
-            Operation.ReadReports => await host.PostAsync("query($id: ID!) { reports(where: { id: { eq: $id } }) { totalCount nodes { id } } }", new { id = shared }, actor.Token),
-            Operation.ReadNode => await host.PostAsync("query($id: ID!) { node(id: $id) { id } }", new { id = shared }, actor.Token),
+            Operation.Create => await host.PostAsync(type.CreateMutation, new { input = type.Input("Matrix: create") }, actor),
+            Operation.ReadTypeQuery => await host.PostAsync(type.ReadQuery, new { id = shared }, actor),
+            Operation.ReadReports => await host.PostAsync("query($id: ID!) { reports(where: { id: { eq: $id } }) { totalCount nodes { id } } }", new { id = shared }, actor),
+            Operation.ReadNode => await host.PostAsync("query($id: ID!) { node(id: $id) { id } }", new { id = shared }, actor),
             Operation.Update => await ChangeAsync(type.UpdateMutation, authors ? await host.DraftAsync(type, actor) : (shared, 1), null),
             Operation.RequestReview => await StepAsync("requestReportReview", "ReportStepInput", authors ? await host.DraftAsync(type, actor) : (shared, 1)),
             Operation.Return => await StepAsync("returnReport", "ReturnReportInput", await host.PendingAsync(type), new { reason = "Add the FBI number." }),
             Operation.Approve => await StepAsync("approveReport", "ReportStepInput", await host.PendingAsync(type)),
             Operation.Submit => await StepAsync("submitReport", "SubmitReportInput", authors ? await host.DraftAsync(type, actor) : (shared, 1)),
             Operation.Amend => await ChangeAsync(type.AmendMutation, authors ? await host.SubmittedAsync(type, actor) : (shared, 1), "Corrected the time."),
-            Operation.Acknowledge => await host.PostAsync("mutation($id: ID!) { acknowledgeReport(input: { id: $id }) { items { acknowledgedAt } errors { code } } }", new { id = shared }, actor.Token),
+            Operation.Acknowledge => await host.PostAsync("mutation($id: ID!) { acknowledgeReport(input: { id: $id }) { items { acknowledgedAt } errors { code } } }", new { id = shared }, actor),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
 
@@ -150,14 +150,14 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         {
             var input = new Dictionary<string, object?>(type.Input("Matrix: changed")) { ["id"] = target.Id, ["expectedVersion"] = target.Version };
             if (reason is not null) input["reason"] = reason;
-            return host.PostAsync(mutation, new { input }, actor.Token);
+            return host.PostAsync(mutation, new { input }, actor);
         }
 
         Task<GraphQLResponse> StepAsync(string mutation, string inputType, (string Id, int Version) target, object? extra = null)
         {
             var input = new Dictionary<string, object?> { ["id"] = target.Id, ["expectedVersion"] = target.Version };
             foreach (var property in extra?.GetType().GetProperties() ?? []) input[property.Name] = property.GetValue(extra);
-            return host.PostAsync($"mutation($input: {inputType}!) {{ {mutation}(input: $input) {{ errors {{ code message }} }} }}", new { input }, actor.Token);
+            return host.PostAsync($"mutation($input: {inputType}!) {{ {mutation}(input: $input) {{ errors {{ code message }} }} }}", new { input }, actor);
         }
     }
 
@@ -171,7 +171,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
 
         // Through the host's list of every type, which every role but the Statistics Analyst may use.
         var response = await host.PostAsync($"query($id: ID!) {{ reports(where: {{ id: {{ eq: $id }} }}) {{ nodes {{ {pii.Selection} }} }} }}",
-            new { id = shared }, ByRole(role).Token);
+            new { id = shared }, ByRole(role));
 
         if (expected == Outcome.Yes)
         {
@@ -219,6 +219,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         private readonly PluginsFolder _plugins = new PluginsFolder().WithShippedModules();
         private readonly Dictionary<string, string> _shared = [];
         private readonly SemaphoreSlim _sharedLock = new(1, 1);
+        private readonly Dictionary<Actor, string> _tokens = [];
+        private readonly SemaphoreSlim _tokensLock = new(1, 1);
         private RunningHost? _process;
         private HttpClient? _http;
 
@@ -235,8 +237,24 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
             _plugins.Dispose();
         }
 
-        public async Task<GraphQLResponse> PostAsync(string query, object? variables, string token)
+        /// <summary>The actor's token, signed in once (as a client would: the Rules of Behavior acknowledged over HTTP).</summary>
+        private async Task<string> TokenAsync(Actor actor)
         {
+            await _tokensLock.WaitAsync();
+            try
+            {
+                if (!_tokens.TryGetValue(actor, out var token)) _tokens[actor] = token = await _process!.SignInAsync(actor.User, actor.Role, actor.Office);
+                return token;
+            }
+            finally
+            {
+                _tokensLock.Release();
+            }
+        }
+
+        public async Task<GraphQLResponse> PostAsync(string query, object? variables, Actor actor)
+        {
+            var token = await TokenAsync(actor);
             using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
             {
                 Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
@@ -272,7 +290,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         /// <summary>A new draft by <paramref name="author"/>: its id and version.</summary>
         public async Task<(string Id, int Version)> DraftAsync(IMatrixReportType type, Actor author)
         {
-            var response = await PostAsync(type.CreateMutation, new { input = type.Input("Matrix: draft") }, author.Token);
+            var response = await PostAsync(type.CreateMutation, new { input = type.Input("Matrix: draft") }, author);
             var payload = response.Data?[type.CreateField];
             Assert.True(payload?["errors"]?.AsArray().Count == 0, $"Arrange: {author} could not draft: {response.Body}");
             var report = payload![type.PayloadField]!;
@@ -296,7 +314,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         private async Task<int> StepOkAsync(string mutation, string inputType, Actor actor, object input)
         {
             var response = await PostAsync($"mutation($input: {inputType}!) {{ {mutation}(input: $input) {{ report {{ version }} errors {{ code message }} }} }}",
-                new { input }, actor.Token);
+                new { input }, actor);
             var payload = response.Data?[mutation];
             Assert.True(payload?["errors"]?.AsArray().Count == 0, $"Arrange: {mutation} by {actor} failed: {response.Body}");
             return payload!["report"]!["version"]!.GetValue<int>();

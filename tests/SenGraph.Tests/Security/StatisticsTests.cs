@@ -23,11 +23,11 @@ public sealed class StatisticsTests(ShippedModulesHost host) : IClassFixture<Shi
         // Its own office, so other tests of this class do not change the counts.
         const string office = "FOD-BOS";
         var agent = new Actor("Agent", "stat-agent", office);
-        var (first, v1) = await host.DraftAsync(agent.Token, "Counted 1");
-        var (second, v2) = await host.DraftAsync(agent.Token, "Counted 2");
-        await host.DraftAsync(agent.Token, "Counted 3");
-        await host.StepOkAsync("submitReport", agent.Token, new { id = first, expectedVersion = v1 });
-        await host.StepOkAsync("submitReport", agent.Token, new { id = second, expectedVersion = v2 });
+        var (first, v1) = await host.DraftAsync(host.TokenOf(agent), "Counted 1");
+        var (second, v2) = await host.DraftAsync(host.TokenOf(agent), "Counted 2");
+        await host.DraftAsync(host.TokenOf(agent), "Counted 3");
+        await host.StepOkAsync("submitReport", host.TokenOf(agent), new { id = first, expectedVersion = v1 });
+        await host.StepOkAsync("submitReport", host.TokenOf(agent), new { id = second, expectedVersion = v2 });
         var month = DateTimeOffset.UtcNow.ToString("yyyy-MM");
         var where = new { offices = new[] { office } };
 
@@ -64,7 +64,7 @@ public sealed class StatisticsTests(ShippedModulesHost host) : IClassFixture<Shi
     [MemberData(nameof(WhoMayRunStatistics))]
     public async Task Statistics_are_for_the_roles_that_manage_receive_or_analyse_reports(string role, bool allowed)
     {
-        var response = await host.PostAsync("{ reportStatistics { total } }", token: ByRole(role).Token);
+        var response = await host.PostAsync("{ reportStatistics { total } }", token: host.TokenOf(ByRole(role)));
 
         if (allowed) Assert.True(response.ShouldSucceed().Data!["reportStatistics"]!["total"]!.GetValue<int>() >= 0);
         else Assert.Contains("AUTH_NOT_AUTHORIZED", response.ErrorCodes);
@@ -95,7 +95,7 @@ public sealed class StatisticsTests(ShippedModulesHost host) : IClassFixture<Shi
     [MemberData(nameof(NonStatisticalOperations))]
     public async Task A_statistics_analyst_is_refused_every_non_statistical_operation(string query)
     {
-        var response = await host.PostAsync(query, token: StatisticsAnalyst.Token);
+        var response = await host.PostAsync(query, token: host.TokenOf(StatisticsAnalyst));
 
         Assert.Contains("AUTH_NOT_AUTHORIZED", response.ErrorCodes);
         Assert.Null(response.Data);
@@ -105,10 +105,25 @@ public sealed class StatisticsTests(ShippedModulesHost host) : IClassFixture<Shi
     public async Task A_statistics_analyst_may_ask_who_they_are_run_statistics_and_read_the_public_fields()
     {
         var response = (await host.PostAsync("{ me { userName roles } reportStatistics { total } serverInfo { version } modules { id } }",
-            token: StatisticsAnalyst.Token)).ShouldSucceed();
+            token: host.TokenOf(StatisticsAnalyst))).ShouldSucceed();
 
         Assert.Equal("stella", response.Data!["me"]!["userName"]!.GetValue<string>());
         Assert.NotNull(response.Data!["reportStatistics"]);
+    }
+
+    [Fact]
+    public async Task A_statistics_analyst_may_acknowledge_the_rules_of_behavior_and_then_run_statistics()
+    {
+        var token = host.Token("new-analyst", "Statistics Analyst", "HQ-ICE", acknowledgeRules: false);
+        Assert.Contains("RULES_OF_BEHAVIOR_NOT_ACKNOWLEDGED", (await host.PostAsync("{ reportStatistics { total } }", token: token)).ErrorCodes);
+
+        var version = (await host.PostAsync("{ me { rulesOfBehavior { version } } }", token: token)).ShouldSucceed()
+            .Data!["me"]!["rulesOfBehavior"]!["version"]!.GetValue<string>();
+        var acknowledged = (await host.PostAsync("mutation($v: String!) { acknowledgeRulesOfBehavior(input: { version: $v }) { rulesOfBehavior { acknowledged } errors { code } } }",
+            new { v = version }, token)).ShouldSucceed();
+
+        Assert.True(acknowledged.Data!["acknowledgeRulesOfBehavior"]!["rulesOfBehavior"]!["acknowledged"]!.GetValue<bool>());
+        (await host.PostAsync("{ reportStatistics { total } }", token: token)).ShouldSucceed();
     }
 
     [Fact]
@@ -117,11 +132,11 @@ public sealed class StatisticsTests(ShippedModulesHost host) : IClassFixture<Shi
         var analystAndManager = host.Token("stella", "Statistics Analyst,Office Manager", "SAC-NYC");
 
         (await host.PostAsync("{ offices { totalCount } reports { totalCount } }", token: analystAndManager)).ShouldSucceed();
-        Assert.Contains("AUTH_NOT_AUTHORIZED", (await host.PostAsync("{ offices { totalCount } }", token: StatisticsAnalyst.Token)).ErrorCodes);
+        Assert.Contains("AUTH_NOT_AUTHORIZED", (await host.PostAsync("{ offices { totalCount } }", token: host.TokenOf(StatisticsAnalyst))).ErrorCodes);
     }
 
     private async Task<JsonNode> CountAsync(Actor actor, object variables) =>
-        (await host.PostAsync(Statistics, variables, actor.Token)).ShouldSucceed().Data!["reportStatistics"]!;
+        (await host.PostAsync(Statistics, variables, host.TokenOf(actor))).ShouldSucceed().Data!["reportStatistics"]!;
 
     private static List<(string?, string?, string?, string?, int)> Groups(JsonNode statistics) =>
         statistics["groups"]!.AsArray().Select(g => (

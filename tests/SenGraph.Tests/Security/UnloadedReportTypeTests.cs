@@ -17,18 +17,18 @@ public sealed class UnloadedReportTypeTests(ShippedModulesHost host) : IClassFix
     [Fact]
     public async Task Reports_of_a_type_whose_module_is_disabled_are_left_out_until_it_is_enabled_again()
     {
-        var (id, version) = await host.DraftAsync(Agent.Token, "Module goes away");
-        await host.StepOkAsync("submitReport", Agent.Token, new { id, expectedVersion = version });
-        var (draft, draftVersion) = await host.DraftAsync(Agent.Token, "Draft while it is away");
-        var before = (await host.PostAsync(Paths, new { id }, IrocStaff.Token)).ShouldSucceed();
+        var (id, version) = await host.DraftAsync(host.TokenOf(Agent), "Module goes away");
+        await host.StepOkAsync("submitReport", host.TokenOf(Agent), new { id, expectedVersion = version });
+        var (draft, draftVersion) = await host.DraftAsync(host.TokenOf(Agent), "Draft while it is away");
+        var before = (await host.PostAsync(Paths, new { id }, host.TokenOf(IrocStaff))).ShouldSucceed();
         Assert.Equal(id, before.Data!["node"]!["id"]!.GetValue<string>());
 
         await SetEnabledAsync(false);
-        var away = (await host.PostAsync(Paths, new { id }, IrocStaff.Token)).ShouldSucceed();
+        var away = (await host.PostAsync(Paths, new { id }, host.TokenOf(IrocStaff))).ShouldSucceed();
         var step = await host.PostAsync("mutation($input: ReportStepInput!) { requestReportReview(input: $input) { errors { code } } }",
-            new { input = new { id = draft, expectedVersion = draftVersion } }, Agent.Token);
+            new { input = new { id = draft, expectedVersion = draftVersion } }, host.TokenOf(Agent));
         await SetEnabledAsync(true);
-        var back = (await host.PostAsync(Paths, new { id }, IrocStaff.Token)).ShouldSucceed();
+        var back = (await host.PostAsync(Paths, new { id }, host.TokenOf(IrocStaff))).ShouldSucceed();
 
         Assert.Null(away.Data!["node"]);
         Assert.Equal(0, away.Data!["reports"]!["totalCount"]!.GetValue<int>());
@@ -43,7 +43,7 @@ public sealed class UnloadedReportTypeTests(ShippedModulesHost host) : IClassFix
     {
         var mutation = enabled ? "enableModule" : "disableModule";
         var response = (await host.PostAsync($$"""mutation { {{mutation}}(input: { id: "sir" }) { module { status } errors { code } } }""",
-            token: SystemAdministrator.Token)).ShouldSucceed();
+            token: host.TokenOf(SystemAdministrator))).ShouldSucceed();
         Assert.Equal(enabled ? "LOADED" : "DISABLED", response.Data![mutation]!["module"]!["status"]!.GetValue<string>());
     }
 }
