@@ -23,14 +23,17 @@ public static class QueryableConnectionExtensions
             ?? throw new InvalidOperationException($"Field '{field.Name}' was not declared with ConnectionField<TNodeGraphType, TEntity>().");
         var page = PageRequest.Read(context, options);
 
+        // Ordered before filtering: the resolver's own ordering, the default, must be the outermost call to be seen.
+        var order = context.Arguments?.TryGetValue(QueryingFieldExtensions.OrderArgument, out var orderValue) == true ? orderValue.Value as IList : null;
+        var ordered = SortTranslator.Apply(source, order, order is null ? null : (IComplexGraphType)NamedType(field, QueryingFieldExtensions.OrderArgument), options.TieBreakerKey!);
+
         if (context.Arguments?.TryGetValue(QueryingFieldExtensions.WhereArgument, out var where) == true && where.Value is IDictionary<string, object?> filter)
         {
             var filterType = (IComplexGraphType)NamedType(field, QueryingFieldExtensions.WhereArgument);
-            source = source.Where(new FilterTranslator(options).Translate<TEntity>(filter, filterType));
+            var predicate = new FilterTranslator(options).Translate<TEntity>(filter, filterType);
+            source = source.Where(predicate);
+            ordered = ordered.Where(predicate); // Where keeps the order (in SQL too: WHERE … ORDER BY …)
         }
-
-        var order = context.Arguments?.TryGetValue(QueryingFieldExtensions.OrderArgument, out var orderValue) == true ? orderValue.Value as IList : null;
-        var ordered = SortTranslator.Apply(source, order, order is null ? null : (IComplexGraphType)NamedType(field, QueryingFieldExtensions.OrderArgument), options.TieBreakerKey!);
 
         int? total = page.NeedsTotal || Selects(context, "totalCount") ? await CountAsync(source, context.CancellationToken) : null;
         var (skip, take) = page.Window(total, options);

@@ -175,6 +175,16 @@ public sealed class SortingAndPagingTests(QueryingFixture db) : IClassFixture<Qu
     }
 
     [Fact]
+    public async Task The_resolver_ordering_stays_the_default_when_the_page_is_filtered()
+    {
+        var filtered = await ReportsAsync("first: 20, where: { urgent: { eq: true } }", "latestReports");
+
+        var expected = db.Reports.Where(r => r.Urgent).OrderByDescending(r => r.OccurredAt).ThenBy(r => r.Id).Take(20).Select(r => r.Id).ToArray();
+        Assert.True(expected.Length > 1);
+        Assert.Equal(expected, filtered.Ids());
+    }
+
+    [Fact]
     public async Task Filtering_sorting_and_paging_combine()
     {
         var expected = db.Reports.Where(r => r.Priority >= 2).OrderBy(r => r.Priority).ThenByDescending(r => r.Title, StringComparer.Ordinal).ThenBy(r => r.Id).Select(r => r.Id).ToArray();
