@@ -34,10 +34,10 @@ public class LimitsHost(string environment = "Development", IReadOnlyDictionary<
         .WithTestModule("SenGraph.TestModules.Ticker");
 
     /// <summary>A token this host accepts: the development token in Development, one signed with <see cref="ProductionKey"/> elsewhere.</summary>
-    public new string Token(string user = "alice", string roles = "Agent", string office = "SAC-NYC")
+    public new string Token(string user = "alice", string roles = "Agent", string office = "SAC-NYC", bool acknowledgeRules = true)
     {
-        if (_environment == "Development") return base.Token(user, roles, office);
-        AcknowledgeRulesOfBehavior(user);
+        if (_environment == "Development") return base.Token(user, roles, office, acknowledgeRules);
+        if (acknowledgeRules) AcknowledgeRulesOfBehavior(user);
         var now = DateTime.UtcNow;
         var claims = new List<Claim> { new(SenGraphClaims.UserName, user), new(SenGraphClaims.Office, office) };
         claims.AddRange(roles.Split(',').Select(r => new Claim(SenGraphClaims.Role, r)));

@@ -49,6 +49,9 @@ public static class ReportRouting
     /// Recipients the submitter names are added by the caller.
     /// </summary>
     /// <param name="offices">The directory's offices (<c>db.Set&lt;Office&gt;()</c>).</param>
+    /// <param name="submitterOfficeCode">The office submitting the report.</param>
+    /// <param name="routes">The report type's routing rule.</param>
+    /// <param name="cancellationToken">Cancels the directory lookups.</param>
     public static async Task<IReadOnlyList<RecipientRef>> RouteAsync(
         IQueryable<Office> offices, string submitterOfficeCode, ReportRoutes routes, CancellationToken cancellationToken)
     {
