@@ -43,12 +43,14 @@ var schemas = app.Services.GetRequiredService<SchemaHost>();
 using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 var token = DevelopmentTokens.Issue(app.Services.GetRequiredService<AuthenticationSettings>(), app.Environment, "bench", ["Agent"], "SAC-NYC", TimeProvider.System);
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+var rules = app.Services.GetRequiredService<RulesOfBehavior>().Options;
+await PostAsync($$"""{"query":"mutation { acknowledgeRulesOfBehavior(input: { version: \"{{rules.Version}}\" }) { errors { code } } }"}""", "acknowledging the Rules of Behavior");
 
 var scenarios = new (string Label, string Module, string[] Builds, string Query)[]
 {
     ("versioned (no EF Core)", "SenGraph.TestModules.Versioned",
         [Output("SenGraph.TestModules.Versioned.V1_1")], "{ versionedVersion }"),
-    ("sir (EF Core + SQLite)", "SenGraph.Modules.Sir", [shippedSir], "{ mySirDrafts { id } }"),
+    ("sir (EF Core + SQLite)", "SenGraph.Modules.Sir", [shippedSir], "{ sirs(first: 1) { totalCount } }"),
 };
 
 Console.WriteLine($"module upgrade memory, {cycles} cycles per module, {configuration} build, .NET {Environment.Version}");
@@ -64,9 +66,7 @@ foreach (var (label, module, builds, query) in scenarios)
     {
         Deploy(builds[cycle % builds.Length], Path.Combine(plugins, module));
         await catalog.ReloadAsync(CancellationToken.None);
-        var response = await http.PostAsync("/graphql", new StringContent($$"""{"query":"{{query}}"}""", Encoding.UTF8, "application/json"));
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode || body.Contains("\"errors\"")) throw new InvalidOperationException($"cycle {cycle}: {body}");
+        await PostAsync($$"""{"query":"{{query}}"}""", $"cycle {cycle}");
 
         await Task.Delay(100); // old versions are disposed in the background once no request holds them
         for (var i = 0; i < 3; i++)
@@ -94,6 +94,13 @@ Console.WriteLine();
 foreach (var line in summary) Console.WriteLine(line);
 await app.StopAsync();
 return 0;
+
+async Task PostAsync(string body, string what)
+{
+    var response = await http.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+    var text = await response.Content.ReadAsStringAsync();
+    if (!response.IsSuccessStatusCode || text.Contains("\"errors\":[{")) throw new InvalidOperationException($"{what}: {text}");
+}
 
 static void Deploy(string build, string target)
 {
