@@ -2,22 +2,30 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Runtime.Loader;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SenGraph.Host;
 using SenGraph.Host.Modules;
 using SenGraph.Host.Security;
 
-// Memory cost of live module upgrades. Each cycle deploys the module's build again (a new load, as an
+// module-upgrades: memory cost of live module upgrades. Each cycle deploys the module's build again (a new load, as an
 // upgrade is), reloads, serves one request on the new version, then forces a full GC and reads the
 // managed heap, the working set, the collectible load contexts not yet unloading (active) and the old
 // versions whose load contexts the runtime has not collected (retained).
 // Two modules measured in one run: one without EF Core, and SIR (EF Core + SQLite), which is known
 // to pin collectible load contexts. Ratios between them mean more than absolute numbers here.
 
-var cycles = args.SkipWhile(a => a != "--cycles").Skip(1).Select(int.Parse).FirstOrDefault(20);
-if (args.FirstOrDefault() != "module-upgrades")
+// audit-trail: what the audit of every read costs and how long verifying the chain takes as it grows.
+// Drafts SIRs (each write appends its records in its own transaction), reads pages of 50 SIRs with their
+// people (each read appends one view record per report), and times verifyAuditTrail at two trail sizes:
+// the time per record at both sizes shows whether verifying scales linearly.
+
+int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault(fallback);
+var command = args.FirstOrDefault();
+if (command is not ("module-upgrades" or "audit-trail"))
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project tests/SenGraph.Benchmarks -- module-upgrades [--cycles N]");
+    Console.Error.WriteLine("       dotnet run -c Release --project tests/SenGraph.Benchmarks -- audit-trail [--reports N] [--reads N]");
     return 2;
 }
 
@@ -46,6 +54,14 @@ http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer
 var rules = app.Services.GetRequiredService<RulesOfBehavior>().Options;
 await PostAsync($$"""{"query":"mutation { acknowledgeRulesOfBehavior(input: { version: \"{{rules.Version}}\" }) { errors { code } } }"}""", "acknowledging the Rules of Behavior");
 
+if (command == "audit-trail")
+{
+    await AuditTrailAsync(Option("--reports", 300), Option("--reads", 60));
+    await app.StopAsync();
+    return 0;
+}
+
+var cycles = Option("--cycles", 20);
 var scenarios = new (string Label, string Module, string[] Builds, string Query)[]
 {
     ("versioned (no EF Core)", "SenGraph.TestModules.Versioned",
@@ -95,11 +111,65 @@ foreach (var line in summary) Console.WriteLine(line);
 await app.StopAsync();
 return 0;
 
-async Task PostAsync(string body, string what)
+async Task<JsonNode> PostAsync(string body, string what, HttpClient? client = null)
 {
-    var response = await http.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+    var response = await (client ?? http).PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
     var text = await response.Content.ReadAsStringAsync();
     if (!response.IsSuccessStatusCode || text.Contains("\"errors\":[{")) throw new InvalidOperationException($"{what}: {text}");
+    return JsonNode.Parse(text)!["data"]!;
+}
+
+async Task AuditTrailAsync(int reports, int reads)
+{
+    Deploy(shippedSir, Path.Combine(plugins, "SenGraph.Modules.Sir"));
+    await catalog.ReloadAsync(CancellationToken.None);
+    using var admin = new HttpClient { BaseAddress = http.BaseAddress };
+    admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Issue(
+        app.Services.GetRequiredService<AuthenticationSettings>(), app.Environment, "root", ["System Administrator"], "HQ-ICE", TimeProvider.System));
+    await PostAsync($$"""{"query":"mutation { acknowledgeRulesOfBehavior(input: { version: \"{{rules.Version}}\" }) { errors { code } } }"}""", "admin acknowledging", admin);
+
+    // The fastest of three, so a pause of the machine does not count.
+    async Task<(long Records, double Milliseconds)> VerifyAsync()
+    {
+        var best = (Records: 0L, Milliseconds: double.MaxValue);
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = (await PostAsync("""{"query":"{ verifyAuditTrail { intact recordCount } }"}""", "verifying", admin))["verifyAuditTrail"]!;
+            clock.Stop();
+            if (!result["intact"]!.GetValue<bool>()) throw new InvalidOperationException("the audit trail is broken: " + result.ToJsonString());
+            best = (result["recordCount"]!.GetValue<long>(), Math.Min(best.Milliseconds, clock.Elapsed.TotalMilliseconds));
+        }
+
+        return best;
+    }
+
+    Console.WriteLine($"audit trail, {reports} SIR drafts, {reads} reads of 50 SIRs with their people, {configuration} build, .NET {Environment.Version}");
+    var create = """{"query":"mutation($i: CreateSirInput!) { createSir(input: $i) { sir { id } errors { code } } }","variables":{"i":{"title":"Benchmark arrest","category":"SIGNIFICANT_ARREST","eventState":"NY","eventAt":"2026-11-20T14:30:00Z","people":[{"role":"SUSPECT","firstName":"Juan","lastName":"Perez","aNumber":"A012345678"}]}}}""";
+    var writes = Stopwatch.StartNew();
+    for (var i = 0; i < reports; i++) await PostAsync(create, $"draft {i}");
+    writes.Stop();
+
+    const string page = """{"query":"query Page { sirs(first: 50) { nodes { id people { lastName aNumber } } } }"}""";
+    await PostAsync(page, "warm-up read");
+    var readClock = new Stopwatch();
+    async Task ReadAsync(int count)
+    {
+        readClock.Start();
+        for (var i = 0; i < count; i++) await PostAsync(page, $"read {i}");
+        readClock.Stop();
+    }
+
+    await ReadAsync(reads / 2);
+    var smaller = await VerifyAsync();
+    await ReadAsync(reads - reads / 2);
+    var larger = await VerifyAsync();
+
+    Console.WriteLine($"drafting: {writes.Elapsed.TotalMilliseconds / reports:F1} ms per createSir (its rows and their audit records in one transaction)");
+    Console.WriteLine($"reading: {readClock.Elapsed.TotalMilliseconds / reads:F1} ms per page of 50 SIRs; {(larger.Records - smaller.Records) / (double)(reads - reads / 2):F1} audit records appended per page (one view per report)");
+    Console.WriteLine($"verifying {smaller.Records} records: {smaller.Milliseconds:F0} ms; {larger.Records} records: {larger.Milliseconds:F0} ms");
+    Console.WriteLine($"verifying costs {(larger.Milliseconds - smaller.Milliseconds) * 1000 / (larger.Records - smaller.Records):F1} µs per additional record " +
+                      $"(so about {(larger.Milliseconds - smaller.Milliseconds) / (larger.Records - smaller.Records) * 1_000_000 / 1000:F0} s per million records)");
 }
 
 static void Deploy(string build, string target)
