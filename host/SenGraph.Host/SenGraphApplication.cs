@@ -53,6 +53,7 @@ public static class SenGraphApplication
         services.AddSingleton((configuration.GetSection(LockoutSettings.Section).Get<LockoutSettings>() ?? new LockoutSettings()).Validate());
         services.AddSingleton<LogonGuard>();
         services.AddAuthorization();
+        services.AddSingleton<Microsoft.AspNetCore.Authentication.IClaimsTransformation, DirectoryClaims>();
         AddRulesOfBehavior(services, configuration);
 
         services.AddGraphQLLimits(configuration, environment);

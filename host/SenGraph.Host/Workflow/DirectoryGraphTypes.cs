@@ -72,11 +72,11 @@ public sealed class CurrentUserGraphType : ObjectGraphType<CurrentUser>
     public CurrentUserGraphType()
     {
         Name = "CurrentUser";
-        Description = "The caller: user name, office and roles from the token (what authorization uses), display name from the directory.";
+        Description = "The caller: user name, office and roles as authorization uses them (from the directory for the users it knows, else from the token), display name from the directory.";
         Field(u => u.UserName).Description("User name, the token's subject.");
         Field(u => u.DisplayName, nullable: true).Description("Display name from the directory; null when the directory does not know the user.");
-        Field(u => u.Office, nullable: true).Description("Code of the office the token names; null when it names none.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles").Description("The roles the token carries.").Resolve(c => c.Source.Roles);
+        Field(u => u.Office, nullable: true).Description("Code of your office: the directory's, else the one the token names; null when neither does.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("roles").Description("Your roles: the directory's, else the token's.").Resolve(c => c.Source.Roles);
         Field<NonNullGraphType<RulesOfBehaviorStatusGraphType>>("rulesOfBehavior")
             .Description("The Rules of Behavior to acknowledge, and your acknowledgement of them.")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<RulesOfBehavior>().StatusAsync(c.Source.UserName, c.CancellationToken));

@@ -55,7 +55,7 @@ public sealed class DirectoryQueries : ObjectGraphType
             });
 
         Field<NonNullGraphType<CurrentUserGraphType>>("me")
-            .Description("You: user name, office and roles from your token, display name from the directory.")
+            .Description("You: user name; office and roles as authorization sees them (the directory's when it knows you, else your token's); display name from the directory.")
             .ForEveryRole()
             .ResolveAsync(async c =>
             {

@@ -17,7 +17,7 @@ public sealed class RulesOfBehaviorTests
     {
         using var plugins = new PluginsFolder().WithShippedModules();
         await using var host = new TestHost(plugins);
-        var token = host.Token("ivan", "Agent", "FIG-NYC", acknowledgeRules: false);
+        var token = host.Token("ivo", "Agent", "FIG-NYC", acknowledgeRules: false);
 
         // Operations of every kind are refused, with the typed error and 403.
         foreach (var query in new[] { "{ reports(first: 1) { totalCount } }", "{ serverInfo { version } }", "{ me { userName } reports(first: 1) { totalCount } }",

@@ -129,7 +129,7 @@ public sealed class StatisticsTests(ShippedModulesHost host) : IClassFixture<Shi
     [Fact]
     public async Task Another_role_besides_statistics_analyst_is_not_narrowed_by_it()
     {
-        var analystAndManager = host.Token("stella", "Statistics Analyst,Office Manager", "SAC-NYC");
+        var analystAndManager = host.Token("sol", "Statistics Analyst,Office Manager", "SAC-NYC");
 
         (await host.PostAsync("{ offices { totalCount } reports { totalCount } }", token: analystAndManager)).ShouldSucceed();
         Assert.Contains("AUTH_NOT_AUTHORIZED", (await host.PostAsync("{ offices { totalCount } }", token: host.TokenOf(StatisticsAnalyst))).ErrorCodes);

@@ -77,6 +77,7 @@ public sealed class SirAnalystQueryTests(ShippedModulesHost host) : IClassFixtur
     public async Task A_page_of_50_reports_with_people_contacts_and_recipients_costs_the_same_statements_as_a_page_of_5()
     {
         await SeedAsync();
+        _ = Iris; // her first token records her Rules of Behavior acknowledgement: not a statement of the query
         using var counter = new SqlStatementCounter(host.DatabaseFile);
         const string arguments = """first: $first, after: $after, where: { title: { startsWith: "Analyst" } }, order: [ { eventAt: ASC } ]""";
 
@@ -100,9 +101,9 @@ public sealed class SirAnalystQueryTests(ShippedModulesHost host) : IClassFixtur
         var (smallQuery, smallOverhead) = Split(smallStatements);
         Assert.True(largeQuery.Count == 5, string.Join("\n---\n", largeStatements));
         Assert.Equal(smallQuery.Count, largeQuery.Count);
-        // The caller's logon check (disabled? locked?) and the audit of the views (the chain's head, then one
-        // INSERT of every view of the page) cost the same for 5 reports as for 50.
-        Assert.True(largeOverhead.Count == 4, string.Join("\n---\n", largeOverhead));
+        // The caller's logon check (the directory's roles and office; disabled? locked?) and the audit of the views
+        // (the chain's head, then one INSERT of every view of the page) cost the same for 5 reports as for 50.
+        Assert.True(largeOverhead.Count == 5, string.Join("\n---\n", largeOverhead));
         Assert.Equal(smallOverhead.Count, largeOverhead.Count);
         Assert.Equal(2, largeOverhead.Count(s => s.Contains("-- audit")));
     }
