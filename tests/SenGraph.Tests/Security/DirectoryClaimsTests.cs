@@ -1,4 +1,5 @@
 using SenGraph.Tests.Infrastructure;
+using SenGraph.Tests.WebSockets;
 
 namespace SenGraph.Tests.Security;
 
@@ -27,6 +28,19 @@ public sealed class DirectoryClaimsTests
         me = (await host.PostAsync(Me, token: alice)).ShouldSucceed().Data!["me"]!;
         Assert.Equal("SAC-BOS", me["office"]!.GetValue<string>());
         Assert.Equal(["Supervisor"], me["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_token_given_in_the_websockets_connection_init_gets_the_directorys_roles_too()
+    {
+        using var plugins = new PluginsFolder();
+        await using var host = new TestHost(plugins);
+        await using var socket = await GraphQLWsTestClient.InitializedAsync(host, new { Authorization = "Bearer " + host.Token("alice", "IROC Staff", "IROC-HQ") });
+
+        await socket.SubscribeAsync("me", Me);
+        var me = (await socket.ReceiveAsync())["payload"]!["data"]!["me"]!;
+        Assert.Equal("SAC-NYC", me["office"]!.GetValue<string>());
+        Assert.Equal(["Agent"], me["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
     }
 
     [Fact]

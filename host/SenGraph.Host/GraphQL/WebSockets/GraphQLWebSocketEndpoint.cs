@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using GraphQL;
 using GraphQL.Transport;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -30,6 +31,7 @@ public sealed class GraphQLWebSocketEndpoint(
     IHostApplicationLifetime lifetime,
     LogonGuard logons,
     AuditTrail audit,
+    IClaimsTransformation claims,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
@@ -91,7 +93,7 @@ public sealed class GraphQLWebSocketEndpoint(
 
     /// <summary>
     /// Validates a bearer token as the JWT bearer handler does, with its configured options (the same
-    /// token handlers and <see cref="TokenValidationParameters"/>); null and why (for the audit) when the token is not valid.
+    /// token handlers and <see cref="TokenValidationParameters"/>) and the claims transformation; null and why (for the audit) when the token is not valid.
     /// </summary>
     internal async Task<(ClaimsPrincipal? User, string? Failure)> AuthenticateAsync(string token)
     {
@@ -104,7 +106,8 @@ public sealed class GraphQLWebSocketEndpoint(
             try
             {
                 var result = await handler.ValidateTokenAsync(token, parameters);
-                if (result.IsValid) return (new ClaimsPrincipal(result.ClaimsIdentity), null);
+                // As the authentication middleware does for a header: the directory's roles and office for the users it knows.
+                if (result.IsValid) return (await claims.TransformAsync(new ClaimsPrincipal(result.ClaimsIdentity)), null);
                 failure = LogonGuard.TokenFailureReason(result.Exception);
                 logger.LogInformation("graphql-transport-ws: bearer token refused: {Reason}", result.Exception?.Message);
             }
