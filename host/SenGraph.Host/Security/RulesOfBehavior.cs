@@ -72,9 +72,8 @@ public sealed class RulesOfBehavior(WorkflowDatabase database, IOptions<RulesOfB
 
     public async Task<bool> IsAcknowledgedAsync(string userName, CancellationToken cancellationToken)
     {
-        var key = DirectoryRules.NormalizeUserName(userName);
-        if (_currentUntil.TryGetValue(key, out var until) && until > clock.GetUtcNow()) return true;
-        return (await StatusAsync(key, cancellationToken)).Acknowledged;
+        if (_currentUntil.TryGetValue(DirectoryRules.NormalizeUserName(userName), out var until) && until > clock.GetUtcNow()) return true;
+        return (await StatusAsync(userName, cancellationToken)).Acknowledged;
     }
 
     public async Task<RulesOfBehaviorStatus> StatusAsync(string userName, CancellationToken cancellationToken)

@@ -173,7 +173,7 @@ public sealed class AuthorizationValidationRule(bool allowAnonymousIntrospection
 
     private static bool IsAuthenticated(ValidationContext context) => context.User?.Identity?.IsAuthenticated == true;
 
-    private static bool IsRootType(ValidationContext context, IGraphType type) =>
+    internal static bool IsRootType(ValidationContext context, IGraphType type) =>
         type == context.Schema.Query || type == context.Schema.Mutation || type == context.Schema.Subscription;
 
     private static bool HasRequirements(Target target) =>

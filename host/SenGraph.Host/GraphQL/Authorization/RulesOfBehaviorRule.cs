@@ -29,7 +29,7 @@ public sealed class RulesOfBehaviorRule : ValidationRuleBase
         {
             if (_checked || node is not GraphQLField field || !context.ShouldIncludeNode(field)) return;
             var parent = context.TypeInfo.GetParentType()?.GetNamedType();
-            if (parent is null || (parent != context.Schema.Query && parent != context.Schema.Mutation && parent != context.Schema.Subscription)) return;
+            if (parent is null || !AuthorizationValidationRule.IsRootType(context, parent)) return;
             var name = field.Name.StringValue;
             if (name.StartsWith("__", StringComparison.Ordinal) || name is MeField or AcknowledgeField) return;
 
