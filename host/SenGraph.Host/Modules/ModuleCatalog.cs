@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SenGraph.Contracts.Modules;
+using SenGraph.Host.Hosting;
 
 namespace SenGraph.Host.Modules;
 
@@ -42,6 +43,7 @@ public sealed class ModuleCatalog(
     SchemaHost host,
     IOptions<PluginOptions> options,
     TimeProvider clock,
+    SenGraph.Host.Hosting.StartupTimings timings,
     ILogger<ModuleCatalog> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -123,7 +125,7 @@ public sealed class ModuleCatalog(
             LoadedModule module;
             try
             {
-                module = loader.Load(path, fingerprint);
+                module = timings.Measure(StartupTimings.ModuleLoading, () => loader.Load(path, fingerprint));
             }
             catch (ModuleLoadException e)
             {
@@ -175,7 +177,7 @@ public sealed class ModuleCatalog(
         while (true)
         {
             // Running modules go first: a newcomer never pushes out what already serves.
-            var composition = composer.Compose([.. kept, .. pending.Select(p => p.Module)]);
+            var composition = timings.Measure(StartupTimings.SchemaComposition, () => composer.Compose([.. kept, .. pending.Select(p => p.Module)]));
             var refusals = new List<(LoadedModule Module, LoadedModule? Predecessor, string Reason, IReadOnlyList<SchemaChange> Changes)>();
             foreach (var (module, reason) in composition.Rejected)
             {
@@ -206,8 +208,11 @@ public sealed class ModuleCatalog(
                 {
                     try
                     {
-                        await ModuleLoader.MigrateAsync(module, cancellationToken);
-                        migrated.Add(module);
+                        await timings.MeasureAsync(StartupTimings.ModuleLoading, async () =>
+                        {
+                            await ModuleLoader.MigrateAsync(module, cancellationToken);
+                            return migrated.Add(module);
+                        });
                     }
                     catch (ModuleLoadException e)
                     {

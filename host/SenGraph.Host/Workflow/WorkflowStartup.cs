@@ -8,13 +8,18 @@ namespace SenGraph.Host.Workflow;
 /// load: registered ahead of <c>ModuleStartup</c>, and hosted services start one after the other in
 /// registration order, so module migrations (which may refer to host tables) always find them.
 /// </summary>
-public sealed class WorkflowStartup(WorkflowDatabase database, IHostEnvironment environment, ILogger<WorkflowStartup> logger) : IHostedService
+public sealed class WorkflowStartup(
+    WorkflowDatabase database, IHostEnvironment environment, SenGraph.Host.Hosting.StartupTimings timings, ILogger<WorkflowStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await database.MigrateAsync(cancellationToken);
+            await timings.MeasureAsync(SenGraph.Host.Hosting.StartupTimings.HostMigrations, async () =>
+            {
+                await database.MigrateAsync(cancellationToken);
+                return true;
+            });
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
