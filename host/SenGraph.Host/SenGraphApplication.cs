@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 using SenGraph.Contracts.Security;
 using SenGraph.Host.Auditing;
+using SenGraph.Host.Demo;
 using SenGraph.Host.GraphQL;
+using SenGraph.Host.Hosting;
 using SenGraph.Host.GraphQL.Limits;
 using SenGraph.Host.GraphQL.Http;
 using SenGraph.Host.GraphQL.WebSockets;
@@ -36,6 +38,8 @@ public static class SenGraphApplication
         var environment = builder.Environment;
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StartupTimings>();
+        services.AddHostedService<StartupReport>();
         services.AddSingleton(DatabaseConfiguration.Resolve(configuration, environment));
         services.Configure<PluginOptions>(configuration.GetSection(PluginOptions.Section));
 
@@ -47,6 +51,8 @@ public static class SenGraphApplication
         services.AddSingleton<AuditVerifier>();
         services.AddWorkflow(); // host tables: migrated (and seeded in Development) before ModuleStartup runs
         services.AddHostedService<ModuleStartup>();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddHostedService<DemoStartup>();
         services.AddHostedService<PluginsWatcher>();
 
         AddAuthentication(services, configuration, environment);

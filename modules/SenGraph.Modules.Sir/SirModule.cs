@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Modules;
 using SenGraph.Contracts.Persistence;
+using SenGraph.Contracts.Reports.Demo;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Modules.Sir.Data;
 using SenGraph.Modules.Sir.GraphQL;
@@ -31,6 +32,7 @@ public sealed class SirModule : ISenGraphModule
             ReviewPolicy = SirPolicies.Reviewer,
             ReadPolicy = SirPolicies.Reader,
         });
+        services.AddDemoReports<SirDbContext, SirReport>(SirDemo.Report);
     }
 
     public void ConfigureAuthorization(ModuleAuthorizationBuilder authorization)

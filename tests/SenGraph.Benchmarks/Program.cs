@@ -41,6 +41,7 @@ builder.Configuration["Plugins:Path"] = plugins;
 builder.Configuration["Plugins:Watch"] = "false";
 builder.Configuration["ConnectionStrings:SenGraph"] = $"Data Source={Path.Combine(work.FullName, "bench.db")}";
 builder.Configuration["Logging:LogLevel:Default"] = "Error";
+builder.Configuration["Demo:SeedOnStart"] = "false";
 builder.AddSenGraph();
 await using var app = builder.Build();
 app.MapSenGraph();

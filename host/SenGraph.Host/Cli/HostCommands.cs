@@ -10,13 +10,13 @@ using SenGraph.Host.Security;
 namespace SenGraph.Host.Cli;
 
 /// <summary>
-/// Commands run instead of the server: <c>token</c>, <c>schema export</c>, <c>migrations script</c>,
+/// Commands run instead of the server: <c>token</c>, <c>seed demo</c>, <c>schema export</c>, <c>migrations script</c>,
 /// <c>modules pack</c>, <c>modules install</c>.
 /// Anything else on the command line starts the server.
 /// </summary>
 public static class HostCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "token" or "schema" or "migrations" or "modules";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "token" or "schema" or "migrations" or "modules" or "seed";
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -25,6 +25,7 @@ public static class HostCommands
         root.Add(new Command("schema", "The composed GraphQL schema.") { SchemaExportCommand() });
         root.Add(new Command("migrations", "Database migrations of every module.") { MigrationsScriptCommand() });
         root.Add(ModulePackageCommands.Create(Run));
+        root.Add(new Command("seed", "Data to explore the API with.") { SeedDemoCommand() });
         return root.Parse(args).InvokeAsync();
     }
 
@@ -46,6 +47,18 @@ public static class HostCommands
             Console.WriteLine(DevelopmentTokens.Issue(settings, builder.Environment, result.GetRequiredValue(user), roleList,
                 result.GetRequiredValue(office), TimeProvider.System));
             return Task.CompletedTask;
+        }));
+        return command;
+    }
+
+    private static Command SeedDemoCommand()
+    {
+        var command = new Command("demo",
+            "Write realistic, fictional reports of every loaded type that has none yet, through the real workflow, as the directory's users (running it again changes nothing).");
+        command.SetAction(result => Run(async () =>
+        {
+            var outcome = await SenGraph.Host.Demo.DemoData.SeedAsync(null, null, onlyIfNoReports: false, CancellationToken.None);
+            Console.WriteLine(SenGraph.Host.Demo.DemoData.Describe(outcome!));
         }));
         return command;
     }

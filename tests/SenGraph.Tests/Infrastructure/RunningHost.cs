@@ -52,6 +52,7 @@ public sealed partial class RunningHost : IAsyncDisposable
         start.Environment["Plugins__ReloadDelay"] = "00:00:00.200";
         var databaseFile = Path.Combine(Path.GetDirectoryName(plugins.Path)!, "sengraph.db");
         start.Environment["ConnectionStrings__SenGraph"] = $"Data Source={databaseFile}";
+        start.Environment["Demo__SeedOnStart"] = "false";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
 

@@ -31,6 +31,7 @@ public class TestHost(PluginsFolder plugins, string environment = "Development",
         builder.UseSetting("Plugins:Path", Plugins.Path);
         builder.UseSetting("ConnectionStrings:SenGraph", $"Data Source={DatabaseFile}");
         builder.UseSetting("Plugins:ReloadDelay", "00:00:00.200");
+        builder.UseSetting("Demo:SeedOnStart", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 

@@ -1,0 +1,216 @@
+using System.Security.Claims;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Auditing;
+using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Reports.Demo;
+using SenGraph.Contracts.Reports.Workflow;
+using SenGraph.Contracts.Schema;
+using SenGraph.Contracts.Security;
+using SenGraph.Host.Modules;
+using SenGraph.Host.Security;
+using SenGraph.Host.Workflow;
+
+namespace SenGraph.Host.Demo;
+
+/// <summary>What <see cref="DemoSeeder.SeedAsync"/> wrote: reports by type, and the types it left alone and why.</summary>
+public sealed record DemoSeedResult(IReadOnlyDictionary<string, int> Written, IReadOnlyDictionary<string, string> Skipped, int FailedSteps);
+
+/// <summary>
+/// Writes the demo data: for every loaded report type whose module contributes <see cref="IDemoReports"/> and
+/// that has no report yet, <see cref="DemoReportPlan.ReportsPerType"/> reports by the directory's users, taken
+/// through the real workflow (drafting by the module, review, return, approval, submission with numbering and
+/// routing, queue marks, amendments) at the times their plan gives, in time order, with <see cref="DemoClock"/>
+/// set to each step's time. Every step is audited as its user under the operation <c>seed demo</c>. A type that
+/// already has reports is left alone, so seeding twice changes nothing and a module added later gets its own.
+/// </summary>
+public sealed class DemoSeeder(
+    WorkflowDatabase database, SchemaHost schemas, ReportTypes reportTypes, AccessControl access, ReportWorkflow workflow,
+    DemoClock clock, ILogger<DemoSeeder> logger)
+{
+    public const string Operation = "seed demo";
+
+    private sealed class Progress
+    {
+        public Guid Id { get; set; }
+        public int Version { get; set; }
+        public bool Failed { get; set; }
+    }
+
+    private sealed record StepResult(Guid? Id, int Version, IReadOnlyList<UserError> Errors);
+
+    private sealed record Step(DemoReportPlan Plan, DateTimeOffset At, string Actor, Func<Progress, CancellationToken, Task<StepResult>> Run);
+
+    public async Task<DemoSeedResult> SeedAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = schemas.Current;
+        var schema = snapshot.Schema;
+        var now = clock.GetUtcNow();
+        var users = await ActiveUsersAsync(cancellationToken);
+        var offices = await OfficesAsync(cancellationToken);
+        var written = new Dictionary<string, int>(StringComparer.Ordinal);
+        var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
+        var plans = new List<DemoReportPlan>();
+        foreach (var demo in snapshot.LoadedModules.SelectMany(m => m.Services.GetServices<IDemoReports>()))
+        {
+            if (!reportTypes.Of(schema).TryGetValue(demo.TypeCode, out var type))
+            {
+                skipped[demo.TypeCode] = "no report type of this code is loaded";
+                continue;
+            }
+
+            if (await HasReportsAsync(demo.TypeCode, cancellationToken))
+            {
+                skipped[demo.TypeCode] = "it already has reports";
+                continue;
+            }
+
+            // Authors whose reports can go all the way: review is optional for them, or someone else in their office reviews.
+            var reviewers = await WhoMayAsync(schema, users, type, ReportOperation.Review);
+            DirectoryUser? ReviewerOf(DirectoryUser author) => reviewers.FirstOrDefault(r => r.OfficeCode == author.OfficeCode && r.UserName != author.UserName);
+            bool ReviewRequired(DirectoryUser author) => type.ReviewMandatory || offices.GetValueOrDefault(author.OfficeCode)?.ReviewMandatory == true;
+            var authors = (await WhoMayAsync(schema, users, type, ReportOperation.Author)).Where(a => !ReviewRequired(a) || ReviewerOf(a) is not null).ToList();
+            var reviewed = authors.Where(a => ReviewerOf(a) is not null).ToList();
+            if (authors.Count == 0)
+            {
+                skipped[demo.TypeCode] = "no directory user may author it and see it through review";
+                continue;
+            }
+
+            for (var i = 0; i < DemoReportPlan.ReportsPerType; i++)
+            {
+                var state = DemoReportPlan.StateOf(i);
+                var pool = state is DemoState.Returned or DemoState.Approved && reviewed.Count > 0 ? reviewed : authors;
+                var author = pool[i % pool.Count];
+                var draftedAt = DemoReportPlan.DraftedAtOf(i, DemoReportPlan.ReportsPerType, state, now);
+                var area = offices.GetValueOrDefault(author.OfficeCode)?.Area;
+                var places = DemoValues.Places.Where(p => p.Area == area).DefaultIfEmpty(DemoValues.Place(i)).ToList();
+                var request = new DemoReportRequest(Viewer(author), i, draftedAt - TimeSpan.FromHours(2 + i % 18), DemoValues.Pick(places, i));
+                plans.Add(new DemoReportPlan(demo, author, ReviewerOf(author), request, state, draftedAt));
+            }
+
+            written[demo.TypeCode] = DemoReportPlan.ReportsPerType;
+        }
+
+        var iroc = users.FirstOrDefault(u => u.Roles.Any(r => r.Role == DirectoryRoles.IrocStaff));
+        var hank = users.FirstOrDefault(u => u.Roles.Any(r => r.Role == DirectoryRoles.HeadquartersAgent));
+
+        var steps = plans.SelectMany(p => StepsOf(p, schema, iroc, hank, now)).OrderBy(s => s.At).ToList();
+        var progress = plans.ToDictionary(p => p, _ => new Progress());
+        var failed = 0;
+        foreach (var step in steps)
+        {
+            var state = progress[step.Plan];
+            if (state.Failed) continue;
+            clock.Travel(step.At);
+            using var audit = AuditScope.Begin(new AuditContext(step.Actor) { OperationName = Operation });
+            var (id, version, errors) = await step.Run(state, cancellationToken);
+            if (id is null || errors.Count > 0)
+            {
+                state.Failed = true;
+                failed++;
+                logger.LogWarning("Demo {Type} report {Index} stopped at a step by {User}: {Errors}", step.Plan.Type.TypeCode, step.Plan.Request.Index,
+                    step.Actor, string.Join("; ", errors.Select(e => $"{e.Code}: {e.Message}")));
+                continue;
+            }
+
+            state.Id = id.Value;
+            state.Version = version;
+        }
+
+        clock.Travel(null);
+        return new DemoSeedResult(written, skipped, failed);
+    }
+
+    private IEnumerable<Step> StepsOf(DemoReportPlan plan, ISchema schema, DirectoryUser? iroc, DirectoryUser? hank, DateTimeOffset now)
+    {
+        var author = Principal(plan.Author);
+        var request = plan.Request;
+        var t = plan.DraftedAt;
+        var reviewer = plan.Reviewer;
+        yield return new Step(plan, t, plan.Author.UserName, async (_, ct) => Unpack(await plan.Type.DraftAsync(request, ct)));
+        if (plan.State == DemoState.Draft) yield break;
+
+        var reviewed = reviewer is not null && plan.State != DemoState.PendingReview;
+        if (reviewer is not null || plan.State == DemoState.PendingReview)
+            yield return new Step(plan, t + TimeSpan.FromHours(1), plan.Author.UserName, async (p, ct) => Unpack(await workflow.RequestReviewAsync(schema, author, p.Id, p.Version, ct)));
+        if (plan.State == DemoState.PendingReview || !reviewed && !plan.IsSubmitted) yield break;
+
+        if (reviewed)
+        {
+            var by = Principal(reviewer!);
+            yield return plan.State == DemoState.Returned
+                ? new Step(plan, t + TimeSpan.FromHours(3), reviewer!.UserName, async (p, ct) => Unpack(await workflow.ReturnAsync(schema, by, p.Id, p.Version,
+                    "Add the suspect's date of birth and the case reference before this goes out.", ct)))
+                : new Step(plan, t + TimeSpan.FromHours(3), reviewer!.UserName, async (p, ct) => Unpack(await workflow.ApproveAsync(schema, by, p.Id, p.Version, ct)));
+        }
+
+        if (!plan.IsSubmitted) yield break;
+        IReadOnlyList<RecipientInput> named = hank is not null && request.Index % 4 == 0 ? [new RecipientInput(RecipientKind.User, hank.UserName)] : [];
+        yield return new Step(plan, t + TimeSpan.FromHours(4), plan.Author.UserName, async (p, ct) => Unpack(await workflow.SubmitAsync(schema, author, p.Id, p.Version, named, ct)));
+
+        if (iroc is not null && plan.State is DemoState.SubmittedAndRead or DemoState.SubmittedAndAcknowledged)
+        {
+            var reader = Principal(iroc);
+            var acknowledge = plan.State == DemoState.SubmittedAndAcknowledged;
+            yield return new Step(plan, t + TimeSpan.FromHours(20), iroc.UserName, async (p, ct) =>
+            {
+                var marked = acknowledge ? await workflow.AcknowledgeAsync(schema, reader, p.Id, ct) : await workflow.MarkReadAsync(schema, reader, p.Id, ct);
+                return new StepResult(p.Id, p.Version, marked.Errors);
+            });
+        }
+
+        if (plan.State == DemoState.Amended)
+        {
+            var at = Min(t + TimeSpan.FromDays(6), now - TimeSpan.FromHours(1));
+            yield return new Step(plan, at, plan.Author.UserName, async (p, ct) => Unpack(await plan.Type.AmendAsync(request, p.Id, p.Version, ct)));
+        }
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static StepResult Unpack(ReportOutcome<Report> outcome) => new(outcome.Report?.Id, outcome.Report?.Version ?? 0, outcome.Errors);
+
+    private static StepResult Unpack(ReportWorkflow.Outcome outcome) => new(outcome.Report?.Id, outcome.Report?.Version ?? 0, outcome.Errors);
+
+    private async Task<IReadOnlyList<DirectoryUser>> WhoMayAsync(ISchema schema, IReadOnlyList<DirectoryUser> users, IReportType type, ReportOperation operation)
+    {
+        var allowed = new List<DirectoryUser>();
+        foreach (var user in users)
+        {
+            if (await access.CanAsync(schema, Principal(user), type, operation)) allowed.Add(user);
+        }
+
+        return allowed;
+    }
+
+    private async Task<IReadOnlyList<DirectoryUser>> ActiveUsersAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.Users.AsNoTracking().Include(u => u.Roles).Where(u => !u.Disabled).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyDictionary<string, Office>> OfficesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, cancellationToken);
+    }
+
+    private async Task<bool> HasReportsAsync(string typeCode, CancellationToken cancellationToken)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.Reports.AnyAsync(r => r.Type == typeCode, cancellationToken);
+    }
+
+    private static ReportViewer Viewer(DirectoryUser user) => ReportViewer.From(Principal(user));
+
+    /// <summary>The user as the directory describes them, as a request's principal would carry them.</summary>
+    private static ClaimsPrincipal Principal(DirectoryUser user) => new(new ClaimsIdentity(
+        [
+            new Claim(SenGraphClaims.UserName, user.UserName),
+            new Claim(SenGraphClaims.Office, user.OfficeCode),
+            .. user.Roles.Select(r => new Claim(SenGraphClaims.Role, r.Role)),
+        ],
+        authenticationType: "seed demo", SenGraphClaims.UserName, SenGraphClaims.Role));
+}

@@ -1,0 +1,132 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SenGraph.Host.Demo;
+using SenGraph.Tests.Auditing;
+using SenGraph.Tests.Infrastructure;
+using Xunit;
+
+namespace SenGraph.Tests.Demo;
+
+/// <summary>
+/// The demo data a new user explores: written at start in Development on a database without reports, through the
+/// real workflow, in every workflow state, over offices and 18 months; audited and verifiable; written once.
+/// </summary>
+public sealed class DemoDataTests : IAsyncLifetime
+{
+    private readonly PluginsFolder _plugins = new PluginsFolder().WithShippedModules();
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = new TestHost(_plugins, settings: new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "true" });
+        (await _host.PostAsync("{ serverInfo { version } }")).ShouldSucceed();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _plugins.Dispose();
+    }
+
+    [Fact]
+    public async Task A_development_host_on_an_empty_database_starts_with_reports_in_every_workflow_state()
+    {
+        var statuses = await RowsAsync("SELECT Status, COUNT(*) FROM Reports WHERE Type = 'SIR' GROUP BY Status");
+        Assert.Equal(new Dictionary<string, long>
+        {
+            ["Draft"] = 3, ["PendingReview"] = 3, ["Returned"] = 3, ["Approved"] = 3, ["Submitted"] = 18,
+        }, statuses.ToDictionary(r => (string)r[0], r => (long)r[1]));
+
+        Assert.Equal(3L, await ScalarAsync("SELECT COUNT(*) FROM Reports WHERE Status = 'Returned' AND ReturnReason IS NOT NULL"));
+        Assert.Equal(3L, await ScalarAsync("SELECT COUNT(*) FROM ReportRevisions"));
+        Assert.True(await ScalarAsync("SELECT COUNT(DISTINCT OriginatingOffice) FROM Reports") >= 4);
+        Assert.True(await ScalarAsync("SELECT COUNT(DISTINCT Author) FROM Reports") >= 4);
+        Assert.Equal(30L, await ScalarAsync("SELECT COUNT(DISTINCT ReportId) FROM ReportPeople"));
+        Assert.Equal(30L, await ScalarAsync("SELECT COUNT(DISTINCT ReportId) FROM ReportContacts"));
+        Assert.True(await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE Reason = 'NAMED' AND Code = 'hank'") > 0);
+        Assert.True(await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE ReadAt IS NULL") > 0);
+        Assert.True(await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE ReadAt IS NOT NULL AND AcknowledgedAt IS NULL") > 0);
+        Assert.True(await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE AcknowledgedAt IS NOT NULL") > 0);
+        Assert.All(await RowsAsync("SELECT Text FROM ReportNarratives WHERE Position = 0"), r => Assert.StartsWith("Fictional demonstration data", (string)r[0]));
+    }
+
+    [Fact]
+    public async Task Submitted_demo_reports_spread_over_eighteen_months_numbered_in_their_own_fiscal_years()
+    {
+        var feed = (await _host.PostAsync("{ irocFeed(first: 50) { totalCount nodes { number submittedAt } } }",
+            token: _host.Token("iris", "IROC Staff", "IROC-HQ"))).ShouldSucceed().Data!["irocFeed"]!;
+        Assert.Equal(18, feed["totalCount"]!.GetValue<int>());
+        var submitted = feed["nodes"]!.AsArray().Select(n => (Number: n!["number"]!.GetValue<string>(), At: n["submittedAt"]!.GetValue<DateTimeOffset>())).ToList();
+        Assert.True(submitted.Max(s => s.At) - submitted.Min(s => s.At) > TimeSpan.FromDays(365), "submissions span more than a year");
+        Assert.All(submitted, s => Assert.Matches(@"^SIR-FY\d{4}-\d{6}$", s.Number));
+        // The fiscal year in each number is the submission's (1 October starts the next), so demo history reads true.
+        Assert.All(submitted, s => Assert.Equal($"FY{s.At.Year + (s.At.Month >= 10 ? 1 : 0)}", s.Number.Split('-')[1]));
+        Assert.True(submitted.Select(s => s.Number.Split('-')[1]).Distinct().Count() >= 2);
+    }
+
+    [Fact]
+    public async Task Demo_data_is_audited_under_its_own_operation_and_the_chain_verifies()
+    {
+        var seeded = await _host.AuditRecordsAsync("{ operationName: { eq: \"seed demo\" } }");
+        Assert.Contains(seeded, r => r["userName"]!.GetValue<string>() == "alice");
+        Assert.Contains(seeded, r => r["userName"]!.GetValue<string>() == "iris");
+        Assert.True((await _host.VerifyAsync())["intact"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Seeding_again_changes_nothing()
+    {
+        var before = await ScalarAsync("SELECT COUNT(*) FROM Reports") + await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients");
+        var result = await DemoData.SeedAsync(_host.Services.GetRequiredService<IConfiguration>(),
+            _host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, onlyIfNoReports: false, CancellationToken.None);
+        Assert.Empty(result!.Written);
+        Assert.Equal("it already has reports", result.Skipped["SIR"]);
+        Assert.Equal(before, await ScalarAsync("SELECT COUNT(*) FROM Reports") + await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients"));
+    }
+
+    private async Task<long> ScalarAsync(string sql) => (long)(await RowsAsync(sql)).Single()[0];
+
+    private async Task<List<object[]>> RowsAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_host.DatabaseFile};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
+
+/// <summary>The <c>seed demo</c> command, as a user runs it against a database of their own.</summary>
+public sealed class SeedDemoCommandTests
+{
+    [Fact]
+    public async Task Seed_demo_writes_the_demo_data_once()
+    {
+        using var folder = new TempFolder("seed-demo");
+        var environment = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Plugins__Path"] = RepoPaths.ShippedPlugins,
+            ["ConnectionStrings__SenGraph"] = $"Data Source={Path.Combine(folder.Path, "demo.db")}",
+        };
+
+        var first = await HostProcess.RunAsync(environment, "seed", "demo");
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("Demo reports written: 30 SIR.", first.Output);
+
+        var second = await HostProcess.RunAsync(environment, "seed", "demo");
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Contains("No demo reports written; left alone: SIR (it already has reports).", second.Output);
+    }
+}
