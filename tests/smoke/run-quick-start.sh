@@ -2,17 +2,20 @@
 # The README's quick start, as a new user runs it: starts the README's run command exactly as written
 # (`dotnet run --project host/SenGraph.Host`, which builds the host and every module), on a free loopback
 # port through the documented Kestrel setting, waits until it listens, runs the README's walk-through
-# against it (readme-walkthrough.mjs), and always stops it.
+# against it (readme-walkthrough.mjs), then drives Banana Cake Pop on it in Debian's Chromium
+# (banana-cake-pop.mjs, playwright-core from this folder's package.json: `npm ci` here first), and always
+# stops it.
 #
-#   tests/smoke/run-quick-start.sh [COUNTS_FILE]
+#   tests/smoke/run-quick-start.sh [COUNTS_FILE] [ARTIFACTS_DIR]
 #
-# COUNTS_FILE receives `passed=N` and `failed=M` for .ci/run. Run it on a clean clone, before anything
+# COUNTS_FILE receives `passed=N` and `failed=M` for .ci/run; ARTIFACTS_DIR the IDE's screenshots. Run it on a clean clone, before anything
 # else builds: the point is to see what a new user sees.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 counts_file="${1:-}"
+artifacts="${2:-$root/artifacts/bcp}"
 startup_seconds="${SENGRAPH_SMOKE_STARTUP_SECONDS:-900}"
 write_counts() { [[ -z "$counts_file" ]] || printf 'passed=%s\nfailed=%s\n' "$1" "$2" > "$counts_file"; }
 write_counts 0 1
@@ -54,12 +57,24 @@ for dir in modules/*/; do
   [[ "$name" == _* ]] || folders+=("$name")
 done
 
+# Each script closes with `NAME: N passed, M failed`; a script that dies without it counts as one failure.
+total_passed=0
+total_failed=0
 status=0
-output="$(node tests/smoke/readme-walkthrough.mjs "$url" "${folders[@]}")" || status=$?
-echo "$output"
-passed="$(sed -n 's/^smoke: \([0-9]\+\) passed, \([0-9]\+\) failed$/\1/p' <<<"$output")"
-failed="$(sed -n 's/^smoke: \([0-9]\+\) passed, \([0-9]\+\) failed$/\2/p' <<<"$output")"
-if (( status != 0 )) && [[ "${failed:-0}" == "0" ]]; then failed=1; fi
-write_counts "${passed:-0}" "${failed:-1}"
+run_checks() { # NAME COMMAND...
+  local name="$1" out rc=0 p f
+  shift
+  out="$("$@")" || rc=$?
+  echo "$out"
+  p="$(sed -n "s/^$name: \([0-9]\+\) passed, \([0-9]\+\) failed$/\1/p" <<<"$out")"
+  f="$(sed -n "s/^$name: \([0-9]\+\) passed, \([0-9]\+\) failed$/\2/p" <<<"$out")"
+  if (( rc != 0 )) && [[ "${f:-0}" == "0" ]]; then f=1; fi
+  total_passed=$((total_passed + ${p:-0}))
+  total_failed=$((total_failed + ${f:-1}))
+  (( rc == 0 )) || status=1
+}
+run_checks smoke node tests/smoke/readme-walkthrough.mjs "$url" "${folders[@]}"
+run_checks bcp node tests/smoke/banana-cake-pop.mjs "$url" "$artifacts"
+write_counts "$total_passed" "$total_failed"
 if (( status != 0 )); then echo "---- host log ----"; tail -n 60 "$log"; fi
 exit "$status"
