@@ -57,6 +57,11 @@ public static class SenGraphApplication
 
         AddAuthentication(services, configuration, environment);
         services.AddSingleton((configuration.GetSection(LockoutSettings.Section).Get<LockoutSettings>() ?? new LockoutSettings()).Validate());
+        services.AddSingleton((configuration.GetSection(AccountSettings.Section).Get<AccountSettings>() ?? new AccountSettings()).Validate());
+        services.AddSingleton<DirectoryAccounts>();
+        services.AddSingleton<TokenEvidence>();
+        services.AddSingleton<UnverifiedLogonFailures>();
+        services.AddHostedService<UnverifiedLogonFailuresFlusher>();
         services.AddSingleton<LogonGuard>();
         services.AddAuthorization();
         services.AddSingleton<Microsoft.AspNetCore.Authentication.IClaimsTransformation, DirectoryClaims>();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Schema;
+using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Workflow;
 
@@ -32,7 +34,7 @@ public sealed record UpdateUserInput(
 /// checked (formats, lengths, references, duplicates, consistency with other offices) and all
 /// errors are returned together; a change is written in one <c>SaveChanges</c> or not at all.
 /// </summary>
-public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext> databases)
+public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext> databases, DirectoryAccounts accounts)
 {
     public sealed record Outcome<T>(T? Result, IReadOnlyList<UserError> Errors)
         where T : class
@@ -119,6 +121,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
         var displayName = Name(input.DisplayName, "displayName", errors);
         var office = await OfficeAsync(db, input.Office, errors, cancellationToken);
         var roles = Roles(input.Roles, errors);
+        if (roles is not null) SeparationOfDuties.CheckRoles(roles, errors);
         if (errors.Count > 0) return Outcome<DirectoryUser>.Failed(errors);
 
         var user = new DirectoryUser
@@ -140,6 +143,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
             return Outcome<DirectoryUser>.Failed([UserError.ForField("DUPLICATE", $"A user named '{user.UserName}' already exists.", "userName")]);
         }
 
+        accounts.Invalidate(user.UserName); // an unknown user name the logon check remembered
         return new Outcome<DirectoryUser>(user, []);
     }
 
@@ -153,6 +157,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
         if (user is null) return Outcome<DirectoryUser>.Failed([UserError.ForField("NOT_FOUND", $"No user is named '{userName}'.", "userName")]);
 
         var wasAdministrator = IsActiveAdministrator(user);
+        var before = SeparationOfDuties.AccessProfile(user);
         if (input.DisplayName.IsSet) user.DisplayName = Name(input.DisplayName.Value, "displayName", errors) ?? user.DisplayName;
         if (input.Office.IsSet) user.OfficeCode = await OfficeAsync(db, input.Office.Value, errors, cancellationToken) ?? user.OfficeCode;
         if (input.Disabled.IsSet)
@@ -179,8 +184,27 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
             }
         }
 
+        var after = SeparationOfDuties.AccessProfile(user);
+        if (errors.Count == 0 && before != after)
+        {
+            SeparationOfDuties.CheckRoles(user.Roles.Select(r => r.Role).ToList(), errors);
+            SeparationOfDuties.CheckNotSelf(AuditScope.Current?.UserName, userName, input, errors);
+        }
+
         if (errors.Count > 0) return Outcome<DirectoryUser>.Failed(errors);
-        await db.SaveChangesAsync(cancellationToken);
+        if (before == after || AuditScope.Current is not { } scope) await db.SaveChangesAsync(cancellationToken);
+        else
+        {
+            // Who may do what changed: one record with the access profile before and after, beside the rows' own records.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            var last = await AuditChain.AppendAsync(db.Database, [new AuditEntry(scope.UserName, AuditActions.Update, SeparationOfDuties.AccessEntity,
+                userName, scope.OperationName, scope.RequestId, null, $"before: {before}; after: {after}")], DateTimeOffset.UtcNow, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            AuditChain.NoteCommitted(db.Database.GetDbConnection(), last);
+        }
+
+        accounts.Invalidate(userName);
         return new Outcome<DirectoryUser>(user, []);
     }
 

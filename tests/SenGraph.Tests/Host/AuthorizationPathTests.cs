@@ -3,7 +3,7 @@ using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Host;
 
-public sealed class ProbeHost() : TestHost(new PluginsFolder().WithTestModule("SenGraph.TestModules.Probe"));
+public sealed class ProbeHost() : TestHost(new PluginsFolder().WithTestModule("SenGraph.TestModules.Probe"), settings: AcceptingUnknownUsers());
 
 /// <summary>Every path to a protected type, field, argument or input field is guarded (regressions from a review).</summary>
 public sealed class AuthorizationPathTests(ProbeHost host) : IClassFixture<ProbeHost>

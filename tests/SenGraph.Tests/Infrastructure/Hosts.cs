@@ -1,12 +1,13 @@
 namespace SenGraph.Tests.Infrastructure;
 
 /// <summary>The host with exactly the modules the build ships.</summary>
-public sealed class ShippedModulesHost() : TestHost(new PluginsFolder().WithShippedModules());
+/// <remarks>Some of its tests make up users the directory does not know.</remarks>
+public sealed class ShippedModulesHost() : TestHost(new PluginsFolder().WithShippedModules(), settings: AcceptingUnknownUsers());
 
 /// <summary>
 /// The shipped modules next to test modules that fail in every way a module can, and healthy ones.
 /// </summary>
-public sealed class FailingModulesHost() : TestHost(CreatePlugins())
+public sealed class FailingModulesHost() : TestHost(CreatePlugins(), settings: AcceptingUnknownUsers())
 {
     private static PluginsFolder CreatePlugins()
     {

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,7 +34,19 @@ public class TestHost(PluginsFolder plugins, string environment = "Development",
         builder.UseSetting("Plugins:ReloadDelay", "00:00:00.200");
         builder.UseSetting("Demo:SeedOnStart", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
+
+    /// <summary>The host's clock, when a test moves time itself; else the system's.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    /// <summary>
+    /// <paramref name="settings"/> plus <c>Security:Accounts:AcceptUnknownUsers</c>: for hosts whose tests mint tokens for
+    /// users the directory does not know (test modules' own roles, users made up for one test), so they run with the
+    /// roles their token claims. Every other host refuses such users (<c>ACCOUNT_NOT_APPROVED</c>), as production does.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> AcceptingUnknownUsers(IReadOnlyDictionary<string, string?>? settings = null) =>
+        new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Security:Accounts:AcceptUnknownUsers"] = "true" };
 
     private readonly ConcurrentDictionary<string, Lazy<bool>> _acknowledgedRules = new(StringComparer.OrdinalIgnoreCase);
 

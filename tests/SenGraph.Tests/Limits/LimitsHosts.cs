@@ -63,6 +63,8 @@ public class LimitsHost(string environment = "Development", IReadOnlyDictionary<
     {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (environment != "Development") all.TryAdd("Authentication:SigningKey", ProductionKey);
+        all.TryAdd("Security:Accounts:AcceptUnknownUsers", "true"); // outside Development the directory is empty
+
         return all;
     }
 }

@@ -16,7 +16,7 @@ public sealed class RulesOfBehaviorTests
     public async Task A_new_user_is_refused_everything_but_me_and_the_acknowledgement_until_they_acknowledge()
     {
         using var plugins = new PluginsFolder().WithShippedModules();
-        await using var host = new TestHost(plugins);
+        await using var host = new TestHost(plugins, settings: TestHost.AcceptingUnknownUsers());
         var token = host.Token("ivo", "Agent", "FIG-NYC", acknowledgeRules: false);
 
         // Operations of every kind are refused, with the typed error and 403.

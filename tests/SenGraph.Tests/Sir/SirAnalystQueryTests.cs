@@ -77,7 +77,8 @@ public sealed class SirAnalystQueryTests(ShippedModulesHost host) : IClassFixtur
     public async Task A_page_of_50_reports_with_people_contacts_and_recipients_costs_the_same_statements_as_a_page_of_5()
     {
         await SeedAsync();
-        _ = Iris; // her first token records her Rules of Behavior acknowledgement: not a statement of the query
+        // Her first request records her Rules of Behavior acknowledgement and reads her account into the logon check's memory.
+        (await host.PostAsync("{ me { userName } }", token: Iris)).ShouldSucceed();
         using var counter = new SqlStatementCounter(host.DatabaseFile);
         const string arguments = """first: $first, after: $after, where: { title: { startsWith: "Analyst" } }, order: [ { eventAt: ASC } ]""";
 
@@ -101,11 +102,12 @@ public sealed class SirAnalystQueryTests(ShippedModulesHost host) : IClassFixtur
         var (smallQuery, smallOverhead) = Split(smallStatements);
         Assert.True(largeQuery.Count == 5, string.Join("\n---\n", largeStatements));
         Assert.Equal(smallQuery.Count, largeQuery.Count);
-        // The caller's logon check (the directory's roles and office; disabled? locked?) and the audit of the views
-        // (the chain's head, then one INSERT of every view of the page) cost the same for 5 reports as for 50.
-        Assert.True(largeOverhead.Count == 5, string.Join("\n---\n", largeOverhead));
+        // The caller's logon check (the directory's roles and office; disabled? locked?) is answered from memory: no
+        // statement. The audit of the views (the chain's head, then one INSERT of every view of the page) costs the
+        // same for 5 reports as for 50.
+        Assert.True(largeOverhead.Count == 2, string.Join("\n---\n", largeOverhead));
         Assert.Equal(smallOverhead.Count, largeOverhead.Count);
-        Assert.Equal(2, largeOverhead.Count(s => s.Contains("-- audit")));
+        Assert.All(largeOverhead, s => Assert.Contains("-- audit", s));
     }
 
     /// <summary>The query's own statements, and the logon check's and audit's (tagged <c>-- logon check</c> and <c>-- audit</c>).</summary>

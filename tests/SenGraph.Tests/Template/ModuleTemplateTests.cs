@@ -59,7 +59,7 @@ public sealed class ModuleTemplateTests : IDisposable
         await DotnetAsync("new", "install", Path.Combine(repoModules, "_template"), "--debug:custom-hive", hive);
         await DotnetAsync("new", "sengraph-module", "-n", Name, "-o", output, "--debug:custom-hive", hive);
         // The host is already running when the new module's build drops it into the plugins folder.
-        using var host = new TestHost(plugins);
+        using var host = new TestHost(plugins, settings: TestHost.AcceptingUnknownUsers()); // the template's own roles
         (await host.PostAsync("{ serverInfo { version } }")).ShouldSucceed();
         await DotnetAsync("build", Path.Combine(output, Project + ".csproj"), "-c", RepoPaths.Configuration, "--disable-build-servers", "-nodeReuse:false");
 

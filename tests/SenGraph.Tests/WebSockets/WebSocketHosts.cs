@@ -3,11 +3,11 @@ using SenGraph.Tests.Infrastructure;
 namespace SenGraph.Tests.WebSockets;
 
 /// <summary>The shipped modules, the greeting module (a protected field) and the ticker module (a subscription).</summary>
-public sealed class TickerHost() : TestHost(CreatePlugins(), settings: new Dictionary<string, string?>
+public sealed class TickerHost() : TestHost(CreatePlugins(), settings: AcceptingUnknownUsers(new Dictionary<string, string?>
 {
     ["GraphQL:WebSockets:MaxSubscriptionsPerConnection"] = MaxSubscriptions.ToString(),
     ["GraphQL:WebSockets:MaxMessageSize"] = MaxMessageSize.ToString(),
-})
+}))
 {
     public const int MaxSubscriptions = 3;
     public const int MaxMessageSize = 16 * 1024;

@@ -58,8 +58,8 @@ public sealed partial class GraphQLHttpEndpoint(
         // whatever the request asks, before it is read.
         if (http.Items.TryGetValue(LogonGuard.FailureItem, out var failure))
         {
-            await logons.RecordFailureAsync(GraphQLWebSocketEndpoint.BearerToken(request.Headers.Authorization), (string)failure!, http.TraceIdentifier);
-            await WriteRefusalAsync(http, mediaType, LogonGuard.InvalidToken);
+            await WriteRefusalAsync(http, mediaType, await logons.RecordFailureAsync(
+                GraphQLWebSocketEndpoint.BearerToken(request.Headers.Authorization), (string)failure!, http.TraceIdentifier, ClientAddress(http)));
             return;
         }
 
@@ -272,11 +272,14 @@ public sealed partial class GraphQLHttpEndpoint(
     /// A refused logon: 401 with <c>WWW-Authenticate: Bearer error="invalid_token"</c> in application/graphql-response+json
     /// (503 when the logon could not be checked), 200 in application/json, as other authentication errors.
     /// </summary>
+    /// <summary>The client's address, for limiting and auditing refused tokens per source.</summary>
+    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
+
     private Task WriteRefusalAsync(HttpContext http, string mediaType, LogonRefusal refusal)
     {
-        var status = mediaType == Json ? StatusCodes.Status200OK
-            : refusal.Code == AuditTrail.Unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status401Unauthorized;
-        if (refusal.Code != AuditTrail.Unavailable) http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        // Too many refused tokens is about the transport, not the GraphQL request: 429 whatever the media type.
+        var status = refusal.HttpStatus == StatusCodes.Status429TooManyRequests || mediaType != Json ? refusal.HttpStatus : StatusCodes.Status200OK;
+        if (refusal.HttpStatus == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
         return WriteRequestErrorAsync(http, mediaType, status, refusal.Message, refusal.Code);
     }
 

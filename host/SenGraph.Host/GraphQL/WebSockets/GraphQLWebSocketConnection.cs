@@ -1,4 +1,5 @@
 using SenGraph.Contracts.Auditing;
+using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Security;
 using SenGraph.Host.Modules;
 using GraphQLParser.AST;
@@ -19,7 +20,8 @@ namespace SenGraph.Host.GraphQL.WebSockets;
 /// protocol names; anything unexpected closes this socket with 4500 and never reaches the host.
 /// </summary>
 internal sealed class GraphQLWebSocketConnection(
-    GraphQLWebSocketEndpoint endpoint, WebSocket socket, bool subProtocolAccepted, string? upgradeAuthorization, CancellationToken requestAborted)
+    GraphQLWebSocketEndpoint endpoint, WebSocket socket, bool subProtocolAccepted, string? upgradeAuthorization, string clientAddress,
+    CancellationToken requestAborted)
 {
     /// <summary>How long the client has to answer our close frame, and operations to stop, before the socket is dropped.</summary>
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
@@ -33,6 +35,9 @@ internal sealed class GraphQLWebSocketConnection(
     private readonly HashSet<Task> _running = [];
     private readonly CancellationTokenSource _socketLifetime = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
     private ClaimsPrincipal _user = new(new ClaimsIdentity());
+
+    /// <summary>The validated token's own principal; the directory's view of it (<see cref="_user"/>) is taken again per operation and event.</summary>
+    private ClaimsPrincipal? _tokenUser;
 
     /// <summary>Names the socket in audit records: <c>ws:&lt;id&gt;</c>, and <c>ws:&lt;id&gt;/&lt;operation id&gt;</c> per operation.</summary>
     private readonly string _connectionId = "ws:" + Guid.NewGuid().ToString("N")[..12];
@@ -50,6 +55,7 @@ internal sealed class GraphQLWebSocketConnection(
         else
             _ = CloseUnlessInitializedAsync();
 
+        endpoint.Accounts.Changed += OnAccountChanged;
         try
         {
             await ReceiveAsync(_socketLifetime.Token);
@@ -65,6 +71,7 @@ internal sealed class GraphQLWebSocketConnection(
         }
         finally
         {
+            endpoint.Accounts.Changed -= OnAccountChanged;
             await _closing.CancelAsync();
             Task[] running;
             lock (_operations) running = [.. _running];
@@ -232,18 +239,20 @@ internal sealed class GraphQLWebSocketConnection(
             var (user, failure) = token is null ? (null, "malformed") : await endpoint.AuthenticateAsync(token);
             if (user is null)
             {
-                await endpoint.Logons.RecordFailureAsync(token, failure ?? "malformed", _connectionId);
-                await CloseAsync(4403, "Forbidden");
+                var refused = await endpoint.Logons.RecordFailureAsync(token, failure ?? "malformed", _connectionId, clientAddress);
+                await CloseAsync(4403, refused.CloseReason);
                 return;
             }
 
-            if (await endpoint.Logons.CheckAsync(user, _connectionId) is { } refusal)
+            var current = await endpoint.CurrentUserAsync(user);
+            if (await endpoint.Logons.CheckAsync(current, _connectionId) is { } refusal)
             {
                 await CloseAsync(4403, refusal.CloseReason);
                 return;
             }
 
-            _user = user;
+            _tokenUser = user;
+            _user = current;
             CloseWhenTokenExpires(user);
         }
 
@@ -335,6 +344,7 @@ internal sealed class GraphQLWebSocketConnection(
         try
         {
             if (await RefusedAsync(operation)) return;
+            operation.Profile = AccessProfile(_user);
             using var lease = endpoint.AcquireSchema();
             await using var scope = endpoint.CreateScope();
             var audit = new AuditContext(_user.GetUserName() ?? AuditContext.AnonymousUser, $"{_connectionId}/{operation.Id}");
@@ -377,16 +387,54 @@ internal sealed class GraphQLWebSocketConnection(
     }
 
     /// <summary>
-    /// An authenticated socket's account is checked again for every operation and every subscription event: a
-    /// disabled or locked account gets an <c>error</c> with the code, and the socket closes with 4403.
+    /// An authenticated socket's account is checked again, from memory, for every operation and every subscription
+    /// event, with the directory's current roles and office: a disabled, locked or no longer approved account gets an
+    /// <c>error</c> with the code, and the socket closes with 4403.
     /// </summary>
     private async Task<bool> RefusedAsync(Operation operation)
     {
-        if (await endpoint.Logons.CheckAsync(_user, $"{_connectionId}/{operation.Id}") is not { } refusal) return false;
+        if (_tokenUser is null) return false;
+        var current = await endpoint.CurrentUserAsync(_tokenUser);
+        if (await endpoint.Logons.CheckAsync(current, $"{_connectionId}/{operation.Id}") is not { } refusal)
+        {
+            _user = current;
+            return false;
+        }
+
         Release(operation);
         await SendAsync(ErrorMessage(operation.Id, new ExecutionError(refusal.Message) { Code = refusal.Code }), operation.Token);
         await CloseAsync(4403, refusal.CloseReason);
         return true;
+    }
+
+    /// <summary>
+    /// A subscription was authorized for the roles and office its caller had when it started; when the directory
+    /// changes them it ends with an <c>error</c> (<see cref="AccessChanged"/>), and subscribing again is authorized anew.
+    /// </summary>
+    private async Task<bool> AccessChangedAsync(Operation operation)
+    {
+        if (operation.Profile is null || operation.Profile == AccessProfile(_user)) return false;
+        Release(operation);
+        await SendAsync(ErrorMessage(operation.Id, new ExecutionError(
+            "Your roles or office changed since this subscription started; subscribe again.") { Code = AccessChanged }), operation.Token);
+        return true;
+    }
+
+    public const string AccessChanged = "ACCESS_CHANGED";
+
+    private static string AccessProfile(ClaimsPrincipal user) =>
+        user.GetOffice() + "|" + string.Join(",", user.FindAll(SenGraphClaims.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// The directory changed this socket's user: re-checked at once, not only at the next event, so a revoked account's
+    /// socket closes and its subscriptions end within moments.
+    /// </summary>
+    private void OnAccountChanged(string userName)
+    {
+        if (_tokenUser is null || !string.Equals(DirectoryRules.NormalizeUserName(_tokenUser.GetUserName() ?? ""), userName, StringComparison.Ordinal)) return;
+        Operation[] running;
+        lock (_operations) running = [.. _operations.Values];
+        foreach (var operation in running.Where(o => o.Profile is not null)) operation.Recheck();
     }
 
     /// <summary>Frees the operation's id (before its last message goes out, so the client may reuse the id at once).</summary>
@@ -426,19 +474,39 @@ internal sealed class GraphQLWebSocketConnection(
             using var relay = CancellationTokenSource.CreateLinkedTokenSource(operation.Token, fieldRemoved.Token);
             var results = Channel.CreateBounded<ExecutionResult>(new BoundedChannelOptions(MaxQueuedResults) { SingleReader = true });
             using var subscription = stream.Subscribe(new ChannelObserver(results.Writer));
-            await foreach (var result in results.Reader.ReadAllAsync(relay.Token))
+            while (true)
             {
-                // Each event is a view: checked against the account and recorded before it is sent.
-                if (await RefusedAsync(operation)) return;
-                var recorded = await endpoint.Audit.RecordViewsAsync(result, schema, audit);
-                if (!recorded.Executed)
+                // A directory change of the caller (Operation.Recheck) wakes the wait: the checks run without an event.
+                if (operation.TakeRecheck() && (await RefusedAsync(operation) || await AccessChangedAsync(operation))) return;
+                using var wake = CancellationTokenSource.CreateLinkedTokenSource(relay.Token);
+                operation.Wake = wake;
+                try
                 {
-                    Release(operation);
-                    await SendAsync(ErrorMessage(operation.Id, [.. recorded.Errors ?? []]), operation.Token);
-                    return;
+                    if (!operation.RecheckPending && !await results.Reader.WaitToReadAsync(wake.Token)) break;
+                }
+                catch (OperationCanceledException) when (!relay.IsCancellationRequested)
+                {
+                    continue;
+                }
+                finally
+                {
+                    operation.Wake = null;
                 }
 
-                await SendAsync(new OperationMessage { Id = operation.Id, Type = "next", Payload = recorded }, operation.Token);
+                while (results.Reader.TryRead(out var result))
+                {
+                    // Each event is a view: checked against the account and recorded before it is sent.
+                    if (await RefusedAsync(operation) || await AccessChangedAsync(operation)) return;
+                    var recorded = await endpoint.Audit.RecordViewsAsync(result, schema, audit);
+                    if (!recorded.Executed)
+                    {
+                        Release(operation);
+                        await SendAsync(ErrorMessage(operation.Id, [.. recorded.Errors ?? []]), operation.Token);
+                        return;
+                    }
+
+                    await SendAsync(new OperationMessage { Id = operation.Id, Type = "next", Payload = recorded }, operation.Token);
+                }
             }
         }
         catch (OperationCanceledException) when (fieldRemoved.IsCancellationRequested && !operation.Token.IsCancellationRequested)
@@ -563,8 +631,34 @@ internal sealed class GraphQLWebSocketConnection(
             Token = _cancellation.Token;
         }
 
+        private int _recheck;
+
         public string Id { get; }
         public CancellationToken Token { get; }
+
+        /// <summary>The caller's roles and office when the operation was authorized (see AccessChangedAsync).</summary>
+        public string? Profile { get; set; }
+
+        /// <summary>Cancelled to wake a subscription waiting for its next event.</summary>
+        public CancellationTokenSource? Wake { get; set; }
+
+        public bool RecheckPending => Volatile.Read(ref _recheck) == 1;
+
+        public bool TakeRecheck() => Interlocked.Exchange(ref _recheck, 0) == 1;
+
+        /// <summary>Asks the operation to check its caller's account and access again now.</summary>
+        public void Recheck()
+        {
+            Volatile.Write(ref _recheck, 1);
+            try
+            {
+                Wake?.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // between two waits: the flag is seen before the next one
+            }
+        }
 
         public void Cancel()
         {

@@ -32,6 +32,7 @@ public sealed class GraphQLWebSocketEndpoint(
     LogonGuard logons,
     AuditTrail audit,
     IClaimsTransformation claims,
+    DirectoryAccounts accounts,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
@@ -41,6 +42,10 @@ public sealed class GraphQLWebSocketEndpoint(
     internal ILogger Logger => logger;
     internal LogonGuard Logons => logons;
     internal AuditTrail Audit => audit;
+    internal DirectoryAccounts Accounts => accounts;
+
+    /// <summary>The caller as the directory sees them now: the token's principal with the directory's current roles and office.</summary>
+    internal Task<ClaimsPrincipal> CurrentUserAsync(ClaimsPrincipal tokenUser) => claims.TransformAsync(tokenUser);
 
     /// <summary>
     /// Accepts the socket. A client that did not offer <c>graphql-transport-ws</c> is accepted without a
@@ -50,7 +55,8 @@ public sealed class GraphQLWebSocketEndpoint(
     {
         var supported = http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol);
         using var socket = await http.WebSockets.AcceptWebSocketAsync(supported ? SubProtocol : null);
-        var connection = new GraphQLWebSocketConnection(this, socket, supported, http.Request.Headers.Authorization.ToString(), http.RequestAborted);
+        var connection = new GraphQLWebSocketConnection(this, socket, supported, http.Request.Headers.Authorization.ToString(),
+            Http.GraphQLHttpEndpoint.ClientAddress(http), http.RequestAborted);
         await using var stopping = lifetime.ApplicationStopping.Register(() => _ = connection.CloseAsync(1001, "Server shutting down"));
         await connection.RunAsync();
     }
@@ -93,7 +99,8 @@ public sealed class GraphQLWebSocketEndpoint(
 
     /// <summary>
     /// Validates a bearer token as the JWT bearer handler does, with its configured options (the same
-    /// token handlers and <see cref="TokenValidationParameters"/>) and the claims transformation; null and why (for the audit) when the token is not valid.
+    /// token handlers and <see cref="TokenValidationParameters"/>): the token's own principal (the directory's view is
+    /// <see cref="CurrentUserAsync"/>, taken per operation); null and why (for the audit) when the token is not valid.
     /// </summary>
     internal async Task<(ClaimsPrincipal? User, string? Failure)> AuthenticateAsync(string token)
     {
@@ -106,8 +113,7 @@ public sealed class GraphQLWebSocketEndpoint(
             try
             {
                 var result = await handler.ValidateTokenAsync(token, parameters);
-                // As the authentication middleware does for a header: the directory's roles and office for the users it knows.
-                if (result.IsValid) return (await claims.TransformAsync(new ClaimsPrincipal(result.ClaimsIdentity)), null);
+                if (result.IsValid) return (new ClaimsPrincipal(result.ClaimsIdentity), null);
                 failure = LogonGuard.TokenFailureReason(result.Exception);
                 logger.LogInformation("graphql-transport-ws: bearer token refused: {Reason}", result.Exception?.Message);
             }

@@ -1,0 +1,28 @@
+namespace SenGraph.Host.Security;
+
+/// <summary>Failed-logon lockout (configuration section <c>Security:Lockout</c>).</summary>
+public sealed class LockoutSettings
+{
+    public const string Section = "Security:Lockout";
+
+    /// <summary>Failed logons of one user name within <see cref="Window"/> that lock it.</summary>
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    /// <summary>How far back failed logons count.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a locked user name is refused, valid token or not.</summary>
+    public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Throws with a message naming the key to fix.</summary>
+    public LockoutSettings Validate()
+    {
+        if (MaxFailedAttempts < 1)
+            throw new InvalidOperationException($"Invalid {Section} settings: {Section}:MaxFailedAttempts must be at least 1 (it is {MaxFailedAttempts}).");
+        if (Window <= TimeSpan.Zero)
+            throw new InvalidOperationException($"Invalid {Section} settings: {Section}:Window must be positive (it is {Window}).");
+        if (Duration <= TimeSpan.Zero)
+            throw new InvalidOperationException($"Invalid {Section} settings: {Section}:Duration must be positive (it is {Duration}).");
+        return this;
+    }
+}
