@@ -427,7 +427,7 @@ public sealed class WebSocketTokenExpiryTests
         };
         var token = SenGraph.Host.Security.DevelopmentTokens.Issue(settings,
             (Microsoft.Extensions.Hosting.IHostEnvironment)host.Services.GetService(typeof(Microsoft.Extensions.Hosting.IHostEnvironment))!,
-            "brief", ["Agent"], "SAC-NYC", TimeProvider.System);
+            "alice", ["Agent"], "SAC-NYC", TimeProvider.System);
         await using var client = await GraphQLWsTestClient.InitializedAsync(host, new { Authorization = "Bearer " + token });
 
         var (code, reason) = await client.ReceiveCloseAsync();
