@@ -51,7 +51,8 @@ public static class ModuleDatabaseServiceCollectionExtensions
                 throw new ArgumentOutOfRangeException(nameof(module), module.Database.Provider, "Unknown database provider.");
         }
 
-        services.AddSingleton<IModuleDatabase>(sp => new ModuleDatabase<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        var migrated = module.Database.Provider == DatabaseProvider.Sqlite ? typeof(TSqliteContext) : typeof(TSqlServerContext);
+        services.AddSingleton<IModuleDatabase>(sp => new ModuleDatabase<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>(), migrated));
         return services;
     }
 
@@ -76,10 +77,10 @@ public static class ModuleDatabaseServiceCollectionExtensions
         public TContext CreateDbContext() => inner.CreateDbContext();
     }
 
-    private sealed class ModuleDatabase<TContext>(IDbContextFactory<TContext> factory) : IModuleDatabase
+    private sealed class ModuleDatabase<TContext>(IDbContextFactory<TContext> factory, Type migratedContext) : IModuleDatabase
         where TContext : DbContext
     {
-        public Type ContextType => typeof(TContext);
+        public Type ContextType => migratedContext;
 
         public async Task MigrateAsync(CancellationToken cancellationToken)
         {

@@ -29,6 +29,13 @@ public sealed class LoadedModule(
     public DateTimeOffset LoadedAt { get; } = loadedAt;
     public Assembly Assembly { get; } = assembly;
 
+    /// <summary>
+    /// Whether <paramref name="type"/> is the module's: declared in its assembly, or a generic type built over
+    /// one of its types at any depth (<c>ConnectionGraphType&lt;ReportObjectGraphType&lt;SirReport&gt;&gt;</c>).
+    /// </summary>
+    public bool Owns(Type type) =>
+        type.Assembly == Assembly || type.IsConstructedGenericType && type.GenericTypeArguments.Any(Owns);
+
     /// <summary>The module's own container: its services, its graph types, its database.</summary>
     public IServiceProvider Services => services;
 

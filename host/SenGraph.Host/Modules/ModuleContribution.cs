@@ -4,7 +4,7 @@ namespace SenGraph.Host.Modules;
 
 /// <summary>
 /// What one module adds to the composed schema, in a form two versions can be compared in: its
-/// types (those whose CLR type lives in the module's assembly) and its root fields.
+/// types (those whose CLR type lives in the module's assembly or is a generic type built over one of its types) and its root fields.
 /// </summary>
 public sealed record ModuleContribution(IReadOnlyList<ContributedType> Types, IReadOnlyList<ContributedField> RootFields)
 {
@@ -18,7 +18,7 @@ public sealed record ModuleContribution(IReadOnlyList<ContributedType> Types, IR
     public static ModuleContribution Extract(ISchema schema, LoadedModule module, IReadOnlyDictionary<string, string> rootFieldOwners)
     {
         var types = schema.AllTypes
-            .Where(t => t.GetType().Assembly == module.Assembly)
+            .Where(t => module.Owns(t.GetType()))
             .Select(Describe)
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();

@@ -88,15 +88,16 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         foreach (var module in modules)
         {
             foreach (var type in module.Schema.AdditionalTypes)
-                schema.RegisterType((IGraphType)module.Services.GetRequiredService(type));
+                schema.RegisterType((IGraphType)ActivatorUtilities.GetServiceOrCreateInstance(module.Services, type));
         }
 
         schema.Initialize();
         return (schema, owners);
     }
 
+    // The contracts' generic graph types (a declared report type's queries) are not registered: created from the module's container.
     private static IComplexGraphType Resolve(LoadedModule module, Type type) =>
-        (IComplexGraphType)module.Services.GetRequiredService(type);
+        (IComplexGraphType)ActivatorUtilities.GetServiceOrCreateInstance(module.Services, type);
 
     private static void MoveFields(IComplexGraphType from, ObjectGraphType to, string owner, Dictionary<string, string> owners)
     {
@@ -118,10 +119,9 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
     {
         public object? GetService(Type serviceType)
         {
-            // A module's own types, and generic types built over them (ConnectionGraphType<SirGraphType>),
+            // A module's own types, and generic types built over them (ConnectionGraphType<ReportObjectGraphType<SirReport>>),
             // come from the module's container.
-            var owner = modules.FirstOrDefault(m => m.Assembly == serviceType.Assembly)
-                ?? modules.FirstOrDefault(m => serviceType.IsConstructedGenericType && serviceType.GenericTypeArguments.Any(a => a.Assembly == m.Assembly));
+            var owner = modules.FirstOrDefault(m => m.Owns(serviceType));
             var provider = owner?.Services ?? host;
             var service = provider.GetService(serviceType);
             if (service is null && typeof(IGraphType).IsAssignableFrom(serviceType) && serviceType is { IsAbstract: false, IsGenericTypeDefinition: false })

@@ -1,5 +1,6 @@
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Demo;
+using SenGraph.Contracts.Reports.Kit;
 using SenGraph.Contracts.Reports.Workflow;
 
 namespace SenGraph.Modules.Sir.Data;
@@ -7,20 +8,24 @@ namespace SenGraph.Modules.Sir.Data;
 /// <summary>The SIRs <c>seed demo</c> writes: one of each category in turn, with suspects, victims and property as the category has them.</summary>
 public static class SirDemo
 {
-    public static (ReportEnvelopeInput Envelope, ReportDetails<SirReport> Details) Report(DemoReportRequest request, bool amended)
+    public static (ReportEnvelopeInput Envelope, ReportDetails<SirReport> Details) Report(ReportTypeDefinition<SirReport> type, DemoReportRequest request, bool amended)
     {
         var i = request.Index;
         var place = request.Place;
         var category = DemoValues.Pick(Enum.GetValues<SirCategory>(), i);
         var suspect = DemoValues.Person(PersonRole.Suspect, i);
-        var fields = category switch
+        var details = type.DetailsOf(r =>
         {
-            SirCategory.SignificantArrest => new SirFields(category, Notes: "Arrest made without incident; subject transported for processing."),
-            SirCategory.AssaultOnEmployee => new SirFields(category, Injuries: "Officer sustained a sprained wrist during the arrest.", Hospital: "Fictional General Hospital"),
-            SirCategory.FirearmDischargeInvolvingEmployee => new SirFields(category, Notes: "No injuries; the weapon was secured and the scene held for OPR."),
-            SirCategory.SignificantSeizure => new SirFields(category, SeizedProperty: $"{12 + i % 30} kg of a white powder that field-tested positive, and $ {40_000 + i * 1_250:N0} in currency."),
-            _ => new SirFields(category, Notes: "Event reported for situational awareness."),
-        };
+            r.Category = category;
+            switch (category)
+            {
+                case SirCategory.SignificantArrest: r.Notes = "Arrest made without incident; subject transported for processing."; break;
+                case SirCategory.AssaultOnEmployee: (r.Injuries, r.Hospital) = ("Officer sustained a sprained wrist during the arrest.", "Fictional General Hospital"); break;
+                case SirCategory.FirearmDischargeInvolvingEmployee: r.Notes = "No injuries; the weapon was secured and the scene held for OPR."; break;
+                case SirCategory.SignificantSeizure: r.SeizedProperty = $"{12 + i % 30} kg of a white powder that field-tested positive, and $ {40_000 + i * 1_250:N0} in currency."; break;
+                default: r.Notes = "Event reported for situational awareness."; break;
+            }
+        });
         var title = category switch
         {
             SirCategory.SignificantArrest => $"Significant arrest at {place.Site}",
@@ -43,6 +48,6 @@ public static class SirDemo
             People: people,
             Contacts: [DemoValues.ReportingContact(request.Author, i)],
             Narratives: [DemoValues.Narrative(narrative)]);
-        return (envelope, fields.ToDetails());
+        return (envelope, details);
     }
 }

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SenGraph.Contracts.Reports.Workflow;
+
+namespace SenGraph.Contracts.Reports.Kit;
+
+/// <summary>
+/// A declared report type's view of the database: the host's envelope and directory tables (not migrated
+/// here) and the type's details table, mapped from its declaration. Resolvers use this type; a module
+/// derives one context per provider (one line each) so that each keeps its own migrations:
+/// <code>public sealed class SqliteSirDbContext(DbContextOptions&lt;SqliteSirDbContext&gt; o) : SqliteReportDbContext&lt;SirReport&gt;(o);</code>
+/// </summary>
+public abstract class ReportDbContext<TReport>(DbContextOptions options) : DbContext(options)
+    where TReport : Report, IDeclaredReport<TReport>
+{
+    /// <summary>Enums are stored by name.</summary>
+    private const int EnumColumnMaxLength = 64;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var type = ReportTypeDefinition<TReport>.Declare();
+        modelBuilder.ApplyReportType<TReport>(type.DetailsTable);
+        var details = modelBuilder.Entity<TReport>();
+        foreach (var field in type.Fields)
+        {
+            if (field.IsComputed)
+            {
+                details.Ignore(field.Property.Name);
+                continue;
+            }
+            var column = details.Property(field.Property.Name);
+            if (field.ValueType.IsEnum) column.HasConversion(typeof(string)).HasMaxLength(EnumColumnMaxLength);
+            if (field.MaxCharacters is { } max) column.HasMaxLength(max);
+            if (field.IsRequired && !field.ValueType.IsValueType) column.IsRequired();
+            if (field.IsIndexed) details.HasIndex(field.Property.Name);
+        }
+    }
+}
+
+/// <summary>SQLite: date-times are stored as sortable integers so SQL can compare and order them (as the host's tables).</summary>
+public abstract class SqliteReportDbContext<TReport>(DbContextOptions options) : ReportDbContext<TReport>(options)
+    where TReport : Report, IDeclaredReport<TReport>
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+}
+
+public abstract class SqlServerReportDbContext<TReport>(DbContextOptions options) : ReportDbContext<TReport>(options)
+    where TReport : Report, IDeclaredReport<TReport>;
+
+/// <summary>For <c>dotnet ef migrations add</c>: <c>public sealed class SqliteSirDesignTime : SqliteDesignTimeFactory&lt;SqliteSirDbContext&gt;;</c></summary>
+public abstract class SqliteDesignTimeFactory<TContext> : IDesignTimeDbContextFactory<TContext> where TContext : DbContext
+{
+    public TContext CreateDbContext(string[] args) =>
+        (TContext)Activator.CreateInstance(typeof(TContext), new DbContextOptionsBuilder<TContext>().UseSqlite("Data Source=design-time.db").Options)!;
+}
+
+/// <summary>For <c>dotnet ef migrations add</c>: <c>public sealed class SqlServerSirDesignTime : SqlServerDesignTimeFactory&lt;SqlServerSirDbContext&gt;;</c></summary>
+public abstract class SqlServerDesignTimeFactory<TContext> : IDesignTimeDbContextFactory<TContext> where TContext : DbContext
+{
+    public TContext CreateDbContext(string[] args) =>
+        (TContext)Activator.CreateInstance(typeof(TContext), new DbContextOptionsBuilder<TContext>().UseSqlServer("Server=design-time;Database=SenGraph").Options)!;
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using SenGraph.Contracts.Modules;
+using SenGraph.Contracts.Persistence;
+using SenGraph.Contracts.Reports.Workflow;
+
+namespace SenGraph.Contracts.Reports.Kit;
+
+/// <summary>
+/// A module of one declared report type (<see cref="IDeclaredReport{TSelf}"/>): registers its database, its
+/// type for the host's workflow, its three policies (<c>code.author</c>, <c>code.reviewer</c>, <c>code.reader</c>)
+/// and its generated schema (<c>x</c>, <c>xs</c>, <c>createX</c>, <c>updateX</c>, <c>amendX</c>). Override a
+/// method and call the base to add hand-written services, policies or fields.
+/// </summary>
+public abstract class ReportModule<TReport, TSqliteContext, TSqlServerContext> : ISenGraphModule
+    where TReport : Report, IDeclaredReport<TReport>
+    where TSqliteContext : SqliteReportDbContext<TReport>
+    where TSqlServerContext : SqlServerReportDbContext<TReport>
+{
+    private ReportTypeDefinition<TReport>? _type;
+
+    public abstract ModuleManifest Manifest { get; }
+
+    /// <summary>The type's declaration.</summary>
+    protected ReportTypeDefinition<TReport> Type => _type ??= ReportTypeDefinition<TReport>.Declare();
+
+    public virtual void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddSingleton(Type);
+        services.AddModuleDatabase<ReportDbContext<TReport>, TSqliteContext, TSqlServerContext>(context);
+        services.AddReportType<ReportDbContext<TReport>, TReport>(Type.ToOptions());
+    }
+
+    public virtual void ConfigureAuthorization(ModuleAuthorizationBuilder authorization)
+    {
+        authorization.AddPolicy(Type.AuthorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Type.AuthorRoles));
+        if (Type.ReviewerRoles.Count > 0)
+            authorization.AddPolicy(Type.ReviewPolicy, p => p.RequireAuthenticatedUser().RequireRole(Type.ReviewerRoles));
+        else
+            authorization.AddPolicy(Type.ReviewPolicy, p => p.RequireAssertion(_ => false));
+        authorization.AddPolicy(Type.ReadPolicy, p => p.RequireAuthenticatedUser().RequireRole(Type.ReaderRoles));
+    }
+
+    public virtual void ConfigureSchema(ModuleSchemaBuilder schema) => schema
+        .ExtendQuery<ReportQueries<TReport>>()
+        .ExtendMutation<ReportMutations<TReport>>()
+        .AddType<ReportObjectGraphType<TReport>>();
+}

@@ -1,0 +1,176 @@
+using System.Linq.Expressions;
+using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Reports.Workflow;
+using SenGraph.Contracts.Schema;
+
+namespace SenGraph.Contracts.Reports.Kit;
+
+/// <summary>
+/// Everything the kit needs to know about one report type, filled in by <see cref="IDeclaredReport{TSelf}.Declare"/>:
+/// <code>
+/// type.Named("SIR", "Sir", "Significant Incident Report", "A Significant Incident Report: ...")
+///     .Routed(ReportRoutes.FieldOfficesAndIroc)
+///     .Policies(authors: [Agent, Supervisor], reviewers: [Supervisor], readers: [...]);
+/// type.Field(r =&gt; r.Category, "What kind of incident it was.").Required("A category is required.").Indexed();
+/// type.Rule(r =&gt; r.Hospital is not null &amp;&amp; r.Injuries is null ? UserError.ForField(...) : null);
+/// </code>
+/// </summary>
+public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDeclaredReport<TReport>
+{
+    private readonly List<ReportField<TReport>> _fields = [];
+    private readonly List<Func<TReport, UserError?>> _rules = [];
+
+    /// <summary>The type code stored in <see cref="Report.Type"/> and used in numbers and policy names, e.g. <c>SIR</c>.</summary>
+    public string Code { get; private set; } = "";
+
+    /// <summary>The GraphQL type name, e.g. <c>Sir</c>; the root fields are <c>sir</c>, <c>sirs</c>, <c>createSir</c>, ...</summary>
+    public string GraphQLName { get; private set; } = "";
+
+    /// <summary>Display name, e.g. <c>Significant Incident Report</c>.</summary>
+    public string DisplayName { get; private set; } = "";
+
+    /// <summary>The GraphQL type's description.</summary>
+    public string Description { get; private set; } = "";
+
+    /// <summary>How descriptions name one report of the type, e.g. <c>SIR</c> (default: the code).</summary>
+    public string ShortName { get; private set; } = "";
+
+    /// <summary>The module's details table (default: the GraphQL name + <c>Details</c>).</summary>
+    public string DetailsTable { get; private set; } = "";
+
+    public bool ReviewMandatory { get; private set; }
+    public ReportRoutes Routes { get; private set; } = ReportRoutes.Iroc;
+    public IReadOnlyList<string> AuthorRoles { get; private set; } = [];
+    public IReadOnlyList<string> ReviewerRoles { get; private set; } = [];
+    public IReadOnlyList<string> ReaderRoles { get; private set; } = [];
+
+    /// <summary>The largest page <c>xs(first:)</c> serves.</summary>
+    public int MaxPageSize { get; private set; } = 50;
+
+    public IReadOnlyList<ReportField<TReport>> Fields => _fields;
+    public IReadOnlyList<Func<TReport, UserError?>> Rules => _rules;
+
+    public string AuthorPolicy => Code.ToLowerInvariant() + ".author";
+    public string ReviewPolicy => Code.ToLowerInvariant() + ".reviewer";
+    public string ReadPolicy => Code.ToLowerInvariant() + ".reader";
+
+    /// <summary><c>sir</c>: the one-report query and the payload's field.</summary>
+    public string FieldName => char.ToLowerInvariant(GraphQLName[0]) + GraphQLName[1..];
+
+    /// <summary>"A" or "An", for descriptions.</summary>
+    public string Article => "AEIOU".Contains(ShortName[0]) ? "An" : "A";
+
+    /// <summary>The declaration of <typeparamref name="TReport"/>, checked.</summary>
+    public static ReportTypeDefinition<TReport> Declare()
+    {
+        var type = new ReportTypeDefinition<TReport>();
+        TReport.Declare(type);
+        type.Validate();
+        return type;
+    }
+
+    public ReportTypeDefinition<TReport> Named(string code, string graphQLName, string displayName, string description, string? shortName = null, string? detailsTable = null)
+    {
+        Code = code;
+        GraphQLName = graphQLName;
+        DisplayName = displayName;
+        Description = description;
+        ShortName = shortName ?? code;
+        DetailsTable = detailsTable ?? graphQLName + "Details";
+        return this;
+    }
+
+    /// <summary>Where submitted reports go, and whether every report is reviewed first (an office can require it too).</summary>
+    public ReportTypeDefinition<TReport> Routed(ReportRoutes routes, bool reviewMandatory = false)
+    {
+        Routes = routes;
+        ReviewMandatory = reviewMandatory;
+        return this;
+    }
+
+    /// <summary>The directory roles that write, review and read reports of this type (visibility rules narrow reading further).</summary>
+    public ReportTypeDefinition<TReport> Policies(IReadOnlyList<string> authors, IReadOnlyList<string> reviewers, IReadOnlyList<string> readers)
+    {
+        AuthorRoles = authors;
+        ReviewerRoles = reviewers;
+        ReaderRoles = readers;
+        return this;
+    }
+
+    public ReportTypeDefinition<TReport> Paged(int maxPageSize)
+    {
+        MaxPageSize = maxPageSize;
+        return this;
+    }
+
+    /// <summary>A stored field: in the GraphQL type, the inputs and the details table.</summary>
+    public ReportField<TReport> Field<TValue>(Expression<Func<TReport, TValue>> property, string description)
+    {
+        var field = new ReportField<TReport>(property, description, computed: false);
+        _fields.Add(field);
+        return field;
+    }
+
+    /// <summary>A field computed from others (a getter-only property): in the GraphQL type only.</summary>
+    public ReportField<TReport> Computed<TValue>(Expression<Func<TReport, TValue>> property, string description)
+    {
+        var field = new ReportField<TReport>(property, description, computed: true);
+        _fields.Add(field);
+        return field;
+    }
+
+    /// <summary>A rule across fields, checked on the trimmed values after each field's own checks; null when it holds.</summary>
+    public ReportTypeDefinition<TReport> Rule(Func<TReport, UserError?> rule)
+    {
+        _rules.Add(rule);
+        return this;
+    }
+
+    /// <summary>The declared fields of a create, update or amend input, checked field by field and by the rules; nothing applies when there are errors.</summary>
+    public ReportDetails<TReport> ReadDetails(IDictionary<string, object?> input)
+    {
+        var errors = new List<UserError>();
+        var values = _fields.Where(f => !f.IsComputed).Select(f => (Field: f, Value: f.Read(input, errors))).ToList();
+        var checkedValues = Activator.CreateInstance<TReport>();
+        foreach (var (field, value) in values) field.Write(checkedValues, value);
+        errors.AddRange(_rules.Select(rule => rule(checkedValues)).OfType<UserError>());
+        return new ReportDetails<TReport>(errors, report =>
+        {
+            foreach (var (field, value) in values) field.Write(report, value);
+        });
+    }
+
+    /// <summary>The declared fields as <paramref name="set"/> sets them, checked as an input would be (demo data, imports).</summary>
+    public ReportDetails<TReport> DetailsOf(Action<TReport> set)
+    {
+        var values = Activator.CreateInstance<TReport>();
+        set(values);
+        return ReadDetails(_fields.Where(f => !f.IsComputed).ToDictionary(f => f.Name, f => f.Get(values)));
+    }
+
+    /// <summary>The options the host's workflow reads.</summary>
+    public ReportTypeOptions ToOptions() => new()
+    {
+        Code = Code,
+        Name = DisplayName,
+        ReviewMandatory = ReviewMandatory,
+        Routes = Routes,
+        AuthorPolicy = AuthorPolicy,
+        ReviewPolicy = ReviewPolicy,
+        ReadPolicy = ReadPolicy,
+    };
+
+    private void Validate()
+    {
+        var what = typeof(TReport).Name;
+        if (!DirectoryRules.IsOrganisationCode(Code))
+            throw new InvalidOperationException($"{what} declares no valid type code; call Named(\"CODE\", ...) (2-16 upper-case letters or digits).");
+        if (GraphQLName.Length == 0 || !char.IsUpper(GraphQLName[0]) || !GraphQLName.All(char.IsAsciiLetterOrDigit))
+            throw new InvalidOperationException($"{what}: '{GraphQLName}' is not a GraphQL type name in PascalCase.");
+        if (AuthorRoles.Count == 0 || ReaderRoles.Count == 0)
+            throw new InvalidOperationException($"{what} declares no author or reader roles; call Policies(...).");
+        var duplicate = _fields.GroupBy(f => f.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new InvalidOperationException($"{what} declares the field '{duplicate.Key}' twice.");
+    }
+}
