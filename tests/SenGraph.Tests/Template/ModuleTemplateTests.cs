@@ -4,7 +4,7 @@ using SenGraph.Tests.Infrastructure;
 namespace SenGraph.Tests.Template;
 
 /// <summary>
-/// <c>dotnet new sengraph-module</c> gives a module that builds, migrates and serves. Slow on purpose:
+/// <c>dotnet new sengraph-module</c> gives a report module on the shared workflow that builds, migrates and serves. Slow on purpose:
 /// it installs the template into a throwaway template hive, creates a module, builds it with the SDK
 /// (restore included) and starts a host on it: 20 to 60 seconds. Skip it with
 /// <c>dotnet test --filter Category!=Slow</c>.
@@ -33,7 +33,7 @@ public sealed class ModuleTemplateTests : IDisposable
     }
 
     [Fact]
-    public async Task A_module_created_from_the_template_goes_live_in_a_running_host_and_serves_its_query_and_mutation()
+    public async Task A_report_type_created_from_the_template_goes_live_in_a_running_host_and_a_submitted_report_reaches_reports_the_iroc_feed_and_a_recipients_queue()
     {
         var plugins = new PluginsFolder();
         var modules = Path.Combine(work, "modules");
@@ -67,29 +67,44 @@ public sealed class ModuleTemplateTests : IDisposable
         var module = await host.WaitForModuleAsync("field-visit", m => m?["status"]?.GetValue<string>() == "LOADED");
         Assert.Equal("1.0.0", module!["version"]!.GetValue<string>());
         Assert.Null(module["error"]);
-        Assert.Contains("Mutation.createFieldVisitReport", module["fields"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Contains("Mutation.createFieldVisit", module["fields"]!.AsArray().Select(f => f!.GetValue<string>()));
 
-        var token = host.Token("template-agent", "Agent", "SAC-BOS");
+        // Drafted by an agent of an office without mandatory review, submitted with a named recipient.
+        var bob = host.Token("bob", "Agent", "SAC-BOS");
         var created = (await host.PostAsync(
-            """mutation { createFieldVisitReport(input: { title: " Visit to the port ", narrative: "Routine." }) { report { id title office } errors { code } } }""",
-            token: token)).ShouldSucceed().Data!["createFieldVisitReport"]!;
+            """mutation { createFieldVisit(input: { title: " Visit to the port ", outcome: RESOLVED }) { fieldVisit { id version title originatingOffice outcome } errors { code } } }""",
+            token: bob)).ShouldSucceed().Data!["createFieldVisit"]!;
         Assert.Empty(created["errors"]!.AsArray());
-        Assert.Equal("Visit to the port", created["report"]!["title"]!.GetValue<string>());
-        Assert.Equal("SAC-BOS", created["report"]!["office"]!.GetValue<string>());
-        var id = created["report"]!["id"]!.GetValue<string>();
+        Assert.Equal("Visit to the port", created["fieldVisit"]!["title"]!.GetValue<string>());
+        Assert.Equal("SAC-BOS", created["fieldVisit"]!["originatingOffice"]!.GetValue<string>());
+        var id = created["fieldVisit"]!["id"]!.GetValue<string>();
+        var submitted = (await host.PostAsync(
+            "mutation($input: SubmitReportInput!) { submitReport(input: $input) { report { status number } errors { code message } } }",
+            new { input = new { id, expectedVersion = created["fieldVisit"]!["version"]!.GetValue<int>(), recipients = new[] { new { kind = "USER", code = "hank" } } } },
+            bob)).ShouldSucceed().Data!["submitReport"]!;
+        Assert.Empty(submitted["errors"]!.AsArray());
+        Assert.Equal("SUBMITTED", submitted["report"]!["status"]!.GetValue<string>());
+        Assert.Matches(@"^FIELDVISIT-FY\d{4}-\d{6}$", submitted["report"]!["number"]!.GetValue<string>());
 
-        var read = (await host.PostAsync("query($id: ID!) { fieldVisitReport(id: $id) { title narrative author } myFieldVisitReports { id } }",
-            new { id }, token)).ShouldSucceed();
-        Assert.Equal("""{"title":"Visit to the port","narrative":"Routine.","author":"template-agent"}""", read.Data!["fieldVisitReport"]!.ToJsonString());
-        Assert.Equal(id, Assert.Single(read.Data!["myFieldVisitReports"]!.AsArray())!["id"]!.GetValue<string>());
+        // Found through the shared paths, typed by the module.
+        var reports = (await host.PostAsync("{ reports(first: 50) { nodes { id ... on FieldVisit { outcome } } } }", token: bob)).ShouldSucceed();
+        Assert.Contains(reports.Data!["reports"]!["nodes"]!.AsArray(), n => n!["id"]!.GetValue<string>() == id && n["outcome"]!.GetValue<string>() == "RESOLVED");
+        var feed = (await host.PostAsync("{ irocFeed(first: 50) { nodes { id } } }", token: host.Token("iris", "IROC Staff", "IROC-HQ"))).ShouldSucceed();
+        Assert.Contains(feed.Data!["irocFeed"]!["nodes"]!.AsArray(), n => n!["id"]!.GetValue<string>() == id);
+        var queue = (await host.PostAsync("{ myQueue(first: 50) { nodes { report { id ... on FieldVisit { outcome } } } } }",
+            token: host.Token("hank", "Headquarters Agent", "HQ-HSI"))).ShouldSucceed();
+        Assert.Contains(queue.Data!["myQueue"]!["nodes"]!.AsArray(), n => n!["report"]!["id"]!.GetValue<string>() == id);
 
-        var invalid = (await host.PostAsync("""mutation { createFieldVisitReport(input: { title: "  " }) { report { id } errors { code message path } } }""",
-            token: token)).ShouldSucceed().Data!["createFieldVisitReport"]!;
-        Assert.Equal("""{"report":null,"errors":[{"code":"REQUIRED","message":"A title is required.","path":["input","title"]}]}""", invalid.ToJsonString());
-
-        var anonymous = await host.PostAsync("""mutation { createFieldVisitReport(input: { title: "x" }) { errors { code } } }""");
+        // The declared rule and the declared policies.
+        var invalid = (await host.PostAsync(
+            """mutation { createFieldVisit(input: { title: "x", outcome: ONGOING, followUpRequired: true }) { fieldVisit { id } errors { code message path } } }""",
+            token: bob)).ShouldSucceed().Data!["createFieldVisit"]!;
+        Assert.Equal("""{"fieldVisit":null,"errors":[{"code":"REQUIRED","message":"Describe the follow-up when one is required.","path":["input","followUp"]}]}""",
+            invalid.ToJsonString());
+        var anonymous = await host.PostAsync("""mutation { createFieldVisit(input: { title: "x", outcome: RESOLVED }) { errors { code } } }""");
         Assert.Contains("AUTH_NOT_AUTHENTICATED", anonymous.ErrorCodes);
-        var analyst = await host.PostAsync("""mutation { createFieldVisitReport(input: { title: "x" }) { errors { code } } }""", token: host.Token("analyst", "Analyst"));
+        var analyst = await host.PostAsync("""mutation { createFieldVisit(input: { title: "x", outcome: RESOLVED }) { errors { code } } }""",
+            token: host.Token("template-manager", "Office Manager", "SAC-BOS"));
         Assert.Contains("AUTH_NOT_AUTHORIZED", analyst.ErrorCodes);
     }
 
