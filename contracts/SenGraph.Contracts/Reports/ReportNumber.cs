@@ -25,18 +25,15 @@ public static partial class ReportNumber
     }
 
     /// <summary>
-    /// The US federal fiscal year of <paramref name="at"/>: it starts on October 1 and is named after the
-    /// calendar year it ends in (2026-11-23 is in FY2027, 2026-09-30 in FY2026).
+    /// The US federal fiscal year of <paramref name="at"/> on the agency's calendar (<see cref="AgencyTime"/>,
+    /// America/New_York): it starts on October 1 and is named after the calendar year it ends in
+    /// (2026-11-23 is in FY2027, 2026-09-30 in FY2026). 23:59 Eastern on September 30 is still the old year,
+    /// whatever the offset of <paramref name="at"/> and the server's zone.
     /// </summary>
-    /// <remarks>
-    /// Decided on the UTC date: numbering must not depend on a server's time zone, and a time-zone
-    /// database is not guaranteed on every host. Consequence: a report numbered on September 30 after
-    /// 20:00 Eastern (8 p.m. EDT = midnight UTC) gets the next fiscal year's number.
-    /// </remarks>
     public static int FiscalYear(DateTimeOffset at)
     {
-        var utc = at.UtcDateTime;
-        return utc.Month >= 10 ? utc.Year + 1 : utc.Year;
+        var eastern = AgencyTime.ToAgencyTime(at);
+        return eastern.Month >= 10 ? eastern.Year + 1 : eastern.Year;
     }
 
     /// <summary>Reads a number exactly as <see cref="Format"/> writes it (upper case, no surrounding spaces, no extra zeros).</summary>

@@ -26,14 +26,34 @@ public sealed class ReportNumberTests
 
     [Theory]
     [InlineData("2026-11-23T10:00:00Z", 2027)]
-    [InlineData("2026-10-01T00:00:00Z", 2027)]
-    [InlineData("2026-09-30T23:59:59Z", 2026)]
-    [InlineData("2026-01-01T00:00:00Z", 2026)]
-    [InlineData("2026-12-31T23:59:59Z", 2027)]
-    [InlineData("2026-09-30T21:00:00-04:00", 2027)]   // 01:00 UTC on October 1: the UTC date decides
-    [InlineData("2026-10-01T01:00:00+05:00", 2026)]   // still September 30 in UTC
-    public void The_fiscal_year_starts_on_October_first_UTC(string at, int fiscalYear) =>
+    [InlineData("2026-09-30T23:59:00-04:00", 2026)]   // 23:59 EDT on September 30: the old year
+    [InlineData("2026-10-01T00:00:00-04:00", 2027)]   // midnight EDT on October 1: the new year
+    [InlineData("2026-10-01T03:59:59Z", 2026)]        // 23:59:59 EDT on September 30, given in UTC
+    [InlineData("2026-10-01T04:00:00Z", 2027)]        // midnight EDT, given in UTC
+    [InlineData("2026-10-01T01:00:00+05:00", 2026)]   // September 30, 16:00 EDT
+    [InlineData("2026-10-01T05:30:00+01:00", 2027)]   // October 1, 00:30 EDT
+    [InlineData("2027-01-01T03:00:00Z", 2027)]        // December 31, 22:00 EST: the calendar year changes, the fiscal year does not
+    public void The_fiscal_year_starts_on_October_first_Eastern_time(string at, int fiscalYear) =>
         Assert.Equal(fiscalYear, ReportNumber.FiscalYear(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("2024-02-29T12:00:00Z", 2024)]        // leap day
+    [InlineData("2024-09-30T23:59:00-04:00", 2024)]   // a leap year's last minute of FY2024
+    [InlineData("2024-10-01T00:00:00-04:00", 2025)]
+    [InlineData("2028-09-30T23:59:00-04:00", 2028)]
+    [InlineData("2028-10-01T00:00:00-04:00", 2029)]
+    [InlineData("2100-10-01T04:00:00Z", 2101)]        // 2100 is not a leap year; the rule holds
+    public void Leap_years_change_nothing(string at, int fiscalYear) =>
+        Assert.Equal(fiscalYear, ReportNumber.FiscalYear(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("2026-03-08T06:59:59Z", -5)]          // 01:59:59 EST, then clocks go forward
+    [InlineData("2026-03-08T07:00:00Z", -4)]          // 03:00 EDT
+    [InlineData("2026-11-01T05:59:59Z", -4)]          // 01:59:59 EDT, then clocks go back
+    [InlineData("2026-11-01T06:00:00Z", -5)]          // 01:00 EST
+    [InlineData("2026-09-30T12:00:00Z", -4)]          // the fiscal year always turns in daylight time
+    public void Agency_time_follows_daylight_saving(string at, int offsetHours) =>
+        Assert.Equal(TimeSpan.FromHours(offsetHours), AgencyTime.ToAgencyTime(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture)).Offset);
 
     [Fact]
     public void Formatted_numbers_parse_back()
