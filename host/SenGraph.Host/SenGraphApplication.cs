@@ -47,6 +47,8 @@ public static class SenGraphApplication
         services.AddSingleton<SchemaComposer>();
         services.AddSingleton<ModuleCatalog>();
         services.AddSingleton<SchemaHost>();
+        services.AddSingleton((configuration.GetSection(AuditWriterSettings.Section).Get<AuditWriterSettings>() ?? new AuditWriterSettings()).Validate());
+        services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();
         services.AddWorkflow(); // host tables: migrated (and seeded in Development) before ModuleStartup runs

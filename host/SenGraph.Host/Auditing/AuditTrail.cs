@@ -10,9 +10,9 @@ namespace SenGraph.Host.Auditing;
 
 /// <summary>
 /// The host's side of the audit trail: appending records that belong to no write of a context (views,
-/// logons), each batch in its own transaction, and recording what a GraphQL result shows.
+/// logons), grouped with other requests' by the <see cref="AuditWriter"/>, and recording what a GraphQL result shows.
 /// </summary>
-public sealed class AuditTrail(WorkflowDatabase database, TimeProvider clock, ILogger<AuditTrail> logger)
+public sealed class AuditTrail(WorkflowDatabase database, AuditWriter writer, TimeProvider clock, ILogger<AuditTrail> logger)
 {
     /// <summary>The error code of a read whose audit record could not be written: its data is withheld.</summary>
     public const string Unavailable = "AUDIT_UNAVAILABLE";
@@ -20,9 +20,11 @@ public sealed class AuditTrail(WorkflowDatabase database, TimeProvider clock, IL
     /// <summary>The <c>Entity</c> of a report view.</summary>
     public const string ReportsEntity = "Reports";
 
-    /// <summary>Appends <paramref name="entries"/> in one transaction of their own.</summary>
-    public Task AppendAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default) =>
-        AppendAsync((_, _) => Task.FromResult(entries), cancellationToken);
+    /// <summary>
+    /// Appends <paramref name="entries"/> with concurrent requests' (group commit) and returns once they are
+    /// committed. Not cancellable: records handed over are written even if the caller stops waiting.
+    /// </summary>
+    public Task AppendAsync(IReadOnlyList<AuditEntry> entries) => writer.AppendAsync(entries);
 
     /// <summary>
     /// Appends the entries <paramref name="build"/> returns, computed inside the append transaction: with
@@ -52,7 +54,7 @@ public sealed class AuditTrail(WorkflowDatabase database, TimeProvider clock, IL
         {
             views = Views(result, schema, context);
             if (views.Count == 0) return result;
-            await AppendAsync(views, CancellationToken.None);
+            await AppendAsync(views);
             return result;
         }
         catch (Exception e)

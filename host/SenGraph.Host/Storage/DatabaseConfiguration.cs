@@ -28,7 +28,7 @@ public static class DatabaseConfiguration
 
     /// <summary>
     /// The SQLite file defaults to data/sengraph.db; a relative path is taken from the content root
-    /// (not the working directory), and its folder is created.
+    /// (not the working directory), and its folder is created. Pooling and busy timeout: <see cref="SqliteTuning"/>.
     /// </summary>
     private static string SqliteConnectionString(string? configured, string contentRoot)
     {
@@ -42,6 +42,7 @@ public static class DatabaseConfiguration
             throw new InvalidOperationException($"ConnectionStrings:SenGraph is not a valid SQLite connection string: {e.Message}", e);
         }
 
+        SqliteTuning.Apply(builder);
         var isFile = builder.Mode != SqliteOpenMode.Memory && builder.DataSource is not ("" or ":memory:");
         if (isFile)
         {

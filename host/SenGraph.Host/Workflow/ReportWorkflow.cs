@@ -32,7 +32,7 @@ public sealed class ReportWorkflow(
     TimeProvider clock)
 {
     public const int MaxNamedRecipients = 50;
-    private const int NumberingAttempts = 5;
+    private const int SubmitAttempts = 3;
 
     /// <summary>The report after the step, or why the step was refused.</summary>
     public sealed record Outcome(Report? Report, IReadOnlyList<UserError> Errors)
@@ -94,7 +94,7 @@ public sealed class ReportWorkflow(
 
                     var now = clock.GetUtcNow();
                     report.SubmittedAt = now;
-                    report.Number ??= await NextNumberAsync(db, report.Type, now, cancellationToken);
+                    report.Number ??= await ReportCounters.NextNumberAsync(db, report.Type, now, cancellationToken);
                     foreach (var office in await ReportRouting.RouteAsync(db.Offices, report.OriginatingOffice, type.Routes, cancellationToken))
                         recipients.Add((office, RecipientReason.Routed));
                     foreach (var recipient in named)
@@ -110,9 +110,13 @@ public sealed class ReportWorkflow(
                 if (outcome.Report is { } submitted) events.Publish(new ReportSubmitted(submitted, [.. recipients.Select(r => r.Ref)]));
                 return outcome;
             }
-            catch (DbUpdateException) when (attempt < NumberingAttempts)
+            catch (DbUpdateException) when (attempt < SubmitAttempts)
             {
-                // Another submission took the same number first (unique Type+Number): number again.
+                // A unique value another transaction took first (the counter makes numbers safe): try again.
+            }
+            catch (DbUpdateException)
+            {
+                return Outcome.Failed(UserError.ForField("CONFLICT", "The report could not be submitted because of a concurrent change; reload it and try again.", "id"));
             }
         }
     }
@@ -194,6 +198,8 @@ public sealed class ReportWorkflow(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            // A step that allocated a number opened the transaction itself (ReportCounters); it commits with the changes.
+            if (db.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -201,19 +207,6 @@ public sealed class ReportWorkflow(
         }
 
         return new Outcome(report, []);
-    }
-
-    /// <summary>Next number of <paramref name="type"/> in the fiscal year of <paramref name="at"/>: the highest so far plus one.</summary>
-    private static async Task<string> NextNumberAsync(WorkflowDbContext db, string type, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var fiscalYear = ReportNumber.FiscalYear(at);
-        var prefix = ReportNumber.Format(type, fiscalYear, 1)[..^6];
-        var highest = await db.Reports
-            .Where(r => r.Type == type && r.Number != null && r.Number.StartsWith(prefix))
-            .OrderByDescending(r => r.Number!.Length).ThenByDescending(r => r.Number)
-            .Select(r => r.Number).FirstOrDefaultAsync(cancellationToken);
-        var next = ReportNumber.TryParse(highest, out _, out _, out var sequence) ? sequence + 1 : 1;
-        return ReportNumber.Format(type, fiscalYear, next);
     }
 
     /// <summary>Errors for named recipients that are not active users or existing offices (<paramref name="normalized"/>: <paramref name="named"/> normalized, same order).</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Persistence;
+using SenGraph.Host.Storage;
 
 namespace SenGraph.Host.Workflow;
 
@@ -41,10 +42,11 @@ public sealed class WorkflowDatabase : IDbContextFactory<WorkflowDbContext>
 
     public WorkflowDbContext CreateDbContext() => _create();
 
-    /// <summary>Applies every pending host migration.</summary>
+    /// <summary>Applies every pending host migration (on SQLite, after switching the file to WAL: <see cref="SqliteTuning"/>).</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var context = CreateDbContext();
+        if (Settings.Provider == DatabaseProvider.Sqlite) await SqliteTuning.UseWriteAheadLogAsync(context.Database, cancellationToken);
         await context.Database.MigrateAsync(cancellationToken);
     }
 

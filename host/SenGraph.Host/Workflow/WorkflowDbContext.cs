@@ -46,7 +46,8 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder
             .ApplyDirectory(excludeFromMigrations: false)
             .ApplyReportEnvelope(excludeFromMigrations: false)
-            .ApplyAuditTrail();
+            .ApplyAuditTrail()
+            .ApplyReportCounters();
         modelBuilder.Entity<RulesOfBehaviorAcknowledgement>(e =>
         {
             e.ToTable("RulesOfBehaviorAcknowledgements");

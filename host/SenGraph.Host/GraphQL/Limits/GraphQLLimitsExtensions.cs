@@ -52,6 +52,14 @@ public static class GraphQLLimitsExtensions
             }
 
             var services = context.Context?.RequestServices ?? context.ExecutionOptions?.RequestServices;
+            if (SenGraph.Host.Storage.DatabaseConflicts.IsConflict(context.OriginalException))
+            {
+                services?.GetService<ILogger<GraphQLLimits>>()?.LogWarning(context.OriginalException,
+                    "A concurrent database change stopped {Operation}; answered CONFLICT", context.Context?.Operation?.Name?.Value);
+                context.Exception = new ExecutionError(SenGraph.Host.Storage.DatabaseConflicts.Message) { Code = SenGraph.Host.Storage.DatabaseConflicts.Code };
+                return;
+            }
+
             services?.GetService<ILogger<GraphQLLimits>>()?.LogError(context.OriginalException,
                 "Unhandled error while executing {Operation} at {Path}", context.Context?.Operation?.Name?.Value,
                 context.FieldContext?.Path is { } path ? string.Join('.', path) : null);

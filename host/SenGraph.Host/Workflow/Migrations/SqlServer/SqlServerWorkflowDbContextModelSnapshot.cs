@@ -558,6 +558,23 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
                     b.ToTable("RulesOfBehaviorAcknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("SenGraph.Host.Workflow.ReportCounter", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("int");
+
+                    b.HasKey("Type", "FiscalYear");
+
+                    b.ToTable("ReportCounters", (string)null);
+                });
+
             modelBuilder.Entity("SenGraph.Contracts.Agency.DirectoryUser", b =>
                 {
                     b.HasOne("SenGraph.Contracts.Agency.Office", null)

@@ -550,6 +550,23 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
                     b.ToTable("RulesOfBehaviorAcknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("SenGraph.Host.Workflow.ReportCounter", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Type", "FiscalYear");
+
+                    b.ToTable("ReportCounters", (string)null);
+                });
+
             modelBuilder.Entity("SenGraph.Contracts.Agency.DirectoryUser", b =>
                 {
                     b.HasOne("SenGraph.Contracts.Agency.Office", null)
