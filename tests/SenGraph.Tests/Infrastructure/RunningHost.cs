@@ -107,14 +107,17 @@ public sealed partial class RunningHost : IAsyncDisposable
         return token;
     }
 
+    /// <summary>Ends the host as a crash would: SIGKILL on Linux, no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
+        await KillAsync();
         _process.Dispose();
     }
 }
