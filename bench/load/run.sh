@@ -14,7 +14,7 @@ dotnet build "$repo/host/SenGraph.Host" -c Release -v q -nologo >/dev/null
 work=$(mktemp -d -t sengraph-load-XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 host_args=(--urls "http://127.0.0.1:$port" --ConnectionStrings:SenGraph "Data Source=$work/bench.db"
-  --Plugins:Watch false --Logging:LogLevel:Default Warning --Logging:LogLevel:Microsoft.EntityFrameworkCore Warning)
+  --Plugins:Watch false --Demo:SeedOnStart false --Logging:LogLevel:Default Warning --Logging:LogLevel:Microsoft.EntityFrameworkCore Warning)
 export ASPNETCORE_ENVIRONMENT=Development
 dotnet "$host_dir/SenGraph.Host.dll" "${host_args[@]}" >"$work/host.log" 2>&1 &
 host_pid=$!
