@@ -15,6 +15,14 @@ public static class AttackQueries
                + string.Concat(Enumerable.Repeat(" }", ofTypes)) + " } } } }";
     }
 
+    /// <summary>
+    /// Issue 12's fan-out: <c>query{...F0} fragment F0 on Query{...F1 ...F1} … fragment F{levels} on Query{__typename}</c>,
+    /// 2^<paramref name="levels"/> fields once expanded (about 1 KB at 30 levels).
+    /// </summary>
+    public static string FragmentFanOut(int levels) =>
+        "query{...F0} " + string.Concat(Enumerable.Range(0, levels).Select(i => $"fragment F{i} on Query{{...F{i + 1} ...F{i + 1}}} "))
+        + $"fragment F{levels} on Query{{__typename}}";
+
     public static string Aliases(int count) => "{ " + string.Join(" ", Enumerable.Range(1, count).Select(i => $"a{i}: __typename")) + " }";
 
     public static string Directives(int count) => "{ " + string.Join(" ", Enumerable.Repeat("__typename @include(if: true)", count)) + " }";

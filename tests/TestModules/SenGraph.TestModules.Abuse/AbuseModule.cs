@@ -27,6 +27,9 @@ public sealed class AbuseModule : ISenGraphModule
 /// <summary>Root query fields of the abuse test module.</summary>
 public sealed class AbuseQueries : ObjectGraphType
 {
+    // Per load of the module, so per test host.
+    private static int _running;
+
     public AbuseQueries()
     {
         Name = "AbuseQueries";
@@ -37,9 +40,22 @@ public sealed class AbuseQueries : ObjectGraphType
             .AllowAnonymous()
             .ResolveAsync(async c =>
             {
-                await Task.Delay(Timeout.InfiniteTimeSpan, c.CancellationToken);
-                return "unreachable";
+                Interlocked.Increment(ref _running);
+                try
+                {
+                    await Task.Delay(Timeout.InfiniteTimeSpan, c.CancellationToken);
+                    return "unreachable";
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _running);
+                }
             });
+
+        Field<NonNullGraphType<IntGraphType>>("abuseRunning")
+            .Description("How many abuseSlow resolvers are still waiting (not yet cancelled).")
+            .AllowAnonymous()
+            .Resolve(_ => Volatile.Read(ref _running));
 
         Field<NonNullGraphType<StringGraphType>>("abuseFailure")
             .Description("Always fails with an exception whose message holds SQL.")

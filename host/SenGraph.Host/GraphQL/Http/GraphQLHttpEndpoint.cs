@@ -123,7 +123,7 @@ public sealed partial class GraphQLHttpEndpoint(
         var errors = result.Errors ?? [];
         if (errors.Any(e => e is HttpOperationRule.HttpMethodError)) return StatusCodes.Status405MethodNotAllowed;
         if (mediaType == Json) return StatusCodes.Status200OK;
-        if (errors.Any(e => e.Code == AuditTrail.Unavailable) && result.Data is null) return StatusCodes.Status503ServiceUnavailable;
+        if (errors.Any(e => e.Code is AuditTrail.Unavailable or LimitErrorCodes.ShuttingDown) && result.Data is null) return StatusCodes.Status503ServiceUnavailable;
         if (errors.Any(e => e.Code == LimitErrorCodes.Timeout) && result.Data is null) return StatusCodes.Status504GatewayTimeout;
         if (result.Executed) return StatusCodes.Status200OK;
         if (errors.Count > 0 && errors.All(e => e is AuthorizationError or RulesOfBehaviorError))

@@ -27,7 +27,7 @@ public sealed partial class GraphQLLimits
         if (Options.PersistedOperations.Mode == PersistedOperationsMode.AllowListOnly)
             AllowList = PersistedOperationList.Load(GraphQLOptionsValidator.AllowListPath(environment, Options.PersistedOperations));
         Complexity = ComplexityLimits.CreateRule(Options);
-        OperationSize = new OperationSizeRule(Options.MaxAliases, Options.MaxDirectives);
+        OperationSize = new OperationSizeRule(Options.MaxAliases, Options.MaxDirectives, Options.MaxComplexity);
     }
 
     public GraphQLOptions Options { get; }
@@ -44,7 +44,7 @@ public sealed partial class GraphQLLimits
     /// <summary>Depth and cost (GraphQL.NET's complexity analyzer). Runs for cached documents too: the cost depends on variables.</summary>
     public ComplexityValidationRule Complexity { get; }
 
-    /// <summary>Aliases and directives. A property of the text alone, so a cached document has passed it already.</summary>
+    /// <summary>Aliases, directives and fields of the operation run. Runs for cached documents too: the same text may name another operation.</summary>
     public OperationSizeRule OperationSize { get; }
 
     /// <summary>Why <paramref name="query"/> is too long to parse, or null.</summary>
@@ -64,10 +64,11 @@ public sealed partial class GraphQLLimits
 
     /// <summary>
     /// Runs first, before the document cache: resolves persisted operations and applies the allow-list (so a
-    /// cached document cannot skip it), sets the timeout, and after execution takes suggestions out of
-    /// errors where they are off.
+    /// cached document cannot skip it), sets the timeout (GraphQL.NET applies it to validation and execution
+    /// alike), cancels the operation when the host starts shutting down, and after execution takes suggestions
+    /// out of errors where they are off.
     /// </summary>
-    internal sealed class Execution(GraphQLLimits limits) : IConfigureExecution
+    internal sealed class Execution(GraphQLLimits limits, IHostApplicationLifetime lifetime) : IConfigureExecution
     {
         public float SortOrder => 150;
 
@@ -78,7 +79,24 @@ public sealed partial class GraphQLLimits
 
             options.Timeout = limits.Options.ExecutionTimeout;
             options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
-            var result = await next(options);
+            // A running request must not hold up shutdown (Kestrel would wait for it): stopping cancels it like a client leaving.
+            var caller = options.CancellationToken;
+            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(caller, lifetime.ApplicationStopping);
+            options.CancellationToken = cancellation.Token;
+            ExecutionResult result;
+            try
+            {
+                result = await next(options);
+            }
+            catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !caller.IsCancellationRequested)
+            {
+                return Refuse(LimitErrorCodes.ShuttingDown, "The server is shutting down; send the request again.");
+            }
+            finally
+            {
+                options.CancellationToken = caller;
+            }
+
             if (result.Errors is { Count: > 0 } errors)
             {
                 var tidied = new ExecutionErrors();

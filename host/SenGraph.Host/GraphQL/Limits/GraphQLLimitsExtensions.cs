@@ -32,11 +32,11 @@ public static class GraphQLLimitsExtensions
     /// the token count, and what errors may say.
     /// </summary>
     public static IGraphQLBuilder AddGraphQLLimits(this IGraphQLBuilder graphQL) => graphQL
-        .ConfigureExecution(sp => new GraphQLLimits.Execution(sp.GetRequiredService<GraphQLLimits>()))
+        .ConfigureExecution(sp => new GraphQLLimits.Execution(sp.GetRequiredService<GraphQLLimits>(), sp.GetRequiredService<IHostApplicationLifetime>()))
         .ConfigureExecution(sp => new GraphQLLimits.TokenLimit(sp.GetRequiredService<GraphQLLimits>()))
         .AddValidationRule(sp => new AuthorizationValidationRule(sp.GetRequiredService<GraphQLLimits>().AnonymousIntrospection), useForCachedDocuments: true)
         .AddValidationRule<RulesOfBehaviorRule>(useForCachedDocuments: true)
-        .AddValidationRule(sp => sp.GetRequiredService<GraphQLLimits>().OperationSize)
+        .AddValidationRule(sp => sp.GetRequiredService<GraphQLLimits>().OperationSize, useForCachedDocuments: true)
         .AddValidationRule(sp => sp.GetRequiredService<GraphQLLimits>().Complexity, useForCachedDocuments: true)
         .AddValidationRule(_ => WellFormedStringsRule.Instance)
         .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)

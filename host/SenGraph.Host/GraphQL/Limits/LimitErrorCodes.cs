@@ -12,6 +12,7 @@ public static class LimitErrorCodes
     public const string QueryTooLarge = "QUERY_TOO_LARGE";
     public const string BatchingNotSupported = "BATCHING_NOT_SUPPORTED";
     public const string Timeout = "TIMEOUT";
+    public const string ShuttingDown = "SERVER_SHUTTING_DOWN";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
     public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
     public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";

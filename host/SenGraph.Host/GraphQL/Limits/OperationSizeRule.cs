@@ -4,11 +4,18 @@ using GraphQLParser.AST;
 namespace SenGraph.Host.GraphQL.Limits;
 
 /// <summary>
-/// Limits the aliases and the directives of the executed operation. GraphQL.NET has no such rule. Fragments
-/// count each time they are spread, since each spread is executed: aliasing one expensive field inside a
-/// fragment spread ten times is ten aliases. Counting is linear in the document (each fragment once).
+/// Limits the aliases, the directives and the fields of the executed operation. GraphQL.NET has no such rule.
+/// Fragments count each time they are spread, since each spread is executed: aliasing one expensive field inside a
+/// fragment spread ten times is ten aliases. Counting is linear in the document (each fragment once, its count
+/// remembered), so a document of nested fragments that doubles per level costs nothing to count.
+/// <para>
+/// The field count caps what GraphQL.NET's complexity analyzer walks: it expands every spread, so it would take
+/// time exponential in such a document. Every field costs at least 1 (except under an empty page), so more fields
+/// than <c>maxFields</c> (the highest cost) are refused with the cost's code before the analyzer runs. Runs for
+/// cached documents too: a cached document may be run with another of its operations.
+/// </para>
 /// </summary>
-public sealed class OperationSizeRule(int maxAliases, int maxDirectives) : ValidationRuleBase
+public sealed class OperationSizeRule(int maxAliases, int maxDirectives, int maxFields) : ValidationRuleBase
 {
     /// <summary>
     /// How deep introspection may nest the lists that lead back to types (as graphql-js's MaxIntrospectionDepthRule):
@@ -24,9 +31,17 @@ public sealed class OperationSizeRule(int maxAliases, int maxDirectives) : Valid
         var counter = new Counter(context.Document);
         var operation = context.Operation;
         var count = counter.Count(operation.SelectionSet);
-        count = count.Add(new Count(0, Directives(operation.Directives)));
+        count = count.Add(new Count(0, Directives(operation.Directives), 0));
         foreach (var variable in operation.Variables?.Items ?? [])
-            count = count.Add(new Count(0, Directives(variable.Directives)));
+            count = count.Add(new Count(0, Directives(variable.Directives), 0));
+
+        if (count.Fields > maxFields)
+        {
+            // Alone: the other counts of such a document say nothing more, and the complexity analyzer must not run.
+            context.ReportError(Error(context, LimitErrorCodes.MaxComplexityExceeded,
+                $"The operation selects {Show(count.Fields)} fields once its fragments are expanded; its estimated cost is at least that, and at most {maxFields} is allowed."));
+            return default;
+        }
 
         var introspectionDepth = new IntrospectionDepth(counter).Deepest(operation.SelectionSet, 0, insideIntrospection: false);
         if (introspectionDepth > MaxIntrospectionDepth)
@@ -48,9 +63,9 @@ public sealed class OperationSizeRule(int maxAliases, int maxDirectives) : Valid
 
     private static long Directives(GraphQLDirectives? directives) => directives?.Count ?? 0;
 
-    private readonly record struct Count(long Aliases, long Directives)
+    private readonly record struct Count(long Aliases, long Directives, long Fields)
     {
-        public Count Add(Count other) => new(Saturate(Aliases, other.Aliases), Saturate(Directives, other.Directives));
+        public Count Add(Count other) => new(Saturate(Aliases, other.Aliases), Saturate(Directives, other.Directives), Saturate(Fields, other.Fields));
 
         private static long Saturate(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
     }
@@ -115,16 +130,16 @@ public sealed class OperationSizeRule(int maxAliases, int maxDirectives) : Valid
 
         public Count Count(GraphQLSelectionSet? selectionSet)
         {
-            var count = new Count(0, 0);
+            var count = new Count(0, 0, 0);
             foreach (var selection in selectionSet?.Selections ?? [])
             {
                 count = selection switch
                 {
                     GraphQLField field => count
-                        .Add(new Count(field.Alias is null ? 0 : 1, Directives(field.Directives)))
+                        .Add(new Count(field.Alias is null ? 0 : 1, Directives(field.Directives), 1))
                         .Add(Count(field.SelectionSet)),
-                    GraphQLInlineFragment inline => count.Add(new Count(0, Directives(inline.Directives))).Add(Count(inline.SelectionSet)),
-                    GraphQLFragmentSpread spread => count.Add(new Count(0, Directives(spread.Directives))).Add(Fragment(spread.FragmentName.Name.StringValue)),
+                    GraphQLInlineFragment inline => count.Add(new Count(0, Directives(inline.Directives), 0)).Add(Count(inline.SelectionSet)),
+                    GraphQLFragmentSpread spread => count.Add(new Count(0, Directives(spread.Directives), 0)).Add(Fragment(spread.FragmentName.Name.StringValue)),
                     _ => count,
                 };
             }
@@ -136,8 +151,8 @@ public sealed class OperationSizeRule(int maxAliases, int maxDirectives) : Valid
         {
             if (_done.TryGetValue(name, out var known)) return known;
             // An unknown fragment or a cycle is reported by the core rules; it adds nothing here.
-            if (!_fragments.TryGetValue(name, out var fragment) || !_visiting.Add(name)) return new Count(0, 0);
-            var count = new Count(0, Directives(fragment.Directives)).Add(Count(fragment.SelectionSet));
+            if (!_fragments.TryGetValue(name, out var fragment) || !_visiting.Add(name)) return new Count(0, 0, 0);
+            var count = new Count(0, Directives(fragment.Directives), 0).Add(Count(fragment.SelectionSet));
             _visiting.Remove(name);
             _done[name] = count;
             return count;
