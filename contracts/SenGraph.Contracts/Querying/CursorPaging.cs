@@ -51,7 +51,8 @@ internal sealed record PageRequest(int? First, int? AfterOffset, int? Last, int?
         try
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            // int.MaxValue is no item's offset (the item after it would wrap round to the first page).
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) && offset < int.MaxValue)
                 return offset;
         }
         catch (FormatException)

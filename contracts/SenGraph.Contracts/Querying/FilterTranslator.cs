@@ -146,9 +146,22 @@ internal sealed class FilterTranslator(QueryingOptions options)
         }
         catch (Exception)
         {
-            throw new QueryingException(QueryingErrorCodes.FilterInvalidValue, $"where.{fieldName}: '{value}' is not a valid {target.Name}.");
+            throw new QueryingException(QueryingErrorCodes.FilterInvalidValue, $"where.{fieldName}: '{value}' is not {Describe(target)}.");
         }
     }
+
+    /// <summary>What a value must be, in the caller's terms: the schema's, never a .NET type name.</summary>
+    private static string Describe(Type type) => type switch
+    {
+        _ when type == typeof(Guid) => "an id of this list",
+        _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "a date and time (ISO 8601, e.g. 2026-11-20T14:30:00Z)",
+        _ when type == typeof(DateOnly) => "a date (yyyy-MM-dd)",
+        _ when type == typeof(bool) => "true or false",
+        _ when type.IsEnum => "one of the field's values",
+        _ when type == typeof(int) || type == typeof(long) || type == typeof(short) => "a whole number in range",
+        _ when type == typeof(double) || type == typeof(decimal) || type == typeof(float) => "a number",
+        _ => "a valid value for this field",
+    };
 
     private sealed class ValueHolder<T>(T value)
     {

@@ -65,14 +65,21 @@ public sealed class ModuleGraphType : ObjectGraphType<ModuleDescriptor>
             "Why the module was skipped, or why its newest version was not applied while the running one keeps serving; null otherwise.");
         Field(x => x.LoadedAt, nullable: true).Description("When the running version was loaded.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("types")
-            .Description("The schema types this module adds.").Resolve(c => c.Source.Contribution.TypeNames);
+            .Description("The schema types this module adds. In Production only System Administrators see them (others get an empty list), as introspection is refused there.")
+            .Resolve(c => SchemaDetailsVisible(c) ? c.Source.Contribution.TypeNames : []);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("fields")
-            .Description("The root fields this module adds (Query.x, Mutation.y).").Resolve(c => c.Source.Contribution.FieldCoordinates);
+            .Description("The root fields this module adds (Query.x, Mutation.y). In Production only System Administrators see them (others get an empty list).")
+            .Resolve(c => SchemaDetailsVisible(c) ? c.Source.Contribution.FieldCoordinates : []);
         Field<ModuleChangeGraphType>("lastChange").Description("The last version change of this module, applied or refused.")
             .Resolve(c => c.Source.LastChange);
         Field(x => x.RetainedVersions).Description("Older versions of this module still held in memory.");
         Field(x => x.RestartRecommended).Description("True when so many older versions are held in memory that a restart would free it.");
     }
+
+    /// <summary>The schema's shape is not for everyone in Production (anonymous introspection is refused there): administrators only.</summary>
+    internal static bool SchemaDetailsVisible(IResolveFieldContext context) =>
+        !context.RequestServices!.GetRequiredService<IHostEnvironment>().IsProduction()
+        || context.User?.IsInRole(SenGraph.Contracts.Agency.DirectoryRoles.SystemAdministrator) == true;
 }
 
 public sealed class ModuleChangeGraphType : ObjectGraphType<ModuleChange>
@@ -87,7 +94,8 @@ public sealed class ModuleChangeGraphType : ObjectGraphType<ModuleChange>
         Field(x => x.Applied).Description("Whether the new version now serves.");
         Field(x => x.Reason, nullable: true).Description("Why it was refused.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SchemaChangeGraphType>>>>("schemaChanges")
-            .Description("How the module's schema contribution differs from the version before.").Resolve(c => c.Source.SchemaChanges);
+            .Description("How the module's schema contribution differs from the version before. In Production only System Administrators see them (others get an empty list).")
+            .Resolve(c => ModuleGraphType.SchemaDetailsVisible(c) ? c.Source.SchemaChanges : []);
     }
 }
 

@@ -32,7 +32,9 @@ public sealed class ReportStatisticsQueries : ObjectGraphType
                 var filter = c.GetArgument<ReportStatisticsFilter?>("where");
                 var dimensions = (c.GetArgument<List<ReportStatisticsDimension>?>("groupBy") ?? [.. Enum.GetValues<ReportStatisticsDimension>()]).ToHashSet();
                 await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
-                return await ReportStatistics.CountAsync(db.Reports.AsNoTracking(), filter, dimensions, c.CancellationToken);
+                var counts = await ReportStatistics.CountAsync(db.Reports.AsNoTracking(), filter, dimensions, c.CancellationToken);
+                var operational = await c.RequestServices!.GetRequiredService<AccessControl>().HasPiiNeedToKnowAsync(c.Schema, c.User);
+                return operational ? counts : ReportStatistics.WithoutSmallCounts(counts);
             });
     }
 }
@@ -53,11 +55,27 @@ public sealed record ReportStatisticsFilter(
 /// <summary>One group's count; the dimensions not grouped by are null.</summary>
 public sealed record ReportStatisticsGroup(string? Type, ReportStatus? Status, string? Office, string? Month, int Count);
 
-/// <summary>The answer of <c>reportStatistics</c>.</summary>
-public sealed record ReportStatisticsResult(int Total, IReadOnlyList<ReportStatisticsGroup> Groups);
+/// <summary>The answer of <c>reportStatistics</c>; <paramref name="TotalWithheld"/> when the total is a small count withheld from the caller.</summary>
+public sealed record ReportStatisticsResult(int Total, IReadOnlyList<ReportStatisticsGroup> Groups, int SuppressedGroups = 0, bool TotalWithheld = false);
 
 public static class ReportStatistics
 {
+    /// <summary>The smallest count shown to roles outside the operational staff: from 1 to 4 reports could single one out.</summary>
+    public const int SmallestShownCount = 5;
+
+    public const string Suppressed = "STATISTICS_SUPPRESSED";
+
+    /// <summary>
+    /// What roles without a need to know the people in reports (Public Affairs, Statistics Analysts) get: counts from 1
+    /// to <see cref="SmallestShownCount"/> - 1 left out of the groups (how many are left out is said), and such a total withheld.
+    /// </summary>
+    public static ReportStatisticsResult WithoutSmallCounts(ReportStatisticsResult counts)
+    {
+        static bool Small(int count) => count is > 0 and < SmallestShownCount;
+        var shown = counts.Groups.Where(g => !Small(g.Count)).ToList();
+        return counts with { Groups = shown, SuppressedGroups = counts.Groups.Count - shown.Count, TotalWithheld = Small(counts.Total) };
+    }
+
     /// <summary>
     /// Counts <paramref name="reports"/> kept by <paramref name="filter"/> (in SQL), grouped by <paramref name="dimensions"/>.
     /// The month is the UTC month the report was created, <c>yyyy-MM</c>; dates are compared in SQL, months are
@@ -123,10 +141,20 @@ public sealed class ReportStatisticsGraphType : ObjectGraphType<ReportStatistics
     {
         Name = "ReportStatistics";
         Description = "Counts of reports, without any personal data.";
-        Field<NonNullGraphType<IntGraphType>>("total").Description("How many reports the filter keeps.").Resolve(c => c.Source.Total);
+        Field<NonNullGraphType<IntGraphType>>("total")
+            .Description("How many reports the filter keeps. For roles outside the operational staff (Public Affairs, Statistics Analysts) "
+                + "a total from 1 to 4 is withheld: the field fails with STATISTICS_SUPPRESSED.")
+            .Resolve(c => c.Source.TotalWithheld
+                ? throw new ExecutionError($"Fewer than {ReportStatistics.SmallestShownCount} reports match, and counts that small are withheld from your roles "
+                    + "so that no one report can be singled out; widen the filter.") { Code = ReportStatistics.Suppressed }
+                : c.Source.Total);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportStatisticsGroupGraphType>>>>("groups")
-            .Description("One count per combination of the grouped dimensions that occurs, ordered by type, status, office, month.")
+            .Description("One count per combination of the grouped dimensions that occurs, ordered by type, status, office, month. "
+                + "For roles outside the operational staff, groups counting 1 to 4 reports are left out (see suppressedGroups).")
             .Resolve(c => c.Source.Groups);
+        Field<NonNullGraphType<IntGraphType>>("suppressedGroups")
+            .Description("How many groups were left out because they count 1 to 4 reports and your roles are outside the operational staff; 0 otherwise.")
+            .Resolve(c => c.Source.SuppressedGroups);
     }
 }
 

@@ -53,6 +53,7 @@ public sealed class ReportDrafts<TContext, TReport>(IDbContextFactory<TContext> 
         var now = clock.GetUtcNow();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var (input, errors) = await ValidateAsync(db, envelope, details, now, cancellationToken);
+        if (errors.Count == 0 && await SupervisorElsewhereAsync(db, input.Supervisor, viewer.Office, cancellationToken) is { } elsewhere) errors.Add(elsewhere);
         if (errors.Count > 0) return new ReportOutcome<TReport>(null, errors);
 
         var report = Activator.CreateInstance<TReport>();
@@ -111,6 +112,8 @@ public sealed class ReportDrafts<TContext, TReport>(IDbContextFactory<TContext> 
         var transition = ReportLifecycle.Transition(report.Status, action, reviewMandatory: false);
         if (!transition.Succeeded) return ReportOutcome<TReport>.Failed([.. transition.Errors]);
         if (report.Version != expectedVersion) return ReportOutcome<TReport>.Failed(ConflictError(report.Version));
+        if (await SupervisorElsewhereAsync(db, input.Supervisor, report.OriginatingOffice, cancellationToken) is { } elsewhere)
+            return ReportOutcome<TReport>.Failed(elsewhere);
 
         if (action == ReportAction.Amend)
         {
@@ -166,6 +169,20 @@ public sealed class ReportDrafts<TContext, TReport>(IDbContextFactory<TContext> 
             errors.Add(new UserError("UNKNOWN_USER", $"'{officer}' is not an active user.", ["input", "actionOfficer"]));
         errors.AddRange(details.Errors);
         return (input, errors);
+    }
+
+    /// <summary>
+    /// The supervisor a report names reviews it, so must work where it is reviewed: in its office or the office above
+    /// (a RAC's SAC). Otherwise an author could pick a reviewer anywhere in the agency.
+    /// </summary>
+    private static async Task<UserError?> SupervisorElsewhereAsync(TContext db, string? supervisor, string office, CancellationToken cancellationToken)
+    {
+        if (supervisor is null) return null;
+        var parent = await db.Set<Office>().Where(o => o.Code == office).Select(o => o.ParentCode).SingleOrDefaultAsync(cancellationToken);
+        var theirs = await db.Set<DirectoryUser>().Where(u => u.UserName == supervisor).Select(u => u.OfficeCode).SingleOrDefaultAsync(cancellationToken);
+        return theirs == office || (parent is not null && theirs == parent)
+            ? null
+            : new UserError("SUPERVISOR_NOT_IN_OFFICE", $"'{supervisor}' supervises neither the report's office ({office}) nor the office above it.", ["input", "supervisor"]);
     }
 
     private static UserError ConflictError(int? currentVersion) => UserError.ForField(

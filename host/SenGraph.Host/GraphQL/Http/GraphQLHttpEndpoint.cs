@@ -46,6 +46,8 @@ public sealed partial class GraphQLHttpEndpoint(
             return;
         }
 
+        // An answer may hold records, a refusal names the caller: no browser or proxy keeps either (GET answers included).
+        http.Response.Headers.CacheControl = "no-store";
         var mediaType = NegotiateResponseType(request);
         if (mediaType is null)
         {

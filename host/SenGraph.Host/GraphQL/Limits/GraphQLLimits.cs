@@ -100,7 +100,7 @@ public sealed partial class GraphQLLimits
             if (result.Errors is { Count: > 0 } errors)
             {
                 var tidied = new ExecutionErrors();
-                foreach (var error in errors)
+                foreach (var error in Collapsed(errors))
                 {
                     if (error is TimeoutError) error.Code = LimitErrorCodes.Timeout;
                     tidied.Add(limits.FieldSuggestions ? error : WithoutSuggestion(error) ?? error);
@@ -197,11 +197,49 @@ public sealed partial class GraphQLLimits
 
     private static string Shorten(string hash) => hash.Length > 80 ? hash[..80] + "…" : hash;
 
+    /// <summary>
+    /// Errors without a path (the document's, not a field's) that say the same thing once, with how many times it
+    /// was found in <c>extensions.occurrences</c>: a thousand copies of one unknown directive are one error, not
+    /// an answer 60 times the size of the question.
+    /// </summary>
+    internal static IEnumerable<ExecutionError> Collapsed(IEnumerable<ExecutionError> errors)
+    {
+        var seen = new Dictionary<(string?, string), (ExecutionError First, int Count)>();
+        var order = new List<ExecutionError>();
+        foreach (var error in errors)
+        {
+            if (error.Path is not null)
+            {
+                order.Add(error);
+                continue;
+            }
+
+            var key = (error.Code, error.Message);
+            if (seen.TryGetValue(key, out var known))
+            {
+                seen[key] = (known.First, known.Count + 1);
+                continue;
+            }
+
+            seen[key] = (error, 1);
+            order.Add(error);
+        }
+
+        foreach (var (first, count) in seen.Values)
+        {
+            if (count == 1) continue;
+            first.Extensions ??= new Dictionary<string, object?>();
+            first.Extensions["occurrences"] = count;
+        }
+
+        return order;
+    }
+
     /// <summary>A copy of a validation error without its "Did you mean …?" sentence, or null when it has none.</summary>
     private static ExecutionError? WithoutSuggestion(ExecutionError error)
     {
         if (error is not ValidationError validation || !Suggestion().IsMatch(error.Message)) return null;
-        var tidy = new ValidationError(Suggestion().Replace(error.Message, "")) { Code = validation.Code, Number = validation.Number, Path = validation.Path };
+        var tidy = new ValidationError(Suggestion().Replace(error.Message, "")) { Code = validation.Code, Number = validation.Number, Path = validation.Path, Extensions = validation.Extensions };
         foreach (var location in validation.Locations ?? []) tidy.AddLocation(location);
         return tidy;
     }
