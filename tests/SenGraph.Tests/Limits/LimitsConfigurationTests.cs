@@ -13,11 +13,15 @@ public sealed class LimitsConfigurationTests
     [InlineData("GraphQL:MaxTokens", "0", "GraphQL:MaxTokens must be at least 1")]
     [InlineData("GraphQL:ExecutionTimeout", "00:00:00", "GraphQL:ExecutionTimeout must be more than 00:00:00")]
     [InlineData("GraphQL:PersistedOperations:Mode", "AllowListOnly", "GraphQL:PersistedOperations:File is required")]
+    [InlineData("GraphQL:WebSockets:IdleTimeout", "00:00:00", "GraphQL:WebSockets:IdleTimeout must be more than 00:00:00")]
+    [InlineData("GraphQL:WebSockets:MaxConnectionsPerUser", "0", "GraphQL:WebSockets:MaxConnectionsPerUser must be at least 1 (it is 0)")]
+    [InlineData("GraphQL:WebSockets:MaxConnectionsPerAddress", "-1", "GraphQL:WebSockets:MaxConnectionsPerAddress must be at least 1")]
+    [InlineData("GraphQL:WebSockets:ConnectionInitWaitTimeout", "-00:00:01", "GraphQL:WebSockets:ConnectionInitWaitTimeout must be more than 00:00:00")]
     public void A_bad_limit_stops_the_host_at_start(string key, string value, string message)
     {
         using var host = new TestHost(new PluginsFolder(), settings: new Dictionary<string, string?> { [key] = value });
 
-        var error = Assert.ThrowsAny<InvalidOperationException>(() => host.CreateClient());
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
 
         Assert.Contains(message, Messages(error));
     }

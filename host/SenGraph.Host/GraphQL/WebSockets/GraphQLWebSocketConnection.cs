@@ -41,6 +41,8 @@ internal sealed class GraphQLWebSocketConnection(
 
     /// <summary>Names the socket in audit records: <c>ws:&lt;id&gt;</c>, and <c>ws:&lt;id&gt;/&lt;operation id&gt;</c> per operation.</summary>
     private readonly string _connectionId = "ws:" + Guid.NewGuid().ToString("N")[..12];
+    private readonly DateTime _openedAt = DateTime.UtcNow;
+    private IDisposable? _userPlace;
     private int _initReceived;
     private volatile bool _acknowledged;
     private int _closeStarted;
@@ -53,7 +55,10 @@ internal sealed class GraphQLWebSocketConnection(
         if (!subProtocolAccepted)
             await CloseAsync(4406, "Subprotocol not acceptable");
         else
+        {
             _ = CloseUnlessInitializedAsync();
+            _ = endpoint.SocketLimits.CloseWhenIdleAsync(HasOperations, () => CloseAsync(1000, "Idle timeout"), _closing.Token);
+        }
 
         endpoint.Accounts.Changed += OnAccountChanged;
         try
@@ -85,7 +90,13 @@ internal sealed class GraphQLWebSocketConnection(
             }
 
             _socketLifetime.Dispose();
+            _userPlace?.Dispose();
         }
+    }
+
+    private bool HasOperations()
+    {
+        lock (_operations) return _operations.Count > 0 || _running.Count > 0;
     }
 
     /// <summary>Sends a close frame (once), stops every operation and gives the client a moment to answer.</summary>
@@ -251,9 +262,19 @@ internal sealed class GraphQLWebSocketConnection(
                 return;
             }
 
+            if (user.GetUserName() is { } userName && (_userPlace = endpoint.SocketLimits.TryAdmitUser(userName)) is null)
+            {
+                await CloseAsync(1008, "Too many sockets for this user");
+                return;
+            }
+
             _tokenUser = user;
             _user = current;
             CloseWhenTokenExpires(user);
+        }
+        else
+        {
+            _ = endpoint.SocketLimits.CloseAnonymousAsync(_openedAt, () => CloseAsync(4401, "Unauthorized: sign in to keep a socket open"), _closing.Token);
         }
 
         _acknowledged = true;

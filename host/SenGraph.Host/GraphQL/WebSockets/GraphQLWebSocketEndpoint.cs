@@ -33,6 +33,7 @@ public sealed class GraphQLWebSocketEndpoint(
     AuditTrail audit,
     IClaimsTransformation claims,
     DirectoryAccounts accounts,
+    WebSocketLimits socketLimits,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
@@ -42,6 +43,7 @@ public sealed class GraphQLWebSocketEndpoint(
     internal ILogger Logger => logger;
     internal LogonGuard Logons => logons;
     internal AuditTrail Audit => audit;
+    internal WebSocketLimits SocketLimits => socketLimits;
     internal DirectoryAccounts Accounts => accounts;
 
     /// <summary>The caller as the directory sees them now: the token's principal with the directory's current roles and office.</summary>
@@ -53,6 +55,13 @@ public sealed class GraphQLWebSocketEndpoint(
     /// </summary>
     public async Task HandleAsync(HttpContext http)
     {
+        using var place = socketLimits.TryAdmitAddress(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        if (place is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return;
+        }
+
         var supported = http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol);
         using var socket = await http.WebSockets.AcceptWebSocketAsync(supported ? SubProtocol : null);
         var connection = new GraphQLWebSocketConnection(this, socket, supported, http.Request.Headers.Authorization.ToString(),

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace SenGraph.Host.GraphQL.WebSockets;
 
 /// <summary>Wires the <c>graphql-transport-ws</c> transport: <see cref="AddGraphQLWebSockets"/> registers, <see cref="UseGraphQLWebSockets"/> serves.</summary>
@@ -5,7 +7,9 @@ public static class GraphQLWebSocketExtensions
 {
     public static IServiceCollection AddGraphQLWebSockets(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<GraphQLWebSocketOptions>(configuration.GetSection(GraphQLWebSocketOptions.Section));
+        services.AddOptions<GraphQLWebSocketOptions>().Bind(configuration.GetSection(GraphQLWebSocketOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GraphQLWebSocketOptions>, GraphQLWebSocketOptionsValidator>();
+        services.AddSingleton<WebSocketLimits>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         return services;
     }

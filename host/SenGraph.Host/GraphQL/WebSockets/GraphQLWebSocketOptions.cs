@@ -16,4 +16,19 @@ public sealed class GraphQLWebSocketOptions
 
     /// <summary>The largest message, in bytes, a client may send; a larger one closes the socket with 1009.</summary>
     public int MaxMessageSize { get; set; } = 64 * 1024;
+
+    /// <summary>How long a socket may stay open without any operation (pings do not count); then it is closed with 1000.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Sockets one user may have open at once; one more is closed at <c>connection_init</c> with 1008.</summary>
+    public int MaxConnectionsPerUser { get; set; } = 10;
+
+    /// <summary>Sockets one client address may have open at once; one more upgrade request is answered 429.</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 100;
+
+    /// <summary>
+    /// Whether a socket without a token may stay open. Unset: everywhere but Production. Where it may not, a socket
+    /// acknowledged without a token is closed with 4401 once <see cref="ConnectionInitWaitTimeout"/> has passed since it opened.
+    /// </summary>
+    public bool? AllowAnonymous { get; set; }
 }
