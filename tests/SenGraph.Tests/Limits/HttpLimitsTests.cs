@@ -145,7 +145,7 @@ public sealed class HttpLimitsTests(SmallLimitsHost host) : IClassFixture<SmallL
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.Status);
         Assert.Equal([LimitErrorCodes.Timeout], response.ErrorCodes);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10));
+        Assert.True(clock.Elapsed >= SmallLimitsHost.ExecutionTimeout - TimeSpan.FromMilliseconds(100), $"answered after {clock.Elapsed}, before the timeout");
     }
 
     [Fact]

@@ -102,13 +102,18 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
     }
 }
 
-/// <summary>Development, with small limits so that each attack is short, and exception messages shown.</summary>
+/// <summary>
+/// Development, with small limits so that each attack is short, and exception messages shown. The execution timeout is
+/// short enough for the timeout tests to wait for it, and long enough (five seconds) that the tests expecting success
+/// do not meet it on a loaded machine.
+/// </summary>
 public sealed class SmallLimitsHost() : LimitsHost("Development", Settings)
 {
     public const int MaxAliases = 5;
     public const int MaxDirectives = 5;
     public const int MaxTokens = 200;
     public const int MaxComplexity = 500;
+    public static readonly TimeSpan ExecutionTimeout = TimeSpan.FromSeconds(5);
 
     public static readonly Dictionary<string, string?> Settings = new()
     {
@@ -116,7 +121,7 @@ public sealed class SmallLimitsHost() : LimitsHost("Development", Settings)
         ["GraphQL:MaxDirectives"] = MaxDirectives.ToString(),
         ["GraphQL:MaxTokens"] = MaxTokens.ToString(),
         ["GraphQL:MaxComplexity"] = MaxComplexity.ToString(),
-        ["GraphQL:ExecutionTimeout"] = "00:00:00.300",
+        ["GraphQL:ExecutionTimeout"] = ExecutionTimeout.ToString(),
         ["GraphQL:ExposeExceptionMessages"] = "true",
     };
 }

@@ -35,11 +35,11 @@ public sealed class WebSocketLimitsTests(SmallLimitsHost host) : IClassFixture<S
     {
         await using var client = await GraphQLWsTestClient.InitializedAsync(host);
 
-        // 60 ticks, 10 ms apart: about twice the 300 ms timeout.
-        await client.SubscribeAsync("1", "subscription { ticks(count: 60) }");
+        // 700 ticks, at least 10 ms apart: longer than the 5 s timeout.
+        await client.SubscribeAsync("1", "subscription { ticks(count: 700) }");
         var messages = await client.ReceiveUntilAsync("1", "complete");
 
-        Assert.Equal(60, messages.Count(m => m["type"]!.GetValue<string>() == "next"));
+        Assert.Equal(700, messages.Count(m => m["type"]!.GetValue<string>() == "next"));
         Assert.All(messages, m => Assert.Null(m["payload"]?["errors"]));
     }
 
