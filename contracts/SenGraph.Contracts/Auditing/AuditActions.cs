@@ -24,8 +24,11 @@ public static class AuditActions
     /// <summary>A user name reached the failed-logon limit and is locked out (the record says until when).</summary>
     public const string AccountLocked = "AccountLocked";
 
+    /// <summary>A signed-in caller's request was refused because their roles do not allow what it selects (a report type, PII): one record per request.</summary>
+    public const string AccessDenied = "AccessDenied";
+
     /// <summary>Every action, for validation and the GraphQL enum.</summary>
-    public static IReadOnlyList<string> All { get; } = [Read, Insert, Update, Delete, LogonFailed, LogonRefused, AccountLocked];
+    public static IReadOnlyList<string> All { get; } = [Read, Insert, Update, Delete, LogonFailed, LogonRefused, AccountLocked, AccessDenied];
 }
 
 /// <summary>The content of one audit record, before it is numbered, timed and chained.</summary>

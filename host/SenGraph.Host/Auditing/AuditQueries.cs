@@ -53,7 +53,7 @@ public sealed class AuditRecordGraphType : ObjectGraphType<AuditRecord>
         Field(r => r.Sequence).Description("Position in the trail: 1, 2, 3, … with no gaps.");
         Field(r => r.At).Description("When it happened (UTC, to the millisecond).");
         Field(r => r.UserName).Description("Who acted: the token's user name; system for the host's own work; for a failed logon the user name the token claimed, or unknown.");
-        Field(r => r.Action).Description("Read (a report returned), Insert, Update, Delete, LogonFailed, LogonRefused or AccountLocked.");
+        Field(r => r.Action).Description("Read (a report returned), Insert, Update, Delete, LogonFailed, LogonRefused, AccountLocked or AccessDenied (a signed-in caller refused what their roles do not allow).");
         Field(r => r.Entity).Description("The table(s) written (Reports+SirDetails), Reports for a view, Logon for logons.");
         Field(r => r.RecordId, nullable: true).Description("The record's primary key (composite keys joined with a comma); the report id for a view.");
         Field(r => r.OperationName, nullable: true).Description("The GraphQL operation's name, or what system work it was.");

@@ -107,6 +107,7 @@ public sealed partial class GraphQLHttpEndpoint(
         ExecutionResult result;
         using (AuditScope.Begin(auditContext)) result = await executer.ExecuteAsync(execution);
         result = await audit.RecordViewsAsync(result, execution.Schema, auditContext);
+        await DeniedAccess.RecordAsync(audit, result, auditContext, http.RequestServices.GetRequiredService<ILogger<GraphQLHttpEndpoint>>());
         http.Response.StatusCode = StatusCodeFor(result, mediaType);
         if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
         if (http.Response.StatusCode == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer";

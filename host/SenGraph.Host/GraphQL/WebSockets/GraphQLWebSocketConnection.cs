@@ -379,6 +379,7 @@ internal sealed class GraphQLWebSocketConnection(
 
             // What the result shows is recorded before it is sent (or it is replaced by AUDIT_UNAVAILABLE).
             result = await endpoint.Audit.RecordViewsAsync(result, lease.Snapshot.Schema, audit);
+            await SenGraph.Host.Auditing.DeniedAccess.RecordAsync(endpoint.Audit, result, audit, Logger);
             if (!result.Executed)
             {
                 Release(operation);
