@@ -71,6 +71,7 @@ public static class SenGraphApplication
 
         services.AddGraphQLLimits(configuration, environment);
         services.AddSingleton<DocumentCache>();
+        services.AddCursorSigning(configuration);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQLWebSockets(configuration);
         services.AddGraphQL(graphQL => graphQL

@@ -1,14 +1,9 @@
-using System.Globalization;
-using System.Text;
 using GraphQL;
 
 namespace SenGraph.Contracts.Querying;
 
-/// <summary>
-/// The paging arguments of one request, checked. Cursors are opaque to callers: base64 of the
-/// item's offset in the filtered, ordered list (what HotChocolate uses for queryables).
-/// </summary>
-internal sealed record PageRequest(int? First, int? AfterOffset, int? Last, int? BeforeOffset)
+/// <summary>The paging arguments of one request, checked; the cursors are read by <see cref="PageCursors{TEntity}"/>.</summary>
+internal sealed record PageRequest(int? First, string? After, int? Last, string? Before)
 {
     public static PageRequest Read(IResolveFieldContext context, QueryingOptions options)
     {
@@ -20,45 +15,29 @@ internal sealed record PageRequest(int? First, int? AfterOffset, int? Last, int?
         CheckSize(QueryingFieldExtensions.LastArgument, last, options);
         return new PageRequest(
             first,
-            Decode(QueryingFieldExtensions.AfterArgument, context.GetArgument<string?>(QueryingFieldExtensions.AfterArgument)),
+            context.GetArgument<string?>(QueryingFieldExtensions.AfterArgument),
             last,
-            Decode(QueryingFieldExtensions.BeforeArgument, context.GetArgument<string?>(QueryingFieldExtensions.BeforeArgument)));
+            context.GetArgument<string?>(QueryingFieldExtensions.BeforeArgument));
     }
 
-    /// <summary>Whether the page can only be placed once the total is known (<c>last</c> from the end).</summary>
-    public bool NeedsTotal => Last is not null && BeforeOffset is null;
+    /// <summary>Paging from the end (<c>last</c>), the page being the last items before <see cref="Before"/>.</summary>
+    public bool Backward => Last is not null;
 
-    /// <summary>Offset of the page's first item, and how many items it holds at most.</summary>
-    public (int Skip, int Take) Window(int? total, QueryingOptions options)
+    /// <summary>How many items the page holds at most.</summary>
+    public int Size(QueryingOptions options) => Last ?? First ?? options.DefaultPageSize;
+
+    /// <summary>Offset paging: offset of the page's first item and how many items it holds at most.</summary>
+    public (int Skip, int Take) Window(int? afterOffset, int? beforeOffset, int? total, QueryingOptions options)
     {
-        var start = AfterOffset + 1 ?? 0;
+        var start = afterOffset + 1 ?? 0;
         if (Last is { } last)
         {
-            var end = BeforeOffset ?? total!.Value;
+            var end = beforeOffset ?? total!.Value;
             var skip = Math.Max(start, end - last);
             return (skip, Math.Max(0, end - skip));
         }
-        var size = First ?? options.DefaultPageSize;
-        return (start, BeforeOffset is { } before ? Math.Clamp(before - start, 0, size) : size);
-    }
-
-    public static string Encode(int offset) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(offset.ToString(CultureInfo.InvariantCulture)));
-
-    private static int? Decode(string argument, string? cursor)
-    {
-        if (cursor is null) return null;
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            // int.MaxValue is no item's offset (the item after it would wrap round to the first page).
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) && offset < int.MaxValue)
-                return offset;
-        }
-        catch (FormatException)
-        {
-        }
-        throw new QueryingException(QueryingErrorCodes.PagingInvalidCursor, $"{argument} is not a cursor of this list.");
+        var size = Size(options);
+        return (start, beforeOffset is { } before ? Math.Clamp(before - start, 0, size) : size);
     }
 
     private static void CheckSize(string argument, int? size, QueryingOptions options)

@@ -115,7 +115,7 @@ internal sealed class FilterTranslator(QueryingOptions options)
                 throw new QueryingException(QueryingErrorCodes.FilterInvalidValue, $"where.{fieldName}.{operation} cannot hold null: the field always has a value.");
             array.SetValue(items[i] is null ? null : ConvertValue(items[i]!, type, fieldName), i);
         }
-        return Hold(array, array.GetType());
+        return QueryParameter.Hold(array, array.GetType());
     }
 
     private IList List(object? value, string name)
@@ -127,14 +127,7 @@ internal sealed class FilterTranslator(QueryingOptions options)
         return items;
     }
 
-    private static Expression Parameter(object value, Type type, string fieldName) => Hold(ConvertValue(value, type, fieldName), type);
-
-    /// <summary>A closure-like member access, which EF Core sends as a SQL parameter.</summary>
-    private static Expression Hold(object? value, Type type)
-    {
-        var holder = Activator.CreateInstance(typeof(ValueHolder<>).MakeGenericType(type), value)!;
-        return Expression.Property(Expression.Constant(holder), nameof(ValueHolder<object>.Value));
-    }
+    private static Expression Parameter(object value, Type type, string fieldName) => QueryParameter.Hold(ConvertValue(value, type, fieldName), type);
 
     private static object ConvertValue(object value, Type type, string fieldName)
     {
@@ -163,10 +156,6 @@ internal sealed class FilterTranslator(QueryingOptions options)
         _ => "a valid value for this field",
     };
 
-    private sealed class ValueHolder<T>(T value)
-    {
-        public T Value { get; } = value;
-    }
 }
 
 /// <summary>Rewrites <c>e =&gt; e.Prop</c> onto another parameter.</summary>

@@ -12,8 +12,9 @@ public static class QueryableConnectionExtensions
     /// <summary>
     /// Applies the field's <c>where</c>, <c>order</c> (plus the tie-breaker) and paging arguments to
     /// <paramref name="source"/> and runs the page query, and a <c>COUNT</c> when <c>totalCount</c> is
-    /// selected or the page is counted from the end. With EF Core all of it runs in SQL. Without an
-    /// <c>order</c> argument an ordering already on <paramref name="source"/> is kept.
+    /// selected. With EF Core all of it runs in SQL. Without an <c>order</c> argument an ordering already on
+    /// <paramref name="source"/> is kept. Cursors are keyset cursors (the item's sort key values, see
+    /// <see cref="PageCursors{TEntity}"/>), signed by the <see cref="CursorSigner"/> of the request's services.
     /// Invalid arguments throw a <see cref="QueryingException"/>, a GraphQL error with <c>extensions.code</c>.
     /// </summary>
     public static async Task<Connection<TEntity>> ToConnectionAsync<TEntity>(this IQueryable<TEntity> source, IResolveFieldContext context)
@@ -21,26 +22,63 @@ public static class QueryableConnectionExtensions
         var field = context.FieldDefinition;
         var options = field.GetQueryingOptions()
             ?? throw new InvalidOperationException($"Field '{field.Name}' was not declared with ConnectionField<TNodeGraphType, TEntity>().");
+        var signer = context.RequestServices?.GetService(typeof(CursorSigner)) as CursorSigner
+            ?? throw new InvalidOperationException("No CursorSigner among the request's services: register one (services.AddSingleton(CursorSigner.WithRandomKey())).");
         var page = PageRequest.Read(context, options);
 
-        // Ordered before filtering: the resolver's own ordering, the default, must be the outermost call to be seen.
+        var (unordered, defaultKeys) = SortTranslator.Split(source);
         var order = context.Arguments?.TryGetValue(QueryingFieldExtensions.OrderArgument, out var orderValue) == true ? orderValue.Value as IList : null;
-        var ordered = SortTranslator.Apply(source, order, order is null ? null : (IComplexGraphType)NamedType(field, QueryingFieldExtensions.OrderArgument), options.TieBreakerKey!);
+        var keys = SortTranslator.Keys(order, order is null ? null : (IComplexGraphType)NamedType(field, QueryingFieldExtensions.OrderArgument), defaultKeys, options.TieBreakerKey!, typeof(TEntity));
+        var cursors = new PageCursors<TEntity>(signer, $"{context.ParentType.Name}.{field.Name}", keys, options.CompiledKeys);
 
         if (context.Arguments?.TryGetValue(QueryingFieldExtensions.WhereArgument, out var where) == true && where.Value is IDictionary<string, object?> filter)
         {
             var filterType = (IComplexGraphType)NamedType(field, QueryingFieldExtensions.WhereArgument);
-            var predicate = new FilterTranslator(options).Translate<TEntity>(filter, filterType);
-            source = source.Where(predicate);
-            ordered = ordered.Where(predicate); // Where keeps the order (in SQL too: WHERE … ORDER BY …)
+            unordered = unordered.Where(new FilterTranslator(options).Translate<TEntity>(filter, filterType));
         }
 
-        int? total = page.NeedsTotal || Selects(context, "totalCount") ? await CountAsync(source, context.CancellationToken) : null;
-        var (skip, take) = page.Window(total, options);
-        // One extra row tells whether a next page exists.
-        var rows = await ToListAsync(ordered.Skip(skip).Take(take + 1), context.CancellationToken);
+        return cursors.IsKeyset
+            ? await KeysetPageAsync(unordered, keys, page, cursors, options, context)
+            : await OffsetPageAsync(unordered, keys, page, cursors, options, context);
+    }
 
-        var edges = rows.Take(take).Select((node, i) => new Edge<TEntity>(PageRequest.Encode(skip + i), node)).ToList();
+    private static async Task<Connection<TEntity>> KeysetPageAsync<TEntity>(
+        IQueryable<TEntity> filtered, List<SortKey> keys, PageRequest page, PageCursors<TEntity> cursors, QueryingOptions options, IResolveFieldContext context)
+    {
+        var after = cursors.ReadKeyset(QueryingFieldExtensions.AfterArgument, page.After);
+        var before = cursors.ReadKeyset(QueryingFieldExtensions.BeforeArgument, page.Before);
+        int? total = Selects(context, "totalCount") ? await CountAsync(filtered, context.CancellationToken) : null;
+
+        var window = filtered;
+        if (after is not null) window = window.Where(KeysetPredicates.Beyond<TEntity>(keys, after, after: true));
+        if (before is not null) window = window.Where(KeysetPredicates.Beyond<TEntity>(keys, before, after: false));
+        var size = page.Size(options);
+        // Backward pages are read in the reverse order from their end; one extra row tells whether more follow.
+        var rows = await ToListAsync(SortTranslator.Apply(window, keys, reverse: page.Backward).Take(size + 1), context.CancellationToken);
+        var more = rows.Count > size;
+        var nodes = rows.Take(size).ToList();
+        if (page.Backward) nodes.Reverse();
+
+        var edges = nodes.Select(node => new Edge<TEntity>(cursors.Keyset(node), node)).ToList();
+        var pageInfo = new PageInfo(
+            HasNextPage: page.Backward ? before is not null : more || before is not null,
+            HasPreviousPage: page.Backward ? more || after is not null : after is not null,
+            StartCursor: edges.FirstOrDefault()?.Cursor,
+            EndCursor: edges.LastOrDefault()?.Cursor);
+        return new Connection<TEntity>(edges, pageInfo, total);
+    }
+
+    /// <summary>HotChocolate's offset cursors, for orderings the database cannot compare a position in.</summary>
+    private static async Task<Connection<TEntity>> OffsetPageAsync<TEntity>(
+        IQueryable<TEntity> filtered, List<SortKey> keys, PageRequest page, PageCursors<TEntity> cursors, QueryingOptions options, IResolveFieldContext context)
+    {
+        var afterOffset = cursors.ReadOffset(QueryingFieldExtensions.AfterArgument, page.After);
+        var beforeOffset = cursors.ReadOffset(QueryingFieldExtensions.BeforeArgument, page.Before);
+        int? total = (page.Backward && beforeOffset is null) || Selects(context, "totalCount") ? await CountAsync(filtered, context.CancellationToken) : null;
+        var (skip, take) = page.Window(afterOffset, beforeOffset, total, options);
+        var rows = await ToListAsync(SortTranslator.Apply(filtered, keys, reverse: false).Skip(skip).Take(take + 1), context.CancellationToken);
+
+        var edges = rows.Take(take).Select((node, i) => new Edge<TEntity>(cursors.Offset(skip + i), node)).ToList();
         var pageInfo = new PageInfo(
             HasNextPage: rows.Count > take,
             HasPreviousPage: skip > 0,

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 
 namespace SenGraph.Contracts.Querying;
@@ -20,8 +21,11 @@ public class QueryingOptions
     /// <summary>Most values in one <c>in</c>/<c>nin</c> list, and most entries in one <c>and</c>/<c>or</c> list.</summary>
     public int MaxFilterListLength { get; set; } = 100;
 
-    /// <summary>The key appended to every ordering so that offset paging is deterministic.</summary>
+    /// <summary>The key appended to every ordering so that every item has a distinct position.</summary>
     internal LambdaExpression? TieBreakerKey { get; set; }
+
+    /// <summary>Sort keys compiled to read a cursor's values off an item, by key path (built once per field).</summary>
+    internal ConcurrentDictionary<string, Delegate> CompiledKeys { get; } = new();
 
     internal void Validate()
     {

@@ -207,7 +207,8 @@ public sealed class QueryingFixture : IDisposable
         var services = new ServiceCollection();
         services.AddDbContextFactory<QueryingDbContext>(o => o.UseSqlite(_connectionString).AddInterceptors(Sql));
         services.AddTransient<ReportGraphType>().AddTransient<PersonGraphType>().AddTransient<ReportKindGraphType>()
-            .AddTransient<ReportQueries>().AddTransient<PeopleQueries>();
+            .AddTransient<ReportQueries>().AddTransient<PeopleQueries>()
+            .AddSingleton(CursorSigner.WithRandomKey());
         _services = services.BuildServiceProvider();
 
         Reports = [.. Enumerable.Range(1, 60).Select(NewReport)];
@@ -235,7 +236,22 @@ public sealed class QueryingFixture : IDisposable
         return schema;
     }
 
-    private static Report NewReport(int i) => new()
+    /// <summary>Stores a new report (for tests that change the list between page fetches).</summary>
+    public async Task InsertAsync(Report report)
+    {
+        await using var db = await _services.GetRequiredService<IDbContextFactory<QueryingDbContext>>().CreateDbContextAsync();
+        db.Reports.Add(report);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Deletes a stored report.</summary>
+    public async Task DeleteAsync(int id)
+    {
+        await using var db = await _services.GetRequiredService<IDbContextFactory<QueryingDbContext>>().CreateDbContextAsync();
+        await db.Reports.Where(r => r.Id == id).ExecuteDeleteAsync();
+    }
+
+    public static Report NewReport(int i) => new()
     {
         Id = i,
         Title = i % 10 == 0 ? $"Seizure at port {i:00}" : $"Report {i:00}",
@@ -261,6 +277,7 @@ public sealed class QueryingFixture : IDisposable
         var result = await new DocumentExecuter().ExecuteAsync(o =>
         {
             o.Schema = schema ?? Schema;
+            o.RequestServices = _services;
             o.Query = query;
             o.Variables = variablesJson is null ? null : serializer.Deserialize<Inputs>(variablesJson);
         });
