@@ -77,6 +77,7 @@ public static class DirectoryModel
             e.Property(r => r.Reason).HasConversion(UpperCase<RecipientReason>()).HasMaxLength(8);
             e.HasIndex(r => new { r.ReportId, r.Kind, r.Code }).IsUnique();
             e.HasIndex(r => new { r.Kind, r.Code, r.AcknowledgedAt });
+            e.HasIndex(r => new { r.Kind, r.Code, r.QueuedAt, r.Id }); // myQueue's keyset pages, newest first
         });
 
         return modelBuilder;

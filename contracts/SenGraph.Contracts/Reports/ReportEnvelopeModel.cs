@@ -49,6 +49,9 @@ public static class ReportEnvelopeModel
         report.HasIndex(r => r.OriginatingOffice);
         report.HasIndex(r => r.Author);
         report.HasIndex(r => r.SubmittedAt);
+        // The default orderings' keyset pages (reports and a type's list: newest change first; irocFeed: newest submission first).
+        report.HasIndex(r => new { r.UpdatedAt, r.Id });
+        report.HasIndex(r => new { r.Status, r.SubmittedAt, r.Id });
 
         report.HasMany(r => r.People).WithOne().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Cascade);
         report.HasMany(r => r.Contacts).WithOne().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);

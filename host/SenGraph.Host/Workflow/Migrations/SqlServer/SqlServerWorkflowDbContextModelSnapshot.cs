@@ -166,6 +166,8 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
                     b.HasIndex("ReportId", "Kind", "Code")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "Code", "QueuedAt", "Id");
+
                     b.ToTable("ReportRecipients", (string)null);
                 });
 
@@ -260,6 +262,10 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
                     b.HasIndex("Type", "Number")
                         .IsUnique()
                         .HasFilter("[Number] IS NOT NULL");
+
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "SubmittedAt", "Id");
 
                     b.ToTable("Reports", (string)null);
                 });

@@ -161,6 +161,8 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
                     b.HasIndex("ReportId", "Kind", "Code")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "Code", "QueuedAt", "Id");
+
                     b.ToTable("ReportRecipients", (string)null);
                 });
 
@@ -254,6 +256,10 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
 
                     b.HasIndex("Type", "Number")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "SubmittedAt", "Id");
 
                     b.ToTable("Reports", (string)null);
                 });
