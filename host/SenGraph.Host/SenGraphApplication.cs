@@ -10,6 +10,7 @@ using SenGraph.Host.Hosting;
 using SenGraph.Host.GraphQL.Limits;
 using SenGraph.Host.GraphQL.Http;
 using SenGraph.Host.GraphQL.WebSockets;
+using SenGraph.Host.GraphQL.Sse;
 using SenGraph.Host.Ide;
 using SenGraph.Host.Modules;
 using SenGraph.Host.Security;
@@ -73,6 +74,7 @@ public static class SenGraphApplication
         services.AddSingleton<DocumentCache>();
         services.AddCursorSigning(configuration);
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<GraphQLSseEndpoint>();
         services.AddGraphQLWebSockets(configuration);
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
@@ -88,6 +90,7 @@ public static class SenGraphApplication
         app.UseAuthentication();
         app.UseWebSockets();
         app.UseGraphQLWebSockets(GraphQLPath);
+        app.UseGraphQLSse(GraphQLPath);
         app.Map(GraphQLPath, http => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http));
         app.MapBananaCakePopAssets(GraphQLPath);
         return app;

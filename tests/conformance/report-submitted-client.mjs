@@ -1,18 +1,20 @@
 #!/usr/bin/env node
-// The reportSubmitted subscription through the npm graphql-ws client against a running SenGraph host
-// with the SIR module, the way a browser app would use it: one user subscribes, another submits SIRs
-// over HTTP, and the subscriber must receive them live.
+// The reportSubmitted subscription through the npm graphql-ws client (or, with `sse`, the npm graphql-sse
+// client in distinct connections mode) against a running SenGraph host with the SIR module, the way a
+// browser app would use it: one user subscribes, another submits SIRs over HTTP, and the subscriber must
+// receive them live.
 //
-//   node report-submitted-client.mjs <ws url of /graphql> <http url of /graphql> <subscriber token> <author token>
+//   node report-submitted-client.mjs <ws url of /graphql> <http url of /graphql> <subscriber token> <author token> [ws|sse]
 //
 // The author's office must not require review (the author's drafts are submitted directly). Prints one
 // line of JSON ({ submitted: [{id, number}], received: [report...] }) and exits 0; on a failure prints it and exits 1.
 // tests/SenGraph.Tests/Sir/ReportSubmittedNodeClientTests.cs asserts on the output.
 
 import { createClient } from 'graphql-ws';
+import { createClient as createSseClient } from 'graphql-sse';
 import WebSocket from 'ws';
 
-const [wsUrl, httpUrl, subscriberToken, authorToken] = process.argv.slice(2);
+const [wsUrl, httpUrl, subscriberToken, authorToken, transport = 'ws'] = process.argv.slice(2);
 if (!wsUrl || !httpUrl || !subscriberToken || !authorToken) {
   console.error('usage: node report-submitted-client.mjs <ws url> <http url> <subscriber token> <author token>');
   process.exit(2);
@@ -44,10 +46,12 @@ async function draftAndSubmit(n) {
 
 const received = [];
 const submitted = [];
-const client = createClient({
-  url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false,
-  connectionParams: { Authorization: `Bearer ${subscriberToken}` },
-});
+const client = transport === 'sse'
+  ? createSseClient({ url: httpUrl, singleConnection: false, retryAttempts: 0, headers: { Authorization: `Bearer ${subscriberToken}` } })
+  : createClient({
+    url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false,
+    connectionParams: { Authorization: `Bearer ${subscriberToken}` },
+  });
 let failed;
 const stop = client.subscribe(
   { query: 'subscription { reportSubmitted { id number title status originatingOffice ... on Sir { category seizedProperty } } }' },

@@ -5,13 +5,18 @@ using SenGraph.Tests.WebSockets;
 namespace SenGraph.Tests.Sir;
 
 /// <summary>
-/// <c>reportSubmitted</c> through the real npm <c>graphql-ws</c> client (tests/conformance/report-submitted-client.mjs)
+/// <c>reportSubmitted</c> through the real npm <c>graphql-ws</c> and <c>graphql-sse</c> clients (tests/conformance/report-submitted-client.mjs)
 /// against the built host running as its own process with the shipped SIR module.
 /// </summary>
 public sealed class ReportSubmittedNodeClientTests
 {
     [NodeFact]
-    public async Task An_iroc_analyst_subscribed_with_the_npm_client_receives_a_sir_as_it_is_submitted()
+    public Task An_iroc_analyst_subscribed_with_the_npm_client_receives_a_sir_as_it_is_submitted() => SubscribedWithAsync("ws");
+
+    [NodeFact]
+    public Task An_iroc_analyst_subscribed_with_the_npm_graphql_sse_client_receives_a_sir_as_it_is_submitted() => SubscribedWithAsync("sse");
+
+    private static async Task SubscribedWithAsync(string transport)
     {
         await GraphQLWsNodeClientTests.EnsureNodeModulesAsync();
         using var plugins = new PluginsFolder().WithShippedModules();
@@ -21,7 +26,7 @@ public sealed class ReportSubmittedNodeClientTests
 
         var node = await HostProcess.RunProgramAsync(NodeFactAttribute.Node!,
             [Path.Combine(GraphQLWsNodeClientTests.Conformance, "report-submitted-client.mjs"), webSocketUrl, httpUrl,
-             await host.SignInAsync("iris", "IROC Staff", "IROC-HQ"), await host.SignInAsync("bob", "Agent", "SAC-BOS")],
+             await host.SignInAsync("iris", "IROC Staff", "IROC-HQ"), await host.SignInAsync("bob", "Agent", "SAC-BOS"), transport],
             GraphQLWsNodeClientTests.Conformance);
 
         Assert.True(node.ExitCode == 0, $"node exited with {node.ExitCode}:\n{node.Error}\n{node.Output}\n--- host log ---\n{host.Log}");

@@ -180,7 +180,7 @@ public sealed partial class GraphQLHttpEndpoint(
         }
     }
 
-    private async Task<(GraphQLRequest? Request, int Status, string? Error, string? Code)> ReadFromBodyAsync(HttpRequest request)
+    internal async Task<(GraphQLRequest? Request, int Status, string? Error, string? Code)> ReadFromBodyAsync(HttpRequest request)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !string.Equals(contentType.MediaType.Value, Json, StringComparison.OrdinalIgnoreCase))
@@ -278,7 +278,7 @@ public sealed partial class GraphQLHttpEndpoint(
     /// <summary>The client's address, for limiting and auditing refused tokens per source.</summary>
     public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
 
-    private Task WriteRefusalAsync(HttpContext http, string mediaType, LogonRefusal refusal)
+    internal Task WriteRefusalAsync(HttpContext http, string mediaType, LogonRefusal refusal)
     {
         // Too many refused tokens is about the transport, not the GraphQL request: 429 whatever the media type.
         var status = refusal.HttpStatus == StatusCodes.Status429TooManyRequests || mediaType != Json ? refusal.HttpStatus : StatusCodes.Status200OK;
@@ -286,7 +286,7 @@ public sealed partial class GraphQLHttpEndpoint(
         return WriteRequestErrorAsync(http, mediaType, status, refusal.Message, refusal.Code);
     }
 
-    private async Task WriteRequestErrorAsync(HttpContext http, string mediaType, int status, string message, string code = InvalidRequest)
+    internal async Task WriteRequestErrorAsync(HttpContext http, string mediaType, int status, string message, string code = InvalidRequest)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
