@@ -11,6 +11,7 @@ using SenGraph.Host.GraphQL.Limits;
 using SenGraph.Host.GraphQL.Http;
 using SenGraph.Host.GraphQL.WebSockets;
 using SenGraph.Host.GraphQL.Sse;
+using SenGraph.Host.Health;
 using SenGraph.Host.Ide;
 using SenGraph.Host.Modules;
 using SenGraph.Host.Security;
@@ -73,6 +74,7 @@ public static class SenGraphApplication
         services.AddGraphQLLimits(configuration, environment);
         services.AddSingleton<DocumentCache>();
         services.AddCursorSigning(configuration);
+        services.AddSenGraphHealthChecks();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLSseEndpoint>();
         services.AddGraphQLWebSockets(configuration);
@@ -93,6 +95,7 @@ public static class SenGraphApplication
         app.UseGraphQLSse(GraphQLPath);
         app.Map(GraphQLPath, http => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http));
         app.MapBananaCakePopAssets(GraphQLPath);
+        app.MapSenGraphHealthChecks();
         return app;
     }
 
