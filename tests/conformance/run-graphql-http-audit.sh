@@ -5,7 +5,8 @@
 #
 #   tests/conformance/run-graphql-http-audit.sh [COUNTS_FILE]
 #
-# COUNTS_FILE (or env AUDIT_COUNTS_FILE) receives two lines, `passed=N` and `failed=M`, for .ci/run.
+# COUNTS_FILE (or env AUDIT_COUNTS_FILE) receives `passed=N`, `failed=M`, `audits=A` (how many audits ran)
+# and `must_not_ok=K` (MUST audits that ended anywhere but ok), for .ci/run.
 # Environment knobs:
 #   SENGRAPH_AUDIT_CONFIGURATION  build configuration (default Release)
 #   SENGRAPH_AUDIT_NO_BUILD=1     use the already built dll instead of building
@@ -23,14 +24,14 @@ host_dll="$host_dir/SenGraph.Host.dll"
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-write_counts() { # passed failed
+write_counts() { # passed failed audits must_not_ok
   if [[ -n "$counts_file" ]]; then
     mkdir -p "$(dirname "$counts_file")"
-    printf 'passed=%s\nfailed=%s\n' "$1" "$2" > "$counts_file"
+    printf 'passed=%s\nfailed=%s\naudits=%s\nmust_not_ok=%s\n' "$1" "$2" "$3" "$4" > "$counts_file"
   fi
 }
-# Until the audit has run, a stop for any reason counts as one failure.
-write_counts 0 1
+# Until the audit has run, a stop for any reason counts as one failure and no audit run.
+write_counts 0 1 0 0
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/sengraph-audit.XXXXXX")"
 host_log="$work/host.log"
@@ -141,11 +142,13 @@ audit_rc=${PIPESTATUS[0]}
 set -e
 
 summary="$(grep -E '^graphql-http audit: [0-9]+ passed, [0-9]+ failed$' "$audit_out" | tail -n 1 || true)"
-if [[ "$summary" =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
-  write_counts "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+totals="$(grep -E '^graphql-http audit: [0-9]+ audits, [0-9]+ MUST not ok$' "$audit_out" | tail -n 1 || true)"
+if [[ "$summary" =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]] && passed="${BASH_REMATCH[1]}" && failed="${BASH_REMATCH[2]}" &&
+   [[ "$totals" =~ ([0-9]+)\ audits,\ ([0-9]+)\ MUST ]]; then
+  write_counts "$passed" "$failed" "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
 else
-  echo "graphql-http audit: no summary line (audit exit status $audit_rc)"
-  write_counts 0 1
+  echo "graphql-http audit: no summary lines (audit exit status $audit_rc)"
+  write_counts 0 1 0 0
   (( audit_rc != 0 )) || audit_rc=1
 fi
 
