@@ -132,10 +132,13 @@ internal sealed class FilterTranslator(QueryingOptions options)
     private static object ConvertValue(object value, Type type, string fieldName)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (target.IsInstanceOfType(value)) return value;
+        // Stored instants are UTC, and SQLite compares DateTimeOffset as its local ticks and offset packed into one
+        // number: "09:00+02:00" must be sent as "07:00Z" to match the same instant.
+        if (target.IsInstanceOfType(value)) return value is DateTimeOffset instant ? instant.ToUniversalTime() : value;
         try
         {
-            return ValueConverter.ConvertTo(value, target)!;
+            var converted = ValueConverter.ConvertTo(value, target)!;
+            return converted is DateTimeOffset convertedInstant ? convertedInstant.ToUniversalTime() : converted;
         }
         catch (Exception)
         {

@@ -4,6 +4,7 @@ namespace SenGraph.Tests.Querying;
 public sealed class FilteringTests(QueryingFixture db) : IClassFixture<QueryingFixture>
 {
     private static readonly DateTimeOffset Noon = QueryingFixture.Epoch.AddHours(12);
+    private static readonly DateTimeOffset SevenUtc = QueryingFixture.Epoch.AddHours(7);
     private static readonly Guid Report7 = new(7, 0, 0, new byte[8]);
     private static readonly Guid Report8 = new(8, 0, 0, new byte[8]);
 
@@ -43,7 +44,8 @@ public sealed class FilteringTests(QueryingFixture db) : IClassFixture<QueryingF
         // DateTimeOffset (stored as binary on SQLite, compared in SQL)
         { """{ occurredAt: { gt: "2026-01-01T12:00:00Z" } }""", r => r.OccurredAt > Noon },
         { """{ occurredAt: { lte: "2026-01-01T12:00:00Z" } }""", r => r.OccurredAt <= Noon },
-        { """{ occurredAt: { eq: "2026-01-01T14:00:00+02:00" } }""", r => r.OccurredAt == Noon },
+        // 09:00 at +02:00 is 07:00 UTC, when report 1 happened (report 27 happened at 09:00 UTC)
+        { """{ occurredAt: { eq: "2026-01-01T09:00:00+02:00" } }""", r => r.OccurredAt == SevenUtc },
         { """{ occurredAt: { neq: "2026-01-01T12:00:00Z" } }""", r => r.OccurredAt != Noon },
         // Boolean
         { """{ urgent: { eq: true } }""", r => r.Urgent },
@@ -67,6 +69,15 @@ public sealed class FilteringTests(QueryingFixture db) : IClassFixture<QueryingF
         { """{ and: [] }""", r => true },
         { """{ }""", r => true },
     };
+
+    [Fact]
+    public async Task A_time_with_an_offset_matches_the_same_instant_in_utc()
+    {
+        var result = await db.ExecuteAsync("""{ allReports(where: { occurredAt: { eq: "2026-01-01T09:00:00+02:00" } }) { nodes { id } } }""");
+
+        Assert.Equal(new[] { 1 }, result.ShouldHaveData()["allReports"]!.Ids());
+        Assert.Equal(SevenUtc, db.Reports.Single(r => r.Id == 1).OccurredAt);
+    }
 
     [Theory]
     [MemberData(nameof(Filters))]
