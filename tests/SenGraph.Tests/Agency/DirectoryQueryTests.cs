@@ -1,5 +1,6 @@
 using System.Net;
 using SenGraph.Contracts.Agency;
+using SenGraph.Tests.Contract;
 using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Agency;
@@ -32,7 +33,7 @@ public sealed class DirectoryQueryTests(ShippedModulesHost host) : IClassFixture
 
         var users = response.Data!["users"]!["nodes"]!.AsArray();
         var roles = users.SelectMany(u => u!["roles"].Strings()).ToHashSet();
-        Assert.All(DirectoryRoles.All, role => Assert.Contains(role, roles));
+        Assert.All(PublicContractTests.Roles, role => Assert.Contains(role, roles));
         var alice = users.Single(u => u!["userName"]!.GetValue<string>() == "alice")!;
         Assert.Equal("SAC-NYC", alice["office"]!.GetValue<string>());
         Assert.Equal(["Agent"], alice["roles"].Strings());

@@ -8,6 +8,7 @@ using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Persistence;
 using SenGraph.Host.Modules;
 using SenGraph.Host.Workflow;
+using SenGraph.Tests.Contract;
 using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Agency;
@@ -89,9 +90,9 @@ public sealed class WorkflowDatabaseTests(ShippedModulesHost host) : IClassFixtu
         Assert.All(DirectorySeed.Users, user =>
         {
             Assert.Contains(user.OfficeCode, offices);
-            Assert.All(user.Roles, role => Assert.Contains(role.Role, DirectoryRoles.All));
+            Assert.All(user.Roles, role => Assert.Contains(role.Role, PublicContractTests.Roles));
         });
-        Assert.All(DirectoryRoles.All, role => Assert.Contains(DirectorySeed.Users, u => !u.Disabled && u.Roles.Any(r => r.Role == role)));
+        Assert.All(PublicContractTests.Roles, role => Assert.Contains(DirectorySeed.Users, u => !u.Disabled && u.Roles.Any(r => r.Role == role)));
     }
 
     [Fact]

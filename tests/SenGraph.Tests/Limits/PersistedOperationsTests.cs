@@ -47,7 +47,7 @@ public sealed class PersistedOperationsTests(AllowListHost host) : IClassFixture
         var response = await host.PostAsync("{ serverInfo { version } }");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal([LimitErrorCodes.OperationNotAllowed], response.ErrorCodes);
+        Assert.Equal(["OPERATION_NOT_ALLOWED"], response.ErrorCodes);
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public sealed class PersistedOperationsTests(AllowListHost host) : IClassFixture
         var byExtension = await host.SendAsync(HttpMethod.Post, "/graphql", apq, "application/json");
         var byDocumentId = await host.SendAsync(HttpMethod.Post, "/graphql", JsonSerializer.Serialize(new { documentId = "sha256:" + unknown }), "application/json");
 
-        Assert.Equal([LimitErrorCodes.PersistedQueryNotFound], byExtension.ErrorCodes);
-        Assert.Equal([LimitErrorCodes.PersistedQueryNotFound], byDocumentId.ErrorCodes);
+        Assert.Equal(["PERSISTED_QUERY_NOT_FOUND"], byExtension.ErrorCodes);
+        Assert.Equal(["PERSISTED_QUERY_NOT_FOUND"], byDocumentId.ErrorCodes);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class PersistedOperationsTests(AllowListHost host) : IClassFixture
 
         var response = await host.SendAsync(HttpMethod.Post, "/graphql", body, "application/json");
 
-        Assert.Equal([LimitErrorCodes.PersistedQueryHashMismatch], response.ErrorCodes);
+        Assert.Equal(["PERSISTED_QUERY_HASH_MISMATCH"], response.ErrorCodes);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class PersistedOperationsTests(AllowListHost host) : IClassFixture
 
         Assert.Equal("next", trusted["type"]!.GetValue<string>());
         Assert.Equal("Query", trusted["payload"]!["data"]!["__typename"]!.GetValue<string>());
-        Assert.Equal(LimitErrorCodes.OperationNotAllowed, messages[^1]["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("OPERATION_NOT_ALLOWED", messages[^1]["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 }
 
@@ -128,6 +128,6 @@ public sealed class PersistedOperationsOffTests(SmallLimitsHost host) : IClassFi
 
         var response = await host.SendAsync(HttpMethod.Post, "/graphql", body, "application/json");
 
-        Assert.Equal([LimitErrorCodes.PersistedQueryNotSupported], response.ErrorCodes);
+        Assert.Equal(["PERSISTED_QUERY_NOT_SUPPORTED"], response.ErrorCodes);
     }
 }

@@ -9,13 +9,13 @@ public sealed class WebSocketLimitsTests(SmallLimitsHost host) : IClassFixture<S
 {
     public static TheoryData<string, string> Attacks => new()
     {
-        { AttackQueries.Deep(16), LimitErrorCodes.MaxDepthExceeded },
-        { AttackQueries.Aliases(SmallLimitsHost.MaxAliases + 1), LimitErrorCodes.MaxAliasesExceeded },
-        { AttackQueries.Directives(SmallLimitsHost.MaxDirectives + 1), LimitErrorCodes.MaxDirectivesExceeded },
-        { AttackQueries.Tokens(SmallLimitsHost.MaxTokens), LimitErrorCodes.MaxTokensExceeded },
-        { "{ offices(first: 200) { nodes { code name } } }", LimitErrorCodes.MaxComplexityExceeded },
-        { "{ abuseSlow }", LimitErrorCodes.Timeout },
-        { "{ " + new string(' ', 33_000) + "__typename }", LimitErrorCodes.QueryTooLarge },
+        { AttackQueries.Deep(16), "MAX_DEPTH_EXCEEDED" },
+        { AttackQueries.Aliases(SmallLimitsHost.MaxAliases + 1), "MAX_ALIASES_EXCEEDED" },
+        { AttackQueries.Directives(SmallLimitsHost.MaxDirectives + 1), "MAX_DIRECTIVES_EXCEEDED" },
+        { AttackQueries.Tokens(SmallLimitsHost.MaxTokens), "MAX_TOKENS_EXCEEDED" },
+        { "{ offices(first: 200) { nodes { code name } } }", "MAX_COMPLEXITY_EXCEEDED" },
+        { "{ abuseSlow }", "TIMEOUT" },
+        { "{ " + new string(' ', 33_000) + "__typename }", "QUERY_TOO_LARGE" },
     };
 
     [Theory]
@@ -52,7 +52,7 @@ public sealed class WebSocketLimitsTests(SmallLimitsHost host) : IClassFixture<S
         await client.SubscribeAsync("1", "{ abuseFailure }");
         var next = (await client.ReceiveUntilAsync("1", "complete")).First(m => m["type"]!.GetValue<string>() == "next");
 
-        Assert.Equal([LimitErrorCodes.InternalServerError], Codes(next));
+        Assert.Equal(["INTERNAL_SERVER_ERROR"], Codes(next));
         Assert.DoesNotContain("SELECT", next.ToJsonString());
     }
 
