@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Reports;
 
@@ -39,6 +40,23 @@ public sealed class ReportEvents(ILogger<ReportEvents> logger) : IObservable<Rep
     }
 
     public int ObserverCount => Volatile.Read(ref _observers).Length;
+
+    private readonly ConcurrentDictionary<string, int> _subscribers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _deliveries = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How many <c>reportSubmitted</c> subscriptions of <paramref name="userName"/> are registered now. With
+    /// <see cref="DeliveriesTo"/>, what a test waits on and checks instead of sleeping: <see cref="Publish"/> runs
+    /// inside the submitting request, so once it has answered, every subscriber has been handed the event or not.
+    /// </summary>
+    public int SubscribersOf(string userName) => _subscribers.GetValueOrDefault(userName);
+
+    /// <summary>How many submissions were handed to a subscription of <paramref name="userName"/> that may see them.</summary>
+    public long DeliveriesTo(string userName) => _deliveries.GetValueOrDefault(userName);
+
+    internal void NoteSubscribed(string userName, int change) => _subscribers.AddOrUpdate(userName, change, (_, n) => n + change);
+
+    internal void NoteDelivered(string userName) => _deliveries.AddOrUpdate(userName, 1, (_, n) => n + 1);
 
     private void Unsubscribe(IObserver<ReportSubmitted> observer)
     {

@@ -21,7 +21,7 @@ public sealed class ReportSubscriptions : ObjectGraphType
                 // Decided when the subscription starts, with the snapshot it runs on: a report of a type the caller
                 // may not read is never delivered, as one out of their scope is not.
                 var readable = await access.ReadableTypesAsync(c.Schema, c.User);
-                return new Filtered(events, s => readable.Contains(s.Envelope.Type) && ReportVisibility.CanSee(s.Envelope, s.Recipients, viewer));
+                return new Filtered(events, viewer.UserName ?? "", s => readable.Contains(s.Envelope.Type) && ReportVisibility.CanSee(s.Envelope, s.Recipients, viewer));
             })
             .ResolveAsync(async c =>
             {
@@ -30,11 +30,16 @@ public sealed class ReportSubscriptions : ObjectGraphType
             });
     }
 
-    private sealed class Filtered(IObservable<ReportSubmitted> source, Func<ReportSubmitted, bool> visible) : IObservable<object?>
+    private sealed class Filtered(ReportEvents events, string userName, Func<ReportSubmitted, bool> visible) : IObservable<object?>
     {
-        public IDisposable Subscribe(IObserver<object?> observer) => source.Subscribe(new Observer(observer, visible));
+        public IDisposable Subscribe(IObserver<object?> observer)
+        {
+            var subscription = events.Subscribe(new Observer(observer, () => events.NoteDelivered(userName), visible));
+            events.NoteSubscribed(userName, 1);
+            return new Registration(subscription, () => events.NoteSubscribed(userName, -1));
+        }
 
-        private sealed class Observer(IObserver<object?> inner, Func<ReportSubmitted, bool> visible) : IObserver<ReportSubmitted>
+        private sealed class Observer(IObserver<object?> inner, Action delivered, Func<ReportSubmitted, bool> visible) : IObserver<ReportSubmitted>
         {
             public void OnCompleted() => inner.OnCompleted();
 
@@ -42,7 +47,21 @@ public sealed class ReportSubscriptions : ObjectGraphType
 
             public void OnNext(ReportSubmitted value)
             {
-                if (visible(value)) inner.OnNext(value);
+                if (!visible(value)) return;
+                delivered();
+                inner.OnNext(value);
+            }
+        }
+
+        private sealed class Registration(IDisposable subscription, Action unregistered) : IDisposable
+        {
+            private int _disposed;
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+                subscription.Dispose();
+                unregistered();
             }
         }
     }

@@ -12,6 +12,9 @@ public sealed class GraphQLTransportWsTests(TickerHost host) : IClassFixture<Tic
 {
     private static string Type(JsonNode message) => message["type"]!.GetValue<string>();
 
+    private async Task<int> RunningTickStreamsAsync(int count) =>
+        (await host.PostAsync($"{{ tickerStreams(count: {count}) }}")).ShouldSucceed().Data!["tickerStreams"]!.GetValue<int>();
+
     private static List<int> Ticks(IEnumerable<JsonNode> messages, string id) =>
         [.. messages.Where(m => Type(m) == "next" && m["id"]!.GetValue<string>() == id).Select(m => m["payload"]!["data"]!["ticks"]!.GetValue<int>())];
 
@@ -102,18 +105,24 @@ public sealed class GraphQLTransportWsTests(TickerHost host) : IClassFixture<Tic
     public async Task Complete_from_the_client_stops_the_subscription_and_frees_its_id()
     {
         await using var client = await GraphQLWsTestClient.InitializedAsync(host);
-        await client.SubscribeAsync("long", "subscription { ticks(count: 100000) }");
+        const int count = 99_991; // only this test's stream has it
+        await client.SubscribeAsync("long", $"subscription {{ ticks(count: {count}) }}");
         Assert.Equal("next", Type(await client.ReceiveAsync()));
+        Assert.Equal(1, await RunningTickStreamsAsync(count));
 
         await client.SendAsync(new { id = "long", type = "complete" });
+
+        // The server's own count: the stream behind the subscription stops producing.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await RunningTickStreamsAsync(count) != 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The ticks stream was still running 30 s after complete.");
+            await Task.Delay(20);
+        }
+
         await client.SendAsync(new { type = "ping" });
         var beforePong = await client.ReceiveUntilAsync(id: null, type: "pong");
         Assert.All(beforePong.SkipLast(1), m => Assert.Equal("next", Type(m))); // already on the way before complete
-
-        // Nothing more arrives for it: the next message is the answer to this ping.
-        await Task.Delay(100);
-        await client.SendAsync(new { type = "ping" });
-        Assert.Equal("pong", Type(await client.ReceiveAsync()));
 
         // The id may be used again.
         await client.SubscribeAsync("long", "subscription { ticks(count: 1) }");

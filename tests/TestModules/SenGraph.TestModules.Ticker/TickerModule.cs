@@ -21,7 +21,23 @@ public sealed class TickerModule : ISenGraphModule
     {
     }
 
-    public void ConfigureSchema(ModuleSchemaBuilder schema) => schema.ExtendSubscription<TickerSubscriptions>();
+    public void ConfigureSchema(ModuleSchemaBuilder schema) => schema.ExtendSubscription<TickerSubscriptions>().ExtendQuery<TickerQueries>();
+}
+
+/// <summary>Root query fields of the ticker test module: what tests wait on instead of sleeping.</summary>
+public sealed class TickerQueries : ObjectGraphType
+{
+    public TickerQueries()
+    {
+        Name = "TickerQueries";
+        Description = "Root query fields of the ticker test module.";
+
+        Field<NonNullGraphType<IntGraphType>, int>("tickerStreams")
+            .Description("How many ticks streams created with this count are still producing (stopped ones are not counted).")
+            .Argument<NonNullGraphType<IntGraphType>>("count", "The count the streams were created with.")
+            .AllowAnonymous()
+            .Resolve(ctx => Ticks.Running(ctx.GetArgument<int>("count")));
+    }
 }
 
 /// <summary>Root subscription fields of the ticker test module.</summary>
@@ -49,9 +65,14 @@ public sealed class TickerSubscriptions : ObjectGraphType
 /// <summary>1..count on a background task, then completion (or failure); disposing the subscription stops it.</summary>
 internal sealed class Ticks(int count, bool fail) : IObservable<int>
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, int> RunningByCount = new();
+
+    public static int Running(int count) => RunningByCount.GetValueOrDefault(count);
+
     public IDisposable Subscribe(IObserver<int> observer)
     {
         var stop = new CancellationTokenSource();
+        RunningByCount.AddOrUpdate(count, 1, (_, n) => n + 1);
         _ = Task.Run(async () =>
         {
             try
@@ -67,6 +88,10 @@ internal sealed class Ticks(int count, bool fail) : IObservable<int>
             }
             catch (OperationCanceledException)
             {
+            }
+            finally
+            {
+                RunningByCount.AddOrUpdate(count, 0, (_, n) => n - 1);
             }
         });
         return new Unsubscriber(stop);
