@@ -141,9 +141,12 @@ public sealed class GraphQLOverHttpTests(ShippedModulesHost host) : IClassFixtur
     [Fact]
     public async Task A_subscription_over_http_is_refused_and_pointed_at_the_websocket()
     {
-        var response = await host.PostAsync("subscription { ticks(count: 1) }");
+        var response = await host.PostAsync("subscription { reportSubmitted { id } }", token: host.Token("bob", "Agent", "SAC-BOS"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["SUBSCRIPTION_NEEDS_WEBSOCKET"], response.ErrorCodes);
+        Assert.Contains("WebSocket transport (graphql-transport-ws)", response.Errors[0]!["message"]!.GetValue<string>());
+        Assert.Null(response.Data);
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public sealed class SortingAndPagingTests(QueryingFixture db) : IClassFixture<Qu
         string? after = null;
         for (var page = 1; ; page++)
         {
+            Assert.True(page <= 3, "60 reports in pages of 25 take 3 pages; paging did not end.");
             var connection = await ReportsAsync(after is null ? "first: 25" : $"first: 25, after: \"{after}\"");
             seen.AddRange(connection.Ids());
             var last = seen.Count == 60;
@@ -144,8 +145,10 @@ public sealed class SortingAndPagingTests(QueryingFixture db) : IClassFixture<Qu
     {
         var seen = new List<int>();
         string? after = null;
+        var pages = 0;
         do
         {
+            Assert.True(++pages <= 9, "60 reports in pages of 7 take 9 pages; paging did not end.");
             var connection = await ReportsAsync($"first: 7, order: [{{ urgent: DESC }}]{(after is null ? "" : $", after: \"{after}\"")}");
             seen.AddRange(connection.Ids());
             after = connection["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? Cursor(connection, "endCursor") : null;

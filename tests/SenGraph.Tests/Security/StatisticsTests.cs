@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SenGraph.Tests.Auditing;
 using SenGraph.Tests.Infrastructure;
 using SenGraph.Tests.Sir;
 using static SenGraph.Tests.Security.AgencyRoles;
@@ -93,7 +94,11 @@ public sealed class StatisticsTests(ShippedModulesHost host) : IClassFixture<Shi
         var response = await host.PostAsync("{ reportStatistics { suppressedGroups } }", token: host.TokenOf(ByRole(role)));
 
         if (allowed) Assert.NotNull(response.ShouldSucceed().Data!["reportStatistics"]!["suppressedGroups"]);
-        else Assert.Contains("AUTH_NOT_AUTHORIZED", response.ErrorCodes);
+        else
+        {
+            Assert.Contains("AUTH_NOT_AUTHORIZED", response.ErrorCodes);
+            Assert.Null(response.Data);
+        }
     }
 
     public static readonly TheoryData<string> NonStatisticalOperations = new()
