@@ -37,7 +37,7 @@ public static class DeniedAccess
         if (Entry(result, context) is not { } denied) return;
         try
         {
-            await audit.AppendAsync([denied], CancellationToken.None);
+            await audit.AppendAsync([denied]);
         }
         catch (Exception e)
         {

@@ -46,8 +46,9 @@ public sealed class GraphQLSseEndpoint(
 
         if (context.Items.TryGetValue(LogonGuard.FailureItem, out var failure))
         {
-            await logons.RecordFailureAsync(GraphQLWebSocketEndpoint.BearerToken(request.Headers.Authorization), (string)failure!, context.TraceIdentifier);
-            await http.WriteRefusalAsync(context, GraphQLHttpEndpoint.GraphQLResponseJson, LogonGuard.InvalidToken);
+            await http.WriteRefusalAsync(context, GraphQLHttpEndpoint.GraphQLResponseJson, await logons.RecordFailureAsync(
+                GraphQLWebSocketEndpoint.BearerToken(request.Headers.Authorization), (string)failure!, context.TraceIdentifier,
+                GraphQLHttpEndpoint.ClientAddress(context)));
             return;
         }
 
