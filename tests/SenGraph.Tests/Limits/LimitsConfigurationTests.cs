@@ -1,3 +1,4 @@
+using SenGraph.Host;
 using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Limits;
@@ -17,13 +18,40 @@ public sealed class LimitsConfigurationTests
     [InlineData("GraphQL:WebSockets:MaxConnectionsPerUser", "0", "GraphQL:WebSockets:MaxConnectionsPerUser must be at least 1 (it is 0)")]
     [InlineData("GraphQL:WebSockets:MaxConnectionsPerAddress", "-1", "GraphQL:WebSockets:MaxConnectionsPerAddress must be at least 1")]
     [InlineData("GraphQL:WebSockets:ConnectionInitWaitTimeout", "-00:00:01", "GraphQL:WebSockets:ConnectionInitWaitTimeout must be more than 00:00:00")]
-    public void A_bad_limit_stops_the_host_at_start(string key, string value, string message)
+    public async Task A_bad_limit_stops_the_host_at_start(string key, string value, string message)
     {
-        using var host = new TestHost(new PluginsFolder(), settings: new Dictionary<string, string?> { [key] = value });
-
-        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        var error = await StartFailureAsync(key, value);
 
         Assert.Contains(message, Messages(error));
+    }
+
+    /// <summary>
+    /// What starting the host with <paramref name="key"/> = <paramref name="value"/> throws, building and starting it
+    /// as Program does. Not through WebApplicationFactory: when a start fails there, its wait for the entry point can
+    /// race the entry point's disposal of the host and surface an ObjectDisposedException instead of the reason.
+    /// </summary>
+    private static async Task<Exception> StartFailureAsync(string key, string value)
+    {
+        using var plugins = new PluginsFolder();
+        var builder = SenGraphApplication.CreateBuilder(["--environment", "Development", "--urls", "http://127.0.0.1:0"]);
+        builder.Configuration["Plugins:Path"] = plugins.Path;
+        builder.Configuration["ConnectionStrings:SenGraph"] = $"Data Source={Path.Combine(Path.GetDirectoryName(plugins.Path)!, "sengraph.db")}";
+        builder.Configuration["Demo:SeedOnStart"] = "false";
+        builder.Configuration[key] = value;
+        try
+        {
+            builder.AddSenGraph();
+            await using var app = builder.Build();
+            app.MapSenGraph();
+            await app.StartAsync();
+            await app.StopAsync();
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+
+        throw new Xunit.Sdk.XunitException($"The host started with {key} = {value}.");
     }
 
     [Theory]
