@@ -3,10 +3,14 @@ using SenGraph.Tests.Limits;
 
 namespace SenGraph.Tests.WebSockets;
 
-/// <summary>Production, with a 1 s idle and init timeout and two sockets per user.</summary>
+/// <summary>
+/// Production, with a 1 s init timeout, a 2 s idle timeout and two sockets per user. The idle timeout is the longer
+/// one so that an anonymous socket's init timeout (4401) comes a whole second before its idle close, even on a
+/// loaded machine.
+/// </summary>
 public sealed class SocketLimitsHost() : LimitsHost("Production", new Dictionary<string, string?>
 {
-    ["GraphQL:WebSockets:IdleTimeout"] = "00:00:01",
+    ["GraphQL:WebSockets:IdleTimeout"] = "00:00:02",
     ["GraphQL:WebSockets:ConnectionInitWaitTimeout"] = "00:00:01",
     ["GraphQL:WebSockets:MaxConnectionsPerUser"] = "2",
 });
@@ -34,7 +38,7 @@ public sealed class SocketLimitsTests(SocketLimitsHost host) : IClassFixture<Soc
     {
         await using var client = await GraphQLWsTestClient.InitializedAsync(host, Signed("busy-user"));
 
-        // 250 ticks, 10 ms apart: more than twice the idle timeout.
+        // 250 ticks, 10 ms apart: longer than the idle timeout.
         await client.SubscribeAsync("1", "subscription { ticks(count: 250) }");
         var messages = await client.ReceiveUntilAsync("1", "complete");
 
