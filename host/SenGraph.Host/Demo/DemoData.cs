@@ -58,12 +58,19 @@ public static class DemoData
 }
 
 /// <summary>In Development (unless <c>Demo:SeedOnStart</c> is false), writes the demo data before the host listens when the database has no report.</summary>
-public sealed class DemoStartup(IConfiguration configuration, IHostEnvironment environment, IOptions<DemoOptions> options, StartupTimings timings, ILogger<DemoStartup> logger)
-    : IHostedService
+public sealed class DemoStartup(
+    IConfiguration configuration, IHostEnvironment environment, IOptions<DemoOptions> options, WorkflowDatabase database, StartupTimings timings,
+    ILogger<DemoStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!environment.IsDevelopment() || !options.Value.SeedOnStart) return;
+        // The serving host's tables are migrated by now: a database with reports costs one query, not a second application.
+        await using (var db = database.CreateDbContext())
+        {
+            if (await db.Reports.AnyAsync(cancellationToken)) return;
+        }
+
         var result = await timings.MeasureAsync(StartupTimings.DemoData, () => DemoData.SeedAsync(configuration, environment.EnvironmentName, onlyIfNoReports: true, cancellationToken));
         if (result is not null)
             logger.LogInformation("{Outcome} Turn this off with Demo:SeedOnStart=false.", DemoData.Describe(result));
