@@ -10,28 +10,6 @@ public sealed class Organisation
     public required string Name { get; set; }
 }
 
-/// <summary>What an office is; routing looks offices up by kind.</summary>
-public enum OfficeKind
-{
-    /// <summary>Special Agent in Charge (HSI field office).</summary>
-    Sac,
-
-    /// <summary>Resident Agent in Charge (HSI, under a SAC).</summary>
-    Rac,
-
-    /// <summary>Field Office Director (ERO field office).</summary>
-    Fod,
-
-    /// <summary>Field Intelligence Group.</summary>
-    Fig,
-
-    /// <summary>The Reporting and Operations Center.</summary>
-    Iroc,
-
-    /// <summary>A headquarters office.</summary>
-    Hq,
-}
-
 /// <summary>
 /// An office. Offices of one city or region share an <see cref="Area"/> code, which is how routing
 /// finds "the FOD and the FIG of the area"; a RAC names its SAC as <see cref="ParentCode"/>.
@@ -44,8 +22,8 @@ public sealed class Office
     /// <summary>Display name.</summary>
     public required string Name { get; set; }
 
-    /// <summary>What the office is.</summary>
-    public OfficeKind Kind { get; set; }
+    /// <summary>What the office is: a code of <see cref="OfficeKind"/> or one a loaded module declares (<see cref="OfficeKindDeclaration"/>).</summary>
+    public string Kind { get; set; } = "";
 
     /// <summary>Code of the <see cref="Organisation"/> the office belongs to.</summary>
     public required string OrganisationCode { get; set; }

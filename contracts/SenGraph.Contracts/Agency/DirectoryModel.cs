@@ -37,7 +37,7 @@ public static class DirectoryModel
             e.HasKey(o => o.Code);
             e.Property(o => o.Code).HasMaxLength(DirectoryRules.OfficeCodeMaxLength);
             e.Property(o => o.Name).HasMaxLength(DirectoryRules.NameMaxLength);
-            e.Property(o => o.Kind).HasConversion(UpperCase<OfficeKind>()).HasMaxLength(8);
+            e.Property(o => o.Kind).HasMaxLength(OfficeKind.CodeMaxLength);
             e.Property(o => o.OrganisationCode).HasMaxLength(DirectoryRules.OrganisationCodeMaxLength);
             e.Property(o => o.ParentCode).HasMaxLength(DirectoryRules.OfficeCodeMaxLength);
             e.Property(o => o.Area).HasMaxLength(DirectoryRules.AreaMaxLength);

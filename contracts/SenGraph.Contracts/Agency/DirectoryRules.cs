@@ -51,5 +51,5 @@ public static partial class DirectoryRules
     public static bool IsUserName(string userName) => UserNameRegex().IsMatch(userName);
 
     /// <summary>Whether offices of this kind must name an area (routing finds them by it).</summary>
-    public static bool RequiresArea(OfficeKind kind) => kind is OfficeKind.Sac or OfficeKind.Rac or OfficeKind.Fod or OfficeKind.Fig;
+    public static bool RequiresArea(string kind) => kind is OfficeKind.Sac or OfficeKind.Rac or OfficeKind.Fod or OfficeKind.Fig;
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using SenGraph.Contracts.Agency;
 using SenGraph.Host.Auditing;
 using SenGraph.Host.GraphQL;
 using SenGraph.Host.GraphQL.Authorization;
@@ -72,7 +73,8 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
             foreach (var type in module.Schema.SubscriptionExtensions) MoveFields(Resolve(module, type), subscription, owner, owners);
         }
 
-        var schema = new Schema(new SchemaServiceProvider(hostServices, modules))
+        var officeKinds = new OfficeKindGraphType(modules.SelectMany(m => m.Services.GetServices<OfficeKindDeclaration>()));
+        var schema = new Schema(new SchemaServiceProvider(hostServices, modules, officeKinds))
         {
             Query = query,
             Mutation = mutation.Fields.Count > 0 ? mutation : null,
@@ -115,10 +117,12 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
     /// Creates graph types for the schema: a module's types from the module's own container (so they
     /// can take its services), everything else from the host's.
     /// </summary>
-    private sealed class SchemaServiceProvider(IServiceProvider host, IReadOnlyList<LoadedModule> modules) : IServiceProvider
+    private sealed class SchemaServiceProvider(IServiceProvider host, IReadOnlyList<LoadedModule> modules, OfficeKindGraphType officeKinds) : IServiceProvider
     {
         public object? GetService(Type serviceType)
         {
+            // Composed from what the modules declare, so one instance per schema.
+            if (serviceType == typeof(OfficeKindGraphType)) return officeKinds;
             // A module's own types, and generic types built over them (ConnectionGraphType<ReportObjectGraphType<SirReport>>),
             // come from the module's container.
             var owner = modules.FirstOrDefault(m => m.Owns(serviceType));

@@ -15,11 +15,11 @@ public readonly record struct Change<T>(bool IsSet, T Value)
 }
 
 /// <summary>What <c>createOffice</c> sends.</summary>
-public sealed record CreateOfficeInput(string? Code, string? Name, OfficeKind Kind, string? Organisation, string? Parent, string? Area, bool ReviewMandatory);
+public sealed record CreateOfficeInput(string? Code, string? Name, string Kind, string? Organisation, string? Parent, string? Area, bool ReviewMandatory);
 
 /// <summary>What <c>updateOffice</c> sends: the office's code, and the fields to change.</summary>
 public sealed record UpdateOfficeInput(
-    string? Code, Change<string?> Name, Change<OfficeKind?> Kind, Change<string?> Organisation, Change<string?> Parent, Change<string?> Area,
+    string? Code, Change<string?> Name, Change<string?> Kind, Change<string?> Organisation, Change<string?> Parent, Change<string?> Area,
     Change<bool?> ReviewMandatory);
 
 /// <summary>What <c>createUser</c> sends.</summary>
@@ -237,7 +237,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
             if (office.ParentCode is null)
                 errors.Add(UserError.ForField("REQUIRED", "A RAC names the SAC it belongs to.", "parent"));
             else if (parent is not null && parent.Kind != OfficeKind.Sac)
-                errors.Add(UserError.ForField("INVALID_PARENT", $"A RAC belongs to a SAC; '{parent.Code}' is a {parent.Kind.ToString().ToUpperInvariant()}.", "parent"));
+                errors.Add(UserError.ForField("INVALID_PARENT", $"A RAC belongs to a SAC; '{parent.Code}' is a {parent.Kind}.", "parent"));
             if (parent is { Kind: OfficeKind.Sac })
             {
                 office.Area ??= parent.Area;
@@ -247,7 +247,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
         }
 
         if (office.Area is null && DirectoryRules.RequiresArea(office.Kind) && !errors.Any(e => e.Path.SequenceEqual(["input", "area"])))
-            errors.Add(UserError.ForField("REQUIRED", $"A {office.Kind.ToString().ToUpperInvariant()} office names its area (routing finds it by area).", "area"));
+            errors.Add(UserError.ForField("REQUIRED", $"A {office.Kind} office names its area (routing finds it by area).", "area"));
 
         var racs = children?.Where(c => c.Kind == OfficeKind.Rac).ToList() ?? [];
         if (racs.Count > 0 && office.Kind != OfficeKind.Sac)

@@ -18,13 +18,20 @@ public sealed class OrganisationGraphType : ObjectGraphType<Organisation>
     }
 }
 
-public sealed class OfficeKindGraphType : EnumerationGraphType<OfficeKind>
+/// <summary>
+/// GraphQL <c>OfficeKind</c>: the host's kinds (<see cref="OfficeKind.BuiltIn"/>) and those the loaded modules declare
+/// (<see cref="OfficeKindDeclaration"/>), composed with the schema; values are the kind codes.
+/// </summary>
+public sealed class OfficeKindGraphType : EnumerationGraphType
 {
-    public OfficeKindGraphType()
+    public OfficeKindGraphType(IEnumerable<OfficeKindDeclaration> moduleKinds)
     {
         Name = "OfficeKind";
         Description = "What an office is: SAC (Special Agent in Charge), RAC (Resident Agent in Charge, under a SAC), " +
             "FOD (Field Office Director), FIG (Field Intelligence Group), IROC (Reporting and Operations Center), HQ (headquarters).";
+        foreach (var kind in OfficeKind.BuiltIn) Add(kind.Code, kind.Code);
+        foreach (var kind in moduleKinds.DistinctBy(k => k.Code).Where(k => !OfficeKind.IsBuiltIn(k.Code)))
+            Add(new EnumValueDefinition(kind.Code, kind.Code) { Description = kind.Description });
     }
 }
 
@@ -109,7 +116,7 @@ public sealed class CreateOfficeInputGraphType : InputObjectGraphType<CreateOffi
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new CreateOfficeInput(
-        InputValues.String(value, "code"), InputValues.String(value, "name"), value.TryGetValue("kind", out var kind) && kind is OfficeKind k ? k : default,
+        InputValues.String(value, "code"), InputValues.String(value, "name"), value.TryGetValue("kind", out var kind) && kind is string k ? k : "",
         InputValues.String(value, "organisation"), InputValues.String(value, "parent"), InputValues.String(value, "area"),
         value.TryGetValue("reviewMandatory", out var review) && review is true);
 }
@@ -132,7 +139,7 @@ public sealed class UpdateOfficeInputGraphType : InputObjectGraphType<UpdateOffi
     public override object ParseDictionary(IDictionary<string, object?> value) => new UpdateOfficeInput(
         InputValues.String(value, "code"),
         InputValues.Read(value, "name", v => v as string),
-        InputValues.Read(value, "kind", v => v as OfficeKind?),
+        InputValues.Read(value, "kind", v => v as string),
         InputValues.Read(value, "organisation", v => v as string),
         InputValues.Read(value, "parent", v => v as string),
         InputValues.Read(value, "area", v => v as string),

@@ -77,7 +77,7 @@ public static class DirectorySeed
         return true;
     }
 
-    private static Office Office(string code, string name, OfficeKind kind, string organisation, string? area, string? parent = null, bool review = false) =>
+    private static Office Office(string code, string name, string kind, string organisation, string? area, string? parent = null, bool review = false) =>
         new() { Code = code, Name = name, Kind = kind, OrganisationCode = organisation, Area = area, ParentCode = parent, ReviewMandatory = review };
 
     private static DirectoryUser User(string userName, string displayName, string office, string role, bool disabled = false) =>

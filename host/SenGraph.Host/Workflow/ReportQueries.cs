@@ -52,7 +52,7 @@ public sealed class ReportQueries : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
-                var visible = (await ReadableAsync(c, db.Reports.AsNoTracking())).VisibleTo(db.ReportRecipients, ReportViewer.From(c.User))
+                var visible = (await ReadableAsync(c, db.Reports.AsNoTracking())).VisibleTo(db.ReportRecipients, reportTypes.ViewerOf(c.Schema, c.User))
                     .OrderByDescending(r => r.UpdatedAt);
                 return await TypedAsync(c, await visible.ToConnectionAsync(c));
             });
@@ -75,7 +75,8 @@ public sealed class ReportQueries : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
-                var feed = (await ReadableAsync(c, db.Reports.AsNoTracking())).Where(r => r.Status == ReportStatus.Submitted).OrderByDescending(r => r.SubmittedAt);
+                var feed = (await ReadableAsync(c, db.Reports.AsNoTracking())).VisibleTo(db.ReportRecipients, reportTypes.ViewerOf(c.Schema, c.User))
+                    .Where(r => r.Status == ReportStatus.Submitted).OrderByDescending(r => r.SubmittedAt);
                 return await TypedAsync(c, await feed.ToConnectionAsync(c));
             });
 
@@ -85,7 +86,7 @@ public sealed class ReportQueries : ObjectGraphType
             if (guids.Count == 0) return new Dictionary<Guid, Report>();
             await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
             return await reportTypes.LoadTypedAsync(c.Schema,
-                (await ReadableAsync(c, db.Reports)).VisibleTo(db.ReportRecipients, ReportViewer.From(c.User)).Where(r => guids.Contains(r.Id)), c.CancellationToken);
+                (await ReadableAsync(c, db.Reports)).VisibleTo(db.ReportRecipients, reportTypes.ViewerOf(c.Schema, c.User)).Where(r => guids.Contains(r.Id)), c.CancellationToken);
         }
 
         // Only reports of types the caller may read: a type whose module is not loaded has no read policy to ask, and is left out too.

@@ -17,7 +17,7 @@ public sealed class ReportSubscriptions : ObjectGraphType
             .Authorize()
             .ResolveStreamAsync(async c =>
             {
-                var viewer = ReportViewer.From(c.User);
+                var viewer = reportTypes.ViewerOf(c.Schema, c.User);
                 // Decided when the subscription starts, with the snapshot it runs on: a report of a type the caller
                 // may not read is never delivered, as one out of their scope is not.
                 var readable = await access.ReadableTypesAsync(c.Schema, c.User);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using System.Text.Json;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,9 @@ public sealed class ReportTypes(SchemaHost schemas)
             }
             return types;
         });
+
+    /// <summary>Who <paramref name="user"/> is as a reader of reports, with the types whose every submitted report they read.</summary>
+    public ReportViewer ViewerOf(ISchema schema, ClaimsPrincipal? user) => ReportViewer.From(user).ReadingInFull(Of(schema).Values);
 
     /// <summary>
     /// <paramref name="envelopes"/> as their modules' entities (one query per report type present); an

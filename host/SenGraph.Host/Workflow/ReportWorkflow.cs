@@ -95,7 +95,7 @@ public sealed class ReportWorkflow(
                     var now = clock.GetUtcNow();
                     report.SubmittedAt = now;
                     report.Number ??= await ReportCounters.NextNumberAsync(db, report.Type, now, cancellationToken);
-                    foreach (var office in await ReportRouting.RouteAsync(db.Offices, report.OriginatingOffice, type.Routes, cancellationToken))
+                    foreach (var office in await ReportRouting.RouteAsync(db.Offices, report.OriginatingOffice, type.Routes, cancellationToken, type.RoutedOfficeKinds))
                         recipients.Add((office, RecipientReason.Routed));
                     foreach (var recipient in named)
                     {
@@ -165,7 +165,7 @@ public sealed class ReportWorkflow(
     private async Task<Outcome> StepAsync(
         ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, ReportAction action, Apply apply, CancellationToken cancellationToken)
     {
-        var viewer = ReportViewer.From(user);
+        var viewer = reportTypes.ViewerOf(schema, user);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var report = await db.Reports.VisibleTo(db.ReportRecipients, viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         // Out of scope, of a type the caller may not read, or of a type whose module is not loaded (its read policy

@@ -26,3 +26,6 @@ public sealed class FailingModulesHost() : TestHost(CreatePlugins(), settings: A
         return plugins;
     }
 }
+
+/// <summary>The shipped modules and the kit probe module (SenGraph.TestModules.KitTypes), which uses the kit's extension points.</summary>
+public sealed class KitTypesHost() : TestHost(new PluginsFolder().WithShippedModules().WithTestModule("SenGraph.TestModules.KitTypes"), settings: AcceptingUnknownUsers());

@@ -40,6 +40,8 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
 
     public bool ReviewMandatory { get; private set; }
     public ReportRoutes Routes { get; private set; } = ReportRoutes.Iroc;
+    public IReadOnlyList<string> RoutedOfficeKinds { get; private set; } = [];
+    public SubmittedReaders SubmittedReaders { get; private set; } = SubmittedReaders.CrossOffice;
     public IReadOnlyList<string> AuthorRoles { get; private set; } = [];
     public IReadOnlyList<string> ReviewerRoles { get; private set; } = [];
     public IReadOnlyList<string> ReaderRoles { get; private set; } = [];
@@ -85,6 +87,26 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
     {
         Routes = routes;
         ReviewMandatory = reviewMandatory;
+        return this;
+    }
+
+    /// <summary>
+    /// Also routes submitted reports to every office of these kinds, which a module declares with <c>AddOfficeKind</c>
+    /// (for instance ERO's Intelligence Operations Unit for ERO LEADs).
+    /// </summary>
+    public ReportTypeDefinition<TReport> RoutedToOfficesOf(params string[] officeKinds)
+    {
+        RoutedOfficeKinds = officeKinds;
+        return this;
+    }
+
+    /// <summary>
+    /// Who reads every submitted report of the type beyond its recipients: <see cref="SubmittedReaders.Everyone"/> who may
+    /// read the type (SPOT), <see cref="SubmittedReaders.OnlyRoles"/>, or by default <see cref="SubmittedReaders.CrossOffice"/>.
+    /// </summary>
+    public ReportTypeDefinition<TReport> SubmittedReadBy(SubmittedReaders readers)
+    {
+        SubmittedReaders = readers;
         return this;
     }
 
@@ -155,6 +177,8 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         Name = DisplayName,
         ReviewMandatory = ReviewMandatory,
         Routes = Routes,
+        RoutedOfficeKinds = RoutedOfficeKinds,
+        SubmittedReaders = SubmittedReaders,
         AuthorPolicy = AuthorPolicy,
         ReviewPolicy = ReviewPolicy,
         ReadPolicy = ReadPolicy,

@@ -35,7 +35,7 @@ public sealed class ReportDrafts<TContext, TReport>(IDbContextFactory<TContext> 
     public IQueryable<TReport> Visible(TContext db, ReportViewer viewer) => VisibleTracked(db, viewer).AsNoTracking();
 
     private IQueryable<TReport> VisibleTracked(TContext db, ReportViewer viewer) =>
-        db.Set<TReport>().Where(r => r.Type == type.Code).VisibleTo(db.Set<ReportRecipient>(), viewer);
+        db.Set<TReport>().Where(r => r.Type == type.Code).VisibleTo(db.Set<ReportRecipient>(), viewer.ReadingInFull([type]));
 
     /// <summary>One report the viewer may see, or null (whether it does not exist or is out of scope).</summary>
     public async Task<TReport?> FindAsync(ReportViewer viewer, Guid id, CancellationToken cancellationToken)

@@ -22,6 +22,9 @@ public enum ReportRoutes
     /// <summary>Every IROC office.</summary>
     Iroc = 8,
 
+    /// <summary>Every headquarters office (<see cref="OfficeKind.Hq"/>).</summary>
+    Headquarters = 16,
+
     /// <summary>What a SIR gets (PIA Overview): SAC, RAC, FOD, FIG and the IROC.</summary>
     FieldOfficesAndIroc = SpecialAgentInCharge | FieldOfficeDirector | FieldIntelligenceGroup | Iroc,
 }
@@ -43,7 +46,10 @@ public static class ReportRouting
     /// (following parents) and itself; any other office with an area to the SAC(s) of its area;</item>
     /// <item><see cref="ReportRoutes.FieldOfficeDirector"/>: the FOD(s) of the submitter office's area;</item>
     /// <item><see cref="ReportRoutes.FieldIntelligenceGroup"/>: the FIG(s) of that area;</item>
-    /// <item><see cref="ReportRoutes.Iroc"/>: every IROC office.</item>
+    /// <item><see cref="ReportRoutes.Iroc"/>: every IROC office;</item>
+    /// <item><see cref="ReportRoutes.Headquarters"/>: every headquarters office;</item>
+    /// <item><paramref name="officeKinds"/>: every office of each of these kinds (declared by modules, see
+    /// <see cref="OfficeKindDeclaration"/>), wherever it is.</item>
     /// </list>
     /// A report from an office unknown to the directory still reaches the IROC when the rule includes it.
     /// Recipients the submitter names are added by the caller.
@@ -52,8 +58,10 @@ public static class ReportRouting
     /// <param name="submitterOfficeCode">The office submitting the report.</param>
     /// <param name="routes">The report type's routing rule.</param>
     /// <param name="cancellationToken">Cancels the directory lookups.</param>
+    /// <param name="officeKinds">Kinds of office every one of which receives the report (<see cref="IReportType.RoutedOfficeKinds"/>).</param>
     public static async Task<IReadOnlyList<RecipientRef>> RouteAsync(
-        IQueryable<Office> offices, string submitterOfficeCode, ReportRoutes routes, CancellationToken cancellationToken)
+        IQueryable<Office> offices, string submitterOfficeCode, ReportRoutes routes, CancellationToken cancellationToken,
+        IReadOnlyCollection<string>? officeKinds = null)
     {
         offices = offices.AsNoTracking();
         var code = DirectoryRules.NormalizeCode(submitterOfficeCode);
@@ -69,7 +77,7 @@ public static class ReportRouting
             routed.Add(office!.Code);
         }
 
-        var kinds = new List<OfficeKind>();
+        var kinds = new List<string>();
         if (!fieldLine && routes.HasFlag(ReportRoutes.SpecialAgentInCharge)) kinds.Add(OfficeKind.Sac);
         if (routes.HasFlag(ReportRoutes.FieldOfficeDirector)) kinds.Add(OfficeKind.Fod);
         if (routes.HasFlag(ReportRoutes.FieldIntelligenceGroup)) kinds.Add(OfficeKind.Fig);
@@ -79,10 +87,14 @@ public static class ReportRouting
             foreach (var kind in kinds) routed.AddRange(inArea.Where(o => o.Kind == kind).Select(o => o.Code).Order(StringComparer.Ordinal));
         }
 
-        if (routes.HasFlag(ReportRoutes.Iroc))
+        var everyOfficeOf = new List<string>();
+        if (routes.HasFlag(ReportRoutes.Iroc)) everyOfficeOf.Add(OfficeKind.Iroc);
+        if (routes.HasFlag(ReportRoutes.Headquarters)) everyOfficeOf.Add(OfficeKind.Hq);
+        everyOfficeOf.AddRange(officeKinds ?? []);
+        foreach (var kind in everyOfficeOf.Distinct(StringComparer.Ordinal))
         {
-            var iroc = await offices.Where(o => o.Kind == OfficeKind.Iroc).Select(o => o.Code).ToListAsync(cancellationToken);
-            routed.AddRange(iroc.Order(StringComparer.Ordinal));
+            var ofKind = await offices.Where(o => o.Kind == kind).Select(o => o.Code).ToListAsync(cancellationToken);
+            routed.AddRange(ofKind.Order(StringComparer.Ordinal));
         }
 
         return routed.Distinct(StringComparer.Ordinal).Select(RecipientRef.ForOffice).ToList();

@@ -25,6 +25,12 @@ public interface IReportType
     /// <summary>Where reports of this type are routed on submission.</summary>
     ReportRoutes Routes { get; }
 
+    /// <summary>Kinds of office (a module's, see <see cref="OfficeKindDeclaration"/>) every office of which receives a submitted report.</summary>
+    IReadOnlyList<string> RoutedOfficeKinds => [];
+
+    /// <summary>Who reads every submitted report of this type beyond its recipients (default <see cref="SubmittedReaders.CrossOffice"/>).</summary>
+    SubmittedReaders SubmittedReaders => SubmittedReaders.CrossOffice;
+
     /// <summary>The module policy for drafting, editing, submitting and amending.</summary>
     string AuthorPolicy { get; }
 
@@ -51,6 +57,8 @@ public sealed class ReportTypeOptions
     public required string Name { get; init; }
     public bool ReviewMandatory { get; init; }
     public ReportRoutes Routes { get; init; } = ReportRoutes.Iroc;
+    public IReadOnlyList<string> RoutedOfficeKinds { get; init; } = [];
+    public SubmittedReaders SubmittedReaders { get; init; } = SubmittedReaders.CrossOffice;
     public required string AuthorPolicy { get; init; }
     public required string ReviewPolicy { get; init; }
     public required string ReadPolicy { get; init; }
@@ -68,6 +76,8 @@ public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDb
     public string Name => options.Name;
     public bool ReviewMandatory => options.ReviewMandatory;
     public ReportRoutes Routes => options.Routes;
+    public IReadOnlyList<string> RoutedOfficeKinds => options.RoutedOfficeKinds;
+    public SubmittedReaders SubmittedReaders => options.SubmittedReaders;
     public string AuthorPolicy => options.AuthorPolicy;
     public string ReviewPolicy => options.ReviewPolicy;
     public string ReadPolicy => options.ReadPolicy;
@@ -140,6 +150,8 @@ public static class ReportTypeServiceCollectionExtensions
             throw new ArgumentException($"'{options.Code}' is not a report type code (2-16 upper-case letters or digits, starting with a letter).", nameof(options));
         if (typeof(TReport).GetConstructor(Type.EmptyTypes) is null)
             throw new ArgumentException($"{typeof(TReport).Name} needs a public parameterless constructor.", nameof(options));
+        if (options.RoutedOfficeKinds.FirstOrDefault(k => !OfficeKind.IsCode(k)) is { } kind)
+            throw new ArgumentException($"{options.Code} is routed to '{kind}', which is not an office kind code.", nameof(options));
         services.AddSingleton(sp => new ReportType<TContext, TReport>(options, sp.GetRequiredService<IDbContextFactory<TContext>>()));
         services.AddSingleton<IReportType>(sp => sp.GetRequiredService<ReportType<TContext, TReport>>());
         services.AddSingleton<ReportDrafts<TContext, TReport>>();

@@ -13,18 +13,26 @@ public sealed record ReportViewer(string? UserName, string? Office, IReadOnlySet
     /// <summary>Nobody: sees no report.</summary>
     public static ReportViewer Anonymous { get; } = new(null, null, new HashSet<string>());
 
-    /// <summary>The roles whose holders read every submitted report, whatever office it comes from.</summary>
-    public static IReadOnlySet<string> CrossOfficeReaders { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        DirectoryRoles.IrocStaff, DirectoryRoles.HeadquartersAgent, DirectoryRoles.HsiIntelligence, DirectoryRoles.ProfessionalResponsibility,
-    };
+    /// <summary>
+    /// The report types whose every submitted report the viewer reads (<see cref="IReportType.SubmittedReaders"/>);
+    /// none until <see cref="ReadingInFull"/> says which.
+    /// </summary>
+    public IReadOnlySet<string> TypesReadInFull { get; init; } = new HashSet<string>();
+
+    /// <summary>Whether the viewer reads every submitted report of every report type <see cref="ReadingInFull"/> was given.</summary>
+    public bool ReadsEverySubmitted { get; init; }
 
     public bool IsAuthenticated => UserName is not null;
 
     public bool HasRole(string role) => Roles.Contains(role);
 
-    /// <summary>Whether the viewer reads every submitted report (IROC, headquarters, intelligence, OPR).</summary>
-    public bool ReadsAllSubmitted => Roles.Overlaps(CrossOfficeReaders);
+    /// <summary>The viewer, knowing which of <paramref name="types"/> (every loaded type, or the one a query reads) it reads in full.</summary>
+    public ReportViewer ReadingInFull(IEnumerable<IReportType> types)
+    {
+        var list = types.ToList();
+        var full = list.Where(t => t.SubmittedReaders.Include(this)).Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
+        return this with { TypesReadInFull = full, ReadsEverySubmitted = full.Count > 0 && full.Count == list.Select(t => t.Code).Distinct().Count() };
+    }
 
     /// <summary>The viewer a request's user is.</summary>
     public static ReportViewer From(ClaimsPrincipal? user)

@@ -11,8 +11,9 @@ namespace SenGraph.Contracts.Reports.Workflow;
 /// report, and so does the supervisor it names;</item>
 /// <item>a submitted report is seen by its recipients: a user named as recipient, and everyone in a
 /// recipient office;</item>
-/// <item>IROC staff, headquarters agents, HSI intelligence and OPR see every submitted report
-/// (<see cref="ReportViewer.CrossOfficeReaders"/>).</item>
+/// <item>every submitted report of a type is seen by those its <see cref="IReportType.SubmittedReaders"/> names
+/// (by default IROC staff, headquarters agents, HSI intelligence and OPR; for some types every reader), as
+/// <see cref="ReportViewer.TypesReadInFull"/> holds them.</item>
 /// </list>
 /// Anything else is invisible: callers answer as if the report did not exist.
 /// </summary>
@@ -28,7 +29,7 @@ public static class ReportVisibility
         if (!viewer.IsAuthenticated) return reports.Where(_ => false);
         var user = viewer.UserName!;
         var office = viewer.Office ?? "";
-        if (viewer.ReadsAllSubmitted)
+        if (viewer.ReadsEverySubmitted)
         {
             return reports.Where(r =>
                 r.Author == user
@@ -36,11 +37,12 @@ public static class ReportVisibility
                 || r.Status != ReportStatus.Draft && (r.OriginatingOffice == office || r.Supervisor == user));
         }
 
+        var full = viewer.TypesReadInFull.ToList();
         return reports.Where(r =>
             r.Author == user
             || r.Status != ReportStatus.Draft && (r.OriginatingOffice == office || r.Supervisor == user)
-            || r.Status == ReportStatus.Submitted && recipients.Any(x => x.ReportId == r.Id
-                && (x.Kind == RecipientKind.User && x.Code == user || x.Kind == RecipientKind.Office && x.Code == office)));
+            || r.Status == ReportStatus.Submitted && (full.Contains(r.Type) || recipients.Any(x => x.ReportId == r.Id
+                && (x.Kind == RecipientKind.User && x.Code == user || x.Kind == RecipientKind.Office && x.Code == office))));
     }
 
     /// <summary>The rules of <see cref="VisibleTo{TReport}"/> for one report whose recipients are known.</summary>
@@ -52,7 +54,7 @@ public static class ReportVisibility
         if (report.Author == user) return true;
         if (report.Status != ReportStatus.Draft && (report.OriginatingOffice == office || report.Supervisor == user)) return true;
         if (report.Status != ReportStatus.Submitted) return false;
-        return viewer.ReadsAllSubmitted
+        return viewer.TypesReadInFull.Contains(report.Type)
             || recipients.Any(x => x.Kind == RecipientKind.User && x.Code == user || x.Kind == RecipientKind.Office && x.Code == office);
     }
 }

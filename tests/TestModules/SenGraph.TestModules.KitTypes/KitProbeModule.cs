@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Modules;
+using SenGraph.Contracts.Reports.Kit;
+using SenGraph.TestModules.KitTypes.Data;
+
+namespace SenGraph.TestModules.KitTypes;
+
+/// <summary>The kit probe: one declared report type (<see cref="KitProbeReport"/>) using the kit's extension points, and an office kind.</summary>
+public sealed class KitProbeModule : ReportModule<KitProbeReport, SqliteKitProbeDbContext, SqlServerKitProbeDbContext>
+{
+    public override ModuleManifest Manifest { get; } = new("kit-types", "Kit probe report", "1.0.0");
+
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        base.ConfigureServices(services, context);
+        services.AddOfficeKind(KitProbeReport.IntelligenceOperationsUnit, "ERO Intelligence Operations Unit: receives ERO LEADs and flags items for HSI.");
+    }
+}
