@@ -1,4 +1,6 @@
+using GraphQL;
 using GraphQL.Types;
+using SenGraph.Contracts.Reports.Kit;
 
 namespace SenGraph.Contracts.Reports;
 
@@ -78,21 +80,46 @@ public sealed class ReportStatusGraphType : EnumerationGraphType<ReportStatus>
     }
 }
 
-public sealed class PersonRoleGraphType : EnumerationGraphType<PersonRole>
+/// <summary>GraphQL <c>PersonRole</c>: the host's roles and those the loaded modules add (<see cref="ReportVocabularyValue"/>), composed with the schema.</summary>
+public sealed class PersonRoleGraphType : EnumerationGraphType
 {
-    public PersonRoleGraphType()
+    /// <summary>The host's roles only (a schema without modules).</summary>
+    public PersonRoleGraphType() : this([])
+    {
+    }
+
+    public PersonRoleGraphType(IEnumerable<ReportVocabularyValue> moduleValues)
     {
         Name = "PersonRole";
         Description = "The part a person plays in the reported event.";
+        ReportVocabularyValues.AddTo(this, PersonRole.BuiltIn, moduleValues, ReportVocabulary.PersonRole);
     }
 }
 
-public sealed class ContactKindGraphType : EnumerationGraphType<ContactKind>
+/// <summary>GraphQL <c>ContactKind</c>: the host's kinds and those the loaded modules add, composed with the schema.</summary>
+public sealed class ContactKindGraphType : EnumerationGraphType
 {
-    public ContactKindGraphType()
+    /// <summary>The host's kinds only (a schema without modules).</summary>
+    public ContactKindGraphType() : this([])
+    {
+    }
+
+    public ContactKindGraphType(IEnumerable<ReportVocabularyValue> moduleValues)
     {
         Name = "ContactKind";
         Description = "Why a contact is named on a report.";
+        ReportVocabularyValues.AddTo(this, ContactKind.BuiltIn, moduleValues, ReportVocabulary.ContactKind);
+    }
+}
+
+internal static class ReportVocabularyValues
+{
+    /// <summary>The host's values (stored name → CONSTANT_CASE, no description, as the C# enums they were printed), then the modules'.</summary>
+    public static void AddTo(EnumerationGraphType type, IReadOnlyList<string> builtIn, IEnumerable<ReportVocabularyValue> moduleValues, ReportVocabulary vocabulary)
+    {
+        foreach (var name in builtIn) type.Add(name.ToConstantCase(), name);
+        foreach (var value in moduleValues.Where(v => v.Vocabulary == vocabulary && !builtIn.Contains(v.Name)).DistinctBy(v => v.Name))
+            type.Add(new EnumValueDefinition(value.Name.ToConstantCase(), value.Name) { Description = value.Description });
     }
 }
 

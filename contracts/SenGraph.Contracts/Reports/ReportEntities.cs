@@ -21,23 +21,35 @@ public enum ReportStatus
     Submitted,
 }
 
-/// <summary>The part a person plays in the reported event.</summary>
-public enum PersonRole
+/// <summary>
+/// The parts a person plays in the reported event that every report type shares, by stored name (GraphQL:
+/// CONSTANT_CASE, e.g. <c>SUSPECT</c>). Modules add their own (<see cref="Kit.ReportVocabularyServiceCollectionExtensions.AddPersonRole"/>).
+/// </summary>
+public static class PersonRole
 {
-    Suspect,
-    Victim,
-    Witness,
-    Detainee,
-    Subject,
+    public const string Suspect = "Suspect";
+    public const string Victim = "Victim";
+    public const string Witness = "Witness";
+    public const string Detainee = "Detainee";
+    public const string Subject = "Subject";
+
+    /// <summary>The host's roles, in the order the GraphQL enum lists them.</summary>
+    public static IReadOnlyList<string> BuiltIn { get; } = [Suspect, Victim, Witness, Detainee, Subject];
 }
 
-/// <summary>Why a contact is named on a report.</summary>
-public enum ContactKind
+/// <summary>
+/// Why a contact is named on a report, the kinds every report type shares, by stored name (GraphQL: CONSTANT_CASE,
+/// e.g. <c>REPORTING_PERSONNEL</c>). Modules add their own (<see cref="Kit.ReportVocabularyServiceCollectionExtensions.AddContactKind"/>).
+/// </summary>
+public static class ContactKind
 {
-    ReportingPersonnel,
-    Supervisor,
-    ActionOfficer,
-    OtherLawEnforcement,
+    public const string ReportingPersonnel = "ReportingPersonnel";
+    public const string Supervisor = "Supervisor";
+    public const string ActionOfficer = "ActionOfficer";
+    public const string OtherLawEnforcement = "OtherLawEnforcement";
+
+    /// <summary>The host's kinds, in the order the GraphQL enum lists them.</summary>
+    public static IReadOnlyList<string> BuiltIn { get; } = [ReportingPersonnel, Supervisor, ActionOfficer, OtherLawEnforcement];
 }
 
 /// <summary>Sex of a person as recorded (the NCIC codes M, F, U).</summary>
@@ -133,7 +145,8 @@ public class ReportPerson
     /// <summary>Position in the report's list of people, from 0.</summary>
     public int Position { get; set; }
 
-    public PersonRole Role { get; set; }
+    /// <summary>A <see cref="PersonRole"/> or one a loaded module declares.</summary>
+    public string Role { get; set; } = PersonRole.Subject;
     public string? FirstName { get; set; }
     public string? MiddleName { get; set; }
 
@@ -193,7 +206,8 @@ public class ReportContact
     /// <summary>Position in the report's list of contacts, from 0.</summary>
     public int Position { get; set; }
 
-    public ContactKind Kind { get; set; }
+    /// <summary>A <see cref="ContactKind"/> or one a loaded module declares.</summary>
+    public string Kind { get; set; } = ContactKind.ReportingPersonnel;
     public required string Name { get; set; }
     public string? Agency { get; set; }
     public string? Phone { get; set; }

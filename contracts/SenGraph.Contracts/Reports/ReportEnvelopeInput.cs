@@ -65,7 +65,7 @@ public sealed record ReportEnvelopeInput(
 
 /// <summary>A person named on a report. See <see cref="ReportEnvelopeValidator"/> for the rules.</summary>
 public sealed record PersonInput(
-    PersonRole Role,
+    string Role,
     string? FirstName = null,
     string? MiddleName = null,
     string? LastName = null,
@@ -126,7 +126,7 @@ public sealed record ReportAddress(string? Street, string? City, string? State, 
 
 /// <summary>Contact information of someone involved in handling the event.</summary>
 public sealed record ContactInput(
-    ContactKind Kind,
+    string Kind,
     string Name,
     string? Agency = null,
     string? Phone = null,

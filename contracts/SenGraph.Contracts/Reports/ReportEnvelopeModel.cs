@@ -61,7 +61,7 @@ public static class ReportEnvelopeModel
         var person = modelBuilder.Entity<ReportPerson>();
         Table(person, "ReportPeople", excludeFromMigrations);
         person.HasKey(p => p.Id);
-        person.Property(p => p.Role).HasConversion<string>().HasMaxLength(L.StatusMaxLength);
+        person.Property(p => p.Role).HasMaxLength(L.StatusMaxLength);
         person.Property(p => p.FirstName).HasMaxLength(L.NameMaxLength);
         person.Property(p => p.MiddleName).HasMaxLength(L.NameMaxLength);
         person.Property(p => p.LastName).HasMaxLength(L.NameMaxLength);
@@ -86,7 +86,7 @@ public static class ReportEnvelopeModel
         var contact = modelBuilder.Entity<ReportContact>();
         Table(contact, "ReportContacts", excludeFromMigrations);
         contact.HasKey(c => c.Id);
-        contact.Property(c => c.Kind).HasConversion<string>().HasMaxLength(L.StatusMaxLength);
+        contact.Property(c => c.Kind).HasMaxLength(L.StatusMaxLength);
         contact.Property(c => c.Name).HasMaxLength(L.ContactNameMaxLength);
         contact.Property(c => c.Agency).HasMaxLength(L.AgencyMaxLength);
         contact.Property(c => c.Phone).HasMaxLength(L.PhoneMaxLength);

@@ -1,5 +1,7 @@
 using GraphQL.Types;
 using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Reports.Kit;
 using SenGraph.Host.Auditing;
 using SenGraph.Host.GraphQL;
 using SenGraph.Host.GraphQL.Authorization;
@@ -73,8 +75,7 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
             foreach (var type in module.Schema.SubscriptionExtensions) MoveFields(Resolve(module, type), subscription, owner, owners);
         }
 
-        var officeKinds = new OfficeKindGraphType(modules.SelectMany(m => m.Services.GetServices<OfficeKindDeclaration>()));
-        var schema = new Schema(new SchemaServiceProvider(hostServices, modules, officeKinds))
+        var schema = new Schema(new SchemaServiceProvider(hostServices, modules, ComposedEnums(modules)))
         {
             Query = query,
             Mutation = mutation.Fields.Count > 0 ? mutation : null,
@@ -97,6 +98,18 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         return (schema, owners);
     }
 
+    /// <summary>The enums whose values the host and the loaded modules declare together, one instance each per schema.</summary>
+    private static Dictionary<Type, IGraphType> ComposedEnums(IReadOnlyList<LoadedModule> modules)
+    {
+        var vocabulary = modules.SelectMany(m => m.Services.GetServices<ReportVocabularyValue>()).ToList();
+        return new()
+        {
+            [typeof(OfficeKindGraphType)] = new OfficeKindGraphType(modules.SelectMany(m => m.Services.GetServices<OfficeKindDeclaration>())),
+            [typeof(PersonRoleGraphType)] = new PersonRoleGraphType(vocabulary),
+            [typeof(ContactKindGraphType)] = new ContactKindGraphType(vocabulary),
+        };
+    }
+
     // The contracts' generic graph types (a declared report type's queries) are not registered: created from the module's container.
     private static IComplexGraphType Resolve(LoadedModule module, Type type) =>
         (IComplexGraphType)ActivatorUtilities.GetServiceOrCreateInstance(module.Services, type);
@@ -117,12 +130,11 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
     /// Creates graph types for the schema: a module's types from the module's own container (so they
     /// can take its services), everything else from the host's.
     /// </summary>
-    private sealed class SchemaServiceProvider(IServiceProvider host, IReadOnlyList<LoadedModule> modules, OfficeKindGraphType officeKinds) : IServiceProvider
+    private sealed class SchemaServiceProvider(IServiceProvider host, IReadOnlyList<LoadedModule> modules, Dictionary<Type, IGraphType> composed) : IServiceProvider
     {
         public object? GetService(Type serviceType)
         {
-            // Composed from what the modules declare, so one instance per schema.
-            if (serviceType == typeof(OfficeKindGraphType)) return officeKinds;
+            if (composed.TryGetValue(serviceType, out var type)) return type;
             // A module's own types, and generic types built over them (ConnectionGraphType<ReportObjectGraphType<SirReport>>),
             // come from the module's container.
             var owner = modules.FirstOrDefault(m => m.Owns(serviceType));

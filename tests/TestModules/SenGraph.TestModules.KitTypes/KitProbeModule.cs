@@ -15,5 +15,7 @@ public sealed class KitProbeModule : ReportModule<KitProbeReport, SqliteKitProbe
     {
         base.ConfigureServices(services, context);
         services.AddOfficeKind(KitProbeReport.IntelligenceOperationsUnit, "ERO Intelligence Operations Unit: receives ERO LEADs and flags items for HSI.");
+        services.AddContactKind("RequestingParty", "The agency or officer who asked for the information (a LEARA's requesting party).");
+        services.AddPersonRole("Organisation", "A business or organisation named on the report.");
     }
 }

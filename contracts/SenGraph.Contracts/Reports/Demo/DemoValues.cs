@@ -40,7 +40,7 @@ public static class DemoValues
     public static T Pick<T>(IReadOnlyList<T> values, int index) => values[((index % values.Count) + values.Count) % values.Count];
 
     /// <summary>A fictional person in <paramref name="role"/>; <paramref name="index"/> varies the name, birth date and identifiers.</summary>
-    public static PersonInput Person(PersonRole role, int index, bool withIdentifiers = true)
+    public static PersonInput Person(string role, int index, bool withIdentifiers = true)
     {
         var year = 1965 + (index * 7) % 38;
         return new PersonInput(
