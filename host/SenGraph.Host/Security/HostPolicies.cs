@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Security;
 
 namespace SenGraph.Host.Security;
 
@@ -12,13 +13,13 @@ namespace SenGraph.Host.Security;
 public static class HostPolicies
 {
     /// <summary>May select (or send) fields marked PII: the roles with a need to know the people a report names.</summary>
-    public const string PiiNeedToKnow = "sengraph.pii";
+    public const string PiiNeedToKnow = HostPolicyNames.PiiNeedToKnow;
 
     /// <summary>May run the PII-free statistical queries (<c>reportStatistics</c>).</summary>
-    public const string Statistics = "sengraph.statistics";
+    public const string Statistics = HostPolicyNames.Statistics;
 
     /// <summary>May use root fields that are not statistical (records, the directory, queues, mutations).</summary>
-    public const string Records = "sengraph.records";
+    public const string Records = HostPolicyNames.Records;
 
     /// <summary>
     /// Need to know the people in a report: those who write, review, receive, analyse or investigate reports.
