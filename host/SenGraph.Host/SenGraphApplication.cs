@@ -49,6 +49,9 @@ public static class SenGraphApplication
         services.AddSingleton<SchemaComposer>();
         services.AddSingleton<ModuleCatalog>();
         services.AddSingleton<SchemaHost>();
+        services.AddSingleton<ModuleEventBus>();
+        services.AddSingleton<SenGraph.Contracts.Modules.Events.IModuleEvents>(sp => sp.GetRequiredService<ModuleEventBus>());
+        services.AddSingleton<RoleCatalog>();
         services.AddSingleton((configuration.GetSection(AuditWriterSettings.Section).Get<AuditWriterSettings>() ?? new AuditWriterSettings()).Validate());
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditTrail>();

@@ -16,7 +16,10 @@ public sealed class LoadedModule(
     PluginLoader loader,
     ServiceProvider services,
     ModuleSchemaBuilder schema,
-    IReadOnlyDictionary<string, AuthorizationPolicy> policies) : IAsyncDisposable
+    IReadOnlyDictionary<string, AuthorizationPolicy> policies,
+    IReadOnlyList<ModuleRole> roles,
+    TimeSpan serviceStopTimeout,
+    ILogger logger) : IAsyncDisposable
 {
     private int _disposed;
 
@@ -42,12 +45,19 @@ public sealed class LoadedModule(
     public ModuleSchemaBuilder Schema { get; } = schema;
     public IReadOnlyDictionary<string, AuthorizationPolicy> Policies { get; } = policies;
 
+    /// <summary>The roles the module adds to the directory.</summary>
+    public IReadOnlyList<ModuleRole> Roles { get; } = roles;
+
+    /// <summary>The module's background services: started once it serves, stopped before it is released.</summary>
+    public ModuleServices BackgroundServices { get; } = new(services, manifest.Id, manifest.Version, serviceStopTimeout, logger);
+
     /// <summary>Tells whether the runtime has let go of the module's load context after disposal.</summary>
     public WeakReference<AssemblyLoadContext> LoadContext { get; } = new(loader.LoadContext);
 
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await BackgroundServices.StopAsync();
         await services.DisposeAsync();
         loader.Dispose();
     }

@@ -24,6 +24,12 @@ public sealed class PluginOptions
     /// </summary>
     public int RestartRecommendedAfter { get; set; } = 10;
 
+    /// <summary>
+    /// How long a module version's background services get to stop (upgrade, removal, disabling, host shutdown)
+    /// before they are abandoned.
+    /// </summary>
+    public TimeSpan ServiceStopTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public string ResolvedPath => System.IO.Path.GetFullPath(System.IO.Path.Combine(AppContext.BaseDirectory, Path));
 
     /// <summary>Ids of modules an administrator disabled, one per line; survives restarts.</summary>
@@ -62,9 +68,28 @@ public sealed class ModuleCatalog(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var next = await ComposeAsync(host.IsReady ? host.Current : null, applyMigrations: true, cancellationToken);
+            var previous = host.IsReady ? host.Current : null;
+            var next = await ComposeAsync(previous, applyMigrations: true, cancellationToken);
+            // The versions that leave stop their services first (within the deadline), so a successor's never run next to
+            // its predecessor's, and once the change is visible the old services are gone.
+            await Task.WhenAll((previous?.LoadedModules ?? []).Except(next.LoadedModules).Select(m => m.BackgroundServices.StopAsync()));
             host.Publish(next);
+            foreach (var module in next.LoadedModules) await module.BackgroundServices.StartAsync(cancellationToken);
             return next;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Stops every running module's background services (the host is stopping).</summary>
+    public async Task StopServicesAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (host.IsReady) await Task.WhenAll(host.Current.LoadedModules.Select(m => m.BackgroundServices.StopAsync()));
         }
         finally
         {
@@ -150,7 +175,7 @@ public sealed class ModuleCatalog(
         foreach (var (module, predecessor) in pending.ToList())
         {
             List<LoadedModule> others = [.. kept, .. pending.Select(p => p.Module).TakeWhile(m => m != module)];
-            if ((IdClash(module, others) ?? PolicyClash(module, others)) is { } clash)
+            if ((IdClash(module, others) ?? PolicyClash(module, others) ?? RoleCatalog.Clash(module, others)) is { } clash)
             {
                 pending.RemoveAll(p => p.Module == module);
                 await RejectAsync(module, predecessor, clash, [], kept, outcomes, remember: false);
@@ -268,8 +293,9 @@ public sealed class ModuleCatalog(
             };
         }
 
-        // The host's own policies first: a module cannot redefine one.
-        var policies = new Dictionary<string, Microsoft.AspNetCore.Authorization.AuthorizationPolicy>(SenGraph.Host.Security.HostPolicies.All, StringComparer.Ordinal);
+        // The host's own policies first (joined by the modules' roles that are granted them): a module cannot redefine one.
+        var policies = new Dictionary<string, Microsoft.AspNetCore.Authorization.AuthorizationPolicy>(
+            SenGraph.Host.Security.HostPolicies.With(composition.Accepted.SelectMany(m => m.Roles)), StringComparer.Ordinal);
         foreach (var (name, policy) in composition.Accepted.SelectMany(m => m.Policies)) policies.TryAdd(name, policy);
         var descriptors = outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => o.Value).ToList();
         return new SchemaSnapshot(composition.Schema, descriptors, composition.Accepted, policies, contributions);
@@ -347,5 +373,5 @@ public sealed class ModuleStartup(ModuleCatalog catalog) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => catalog.ReloadAsync(cancellationToken);
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => catalog.StopServicesAsync();
 }

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using McMaster.NETCore.Plugins;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SenGraph.Contracts.Modules;
+using SenGraph.Contracts.Modules.Events;
 using SenGraph.Contracts.Persistence;
 
 namespace SenGraph.Host.Modules;
@@ -17,7 +18,9 @@ public sealed class ModuleLoader(
     IHostEnvironment environment,
     DatabaseSettings database,
     ILoggerFactory loggerFactory,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    IModuleEvents events,
+    Microsoft.Extensions.Options.IOptions<PluginOptions> options)
 {
     /// <param name="folder">The module folder.</param>
     /// <param name="fingerprint">The folder's <see cref="Fingerprint"/>, when the caller has just taken it.</param>
@@ -54,10 +57,13 @@ public sealed class ModuleLoader(
 
             var authorization = new ModuleAuthorizationBuilder();
             Step("registering authorization policies", () => module.ConfigureAuthorization(authorization));
+            var roles = new ModuleRoleBuilder();
+            Step("declaring roles", () => module.ConfigureRoles(roles));
             var schema = new ModuleSchemaBuilder();
             Step("declaring schema contributions", () => module.ConfigureSchema(schema));
 
-            return new LoadedModule(manifest, folder, fingerprint, timeProvider.GetUtcNow(), assembly, loader, services, schema, authorization.Policies);
+            return new LoadedModule(manifest, folder, fingerprint, timeProvider.GetUtcNow(), assembly, loader, services, schema, authorization.Policies,
+                roles.Roles, options.Value.ServiceStopTimeout, loggerFactory.CreateLogger<ModuleServices>());
         }
         catch (Exception e)
         {
@@ -109,6 +115,7 @@ public sealed class ModuleLoader(
         services.AddSingleton(environment);
         services.AddSingleton(database);
         services.AddSingleton(timeProvider);
+        services.AddSingleton(events);
     }
 
     private static ISenGraphModule CreateModule(Assembly assembly)

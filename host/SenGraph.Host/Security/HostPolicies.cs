@@ -57,6 +57,21 @@ public static class HostPolicies
         [Records] = RequireAnyRole(RecordsRoles),
     };
 
+    /// <summary>The host's policies, joined by the module roles granted them (<see cref="SenGraph.Contracts.Modules.HostGrant"/>).</summary>
+    public static IReadOnlyDictionary<string, AuthorizationPolicy> With(IEnumerable<SenGraph.Contracts.Modules.ModuleRole> moduleRoles)
+    {
+        var roles = moduleRoles.ToList();
+        if (roles.Count == 0) return All;
+        IEnumerable<string> Plus(IReadOnlyList<string> hostRoles, SenGraph.Contracts.Modules.HostGrant grant) =>
+            hostRoles.Concat(Modules.RoleCatalog.Granted(roles, grant));
+        return new Dictionary<string, AuthorizationPolicy>(StringComparer.Ordinal)
+        {
+            [PiiNeedToKnow] = RequireAnyRole(Plus(PiiNeedToKnowRoles, SenGraph.Contracts.Modules.HostGrant.PiiNeedToKnow)),
+            [Statistics] = RequireAnyRole(Plus(StatisticsRoles, SenGraph.Contracts.Modules.HostGrant.Statistics)),
+            [Records] = RequireAnyRole(Plus(RecordsRoles, SenGraph.Contracts.Modules.HostGrant.Records)),
+        };
+    }
+
     private static AuthorizationPolicy RequireAnyRole(IEnumerable<string> roles) =>
         new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(roles).Build();
 }

@@ -34,7 +34,7 @@ public sealed record UpdateUserInput(
 /// checked (formats, lengths, references, duplicates, consistency with other offices) and all
 /// errors are returned together; a change is written in one <c>SaveChanges</c> or not at all.
 /// </summary>
-public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext> databases, DirectoryAccounts accounts)
+public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext> databases, DirectoryAccounts accounts, SenGraph.Host.Modules.RoleCatalog roleCatalog)
 {
     public sealed record Outcome<T>(T? Result, IReadOnlyList<UserError> Errors)
         where T : class
@@ -362,7 +362,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
     }
 
     /// <summary>The roles, spelled canonically, without duplicates; null (with errors) when any is unknown or none is given.</summary>
-    private static List<string>? Roles(IReadOnlyList<string>? values, List<UserError> errors)
+    private List<string>? Roles(IReadOnlyList<string>? values, List<UserError> errors)
     {
         if (values is null || values.Count == 0)
         {
@@ -374,7 +374,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
         var valid = true;
         for (var i = 0; i < values.Count; i++)
         {
-            if (DirectoryRoles.Canonical(values[i] ?? "") is { } role)
+            if (roleCatalog.Canonical(values[i] ?? "") is { } role)
             {
                 if (!roles.Contains(role)) roles.Add(role);
             }
@@ -382,7 +382,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
             {
                 valid = false;
                 errors.Add(UserError.ForField("UNKNOWN_ROLE",
-                    $"'{values[i]}' is not a role; roles are: {string.Join(", ", DirectoryRoles.All)}.", "roles", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    $"'{values[i]}' is not a role; roles are: {string.Join(", ", roleCatalog.All.Select(r => r.Name))}.", "roles", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
 

@@ -12,8 +12,13 @@ public sealed class DirectoryQueries : ObjectGraphType
 {
     public const int MaxOrganisations = 500;
 
-    public DirectoryQueries(IDbContextFactory<WorkflowDbContext> databases)
+    public DirectoryQueries(IDbContextFactory<WorkflowDbContext> databases, SenGraph.Host.Modules.RoleCatalog roles)
     {
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DirectoryRoleGraphType>>>>("directoryRoles")
+            .Description("The roles users can be given: the host's, then those the loaded modules add. System Administrators only.")
+            .AuthorizeWithRoles(DirectoryRoles.SystemAdministrator)
+            .Resolve(_ => roles.All);
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationGraphType>>>>("organisations")
             .Description($"Every organisation, by code (at most {MaxOrganisations}).")
             .ResolveAsync(async c =>

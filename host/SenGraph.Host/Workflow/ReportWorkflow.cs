@@ -3,6 +3,7 @@ using System.Security.Claims;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Modules.Events;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
@@ -29,6 +30,7 @@ public sealed class ReportWorkflow(
     ReportTypes reportTypes,
     AccessControl access,
     ReportEvents events,
+    IModuleEvents moduleEvents,
     TimeProvider clock)
 {
     public const int MaxNamedRecipients = 50;
@@ -50,19 +52,27 @@ public sealed class ReportWorkflow(
             return Task.FromResult<IReadOnlyList<UserError>>([]);
         }, cancellationToken);
 
-    public Task<Outcome> ReturnAsync(ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, string? reason, CancellationToken cancellationToken)
+    public async Task<Outcome> ReturnAsync(ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, string? reason, CancellationToken cancellationToken)
     {
         var trimmed = reason?.Trim() ?? "";
         if (trimmed.Length == 0)
-            return Task.FromResult(Outcome.Failed(UserError.ForField("REQUIRED", "Say why the report is returned: the author needs to know what to correct.", "reason")));
+            return Outcome.Failed(UserError.ForField("REQUIRED", "Say why the report is returned: the author needs to know what to correct.", "reason"));
         if (trimmed.Length > ReportLimits.ReasonMaxLength)
-            return Task.FromResult(Outcome.Failed(UserError.ForField("TOO_LONG", $"The reason may have at most {ReportLimits.ReasonMaxLength:N0} characters.", "reason")));
-        return StepAsync(schema, user, id, expectedVersion, ReportAction.Return, (_, report, viewer, _) =>
+            return Outcome.Failed(UserError.ForField("TOO_LONG", $"The reason may have at most {ReportLimits.ReasonMaxLength:N0} characters.", "reason"));
+        var outcome = await StepAsync(schema, user, id, expectedVersion, ReportAction.Return, (_, report, viewer, _) =>
         {
             report.ReturnReason = trimmed;
             report.Supervisor = viewer.UserName;
             return Task.FromResult<IReadOnlyList<UserError>>([]);
         }, cancellationToken);
+        if (outcome.Report is { } returned)
+        {
+            // Committed: modules hear of it whether or not the caller is still there.
+            await moduleEvents.PublishAsync(new ReportReturnedEvent(returned.Id, returned.Type, returned.Author, returned.Supervisor ?? "", trimmed,
+                returned.UpdatedAt), CancellationToken.None);
+        }
+
+        return outcome;
     }
 
     public Task<Outcome> ApproveAsync(ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, CancellationToken cancellationToken) =>
@@ -107,7 +117,12 @@ public sealed class ReportWorkflow(
                     }));
                     return [];
                 }, cancellationToken);
-                if (outcome.Report is { } submitted) events.Publish(new ReportSubmitted(submitted, [.. recipients.Select(r => r.Ref)]));
+                if (outcome.Report is { } submitted)
+                {
+                    events.Publish(new ReportSubmitted(submitted, [.. recipients.Select(r => r.Ref)]));
+                    await moduleEvents.PublishAsync(new ReportSubmittedEvent(submitted.Id, submitted.Type, submitted.Number ?? "", submitted.OriginatingOffice,
+                        ReportViewer.From(user).UserName ?? "", submitted.SubmittedAt ?? clock.GetUtcNow(), [.. recipients.Select(r => r.Ref)]), CancellationToken.None);
+                }
                 return outcome;
             }
             catch (DbUpdateException) when (attempt < SubmitAttempts)

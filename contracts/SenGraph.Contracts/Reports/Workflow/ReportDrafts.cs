@@ -23,7 +23,9 @@ public sealed record ReportDetails<TReport>(IReadOnlyList<UserError> Errors, Act
 /// details are validated together, every error reported at once, and written in one <c>SaveChanges</c>.
 /// Edits carry the version they were based on: a stale one is a <c>CONFLICT</c> and nothing is written.
 /// </summary>
-public sealed class ReportDrafts<TContext, TReport>(IDbContextFactory<TContext> databases, ReportType<TContext, TReport> type, TimeProvider clock)
+/// <remarks>An amendment is published to every module as a <see cref="Modules.Events.ReportAmendedEvent"/> once stored.</remarks>
+public sealed class ReportDrafts<TContext, TReport>(
+    IDbContextFactory<TContext> databases, ReportType<TContext, TReport> type, TimeProvider clock, Modules.Events.IModuleEvents? moduleEvents = null)
     where TContext : DbContext
     where TReport : Report
 {
@@ -145,6 +147,12 @@ public sealed class ReportDrafts<TContext, TReport>(IDbContextFactory<TContext> 
         catch (DbUpdateConcurrencyException)
         {
             return ReportOutcome<TReport>.Failed(ConflictError(null));
+        }
+
+        if (action == ReportAction.Amend && moduleEvents is not null)
+        {
+            await moduleEvents.PublishAsync(new Modules.Events.ReportAmendedEvent(report.Id, report.Type, report.Number, report.Revision, viewer.UserName!,
+                trimmedReason!, now), CancellationToken.None);
         }
 
         return new ReportOutcome<TReport>(report, []);

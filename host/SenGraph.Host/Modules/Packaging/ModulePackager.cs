@@ -77,7 +77,8 @@ public static class ModulePackager
             ContentRootPath = AppContext.BaseDirectory,
         };
         var loader = new ModuleLoader(new ConfigurationBuilder().Build(), environment,
-            new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=:memory:"), NullLoggerFactory.Instance, TimeProvider.System);
+            new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=:memory:"), NullLoggerFactory.Instance, TimeProvider.System,
+            new NoModuleEvents(), Microsoft.Extensions.Options.Options.Create(new PluginOptions()));
         try
         {
             await using var module = loader.Load(moduleFolder);
