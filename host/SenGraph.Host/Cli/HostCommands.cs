@@ -25,7 +25,7 @@ public static class HostCommands
         root.Add(new Command("schema", "The composed GraphQL schema.") { SchemaExportCommand() });
         root.Add(new Command("migrations", "Database migrations of every module.") { MigrationsScriptCommand() });
         root.Add(ModulePackageCommands.Create(Run));
-        root.Add(new Command("seed", "Data to explore the API with.") { SeedDemoCommand() });
+        root.Add(new Command("seed", "Data to explore the API with.") { SeedDemoCommand(), SeedGenerateCommand() });
         return root.Parse(args).InvokeAsync();
     }
 
@@ -59,6 +59,38 @@ public static class HostCommands
         {
             var outcome = await SenGraph.Host.Demo.DemoData.SeedAsync(null, null, onlyIfNoReports: false, CancellationToken.None);
             Console.WriteLine(SenGraph.Host.Demo.DemoData.Describe(outcome!));
+        }));
+        return command;
+    }
+
+    private static Command SeedGenerateCommand()
+    {
+        var reports = new Option<int>("--reports")
+        {
+            Description = "How many reports to write in all, spread evenly over every loaded type with demo data.",
+            DefaultValueFactory = _ => 100_000,
+        };
+        reports.Validators.Add(r =>
+        {
+            if (r.GetValue(reports) is < 1 or > 10_000_000) r.AddError("--reports must be between 1 and 10000000.");
+        });
+        var command = new Command("generate",
+            "Write N realistic, fictional reports of every loaded type through the real workflow (drafts, review, submission, queues, "
+            + "amendments, audited), whatever the database already holds: data for load benchmarks. Prints progress.") { reports };
+        command.SetAction(result => Run(async () =>
+        {
+            var total = result.GetRequiredValue(reports);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var lastPrinted = TimeSpan.Zero;
+            var progress = new SenGraph.Host.Demo.InlineProgress<SenGraph.Host.Demo.DemoSeedProgress>(p =>
+            {
+                if (p.StepsDone != p.Steps && started.Elapsed - lastPrinted < TimeSpan.FromSeconds(5)) return;
+                lastPrinted = started.Elapsed;
+                Console.Error.WriteLine($"{p.StepsDone}/{p.Steps} workflow steps ({100.0 * p.StepsDone / Math.Max(1, p.Steps):F0}%), {started.Elapsed.TotalSeconds:F0} s");
+            });
+            var outcome = await SenGraph.Host.Demo.DemoData.SeedAsync(null, null, onlyIfNoReports: false,
+                new SenGraph.Host.Demo.DemoSeedRequest(total, OnlyTypesWithoutReports: false, progress), CancellationToken.None);
+            Console.WriteLine($"{SenGraph.Host.Demo.DemoData.Describe(outcome!)} {started.Elapsed.TotalSeconds:F1} s.");
         }));
         return command;
     }
@@ -170,4 +202,5 @@ public static class HostCommands
             return 1;
         }
     }
+
 }

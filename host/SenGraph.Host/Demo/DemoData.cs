@@ -27,8 +27,13 @@ public static class DemoData
     /// <param name="environmentName">The serving host's environment; null: the command line's.</param>
     /// <param name="onlyIfNoReports">Write nothing when the database holds any report (start-up); else seed every type without reports.</param>
     /// <returns>What was written, or null when <paramref name="onlyIfNoReports"/> found reports.</returns>
+    public static Task<DemoSeedResult?> SeedAsync(
+        IConfiguration? configuration, string? environmentName, bool onlyIfNoReports, CancellationToken cancellationToken) =>
+        SeedAsync(configuration, environmentName, onlyIfNoReports, new DemoSeedRequest(DemoReportPlan.ReportsPerType, OnlyTypesWithoutReports: true), cancellationToken);
+
+    /// <param name="seed">How many reports, and whether types that already have reports are left alone.</param>
     public static async Task<DemoSeedResult?> SeedAsync(
-        IConfiguration? configuration, string? environmentName, bool onlyIfNoReports, CancellationToken cancellationToken)
+        IConfiguration? configuration, string? environmentName, bool onlyIfNoReports, DemoSeedRequest seed, CancellationToken cancellationToken)
     {
         var builder = SenGraphApplication.CreateBuilder(environmentName is null ? [] : ["--environment", environmentName]);
         if (configuration is not null) builder.Configuration.AddConfiguration(configuration);
@@ -48,7 +53,7 @@ public static class DemoData
         }
 
         await app.Services.GetRequiredService<ModuleCatalog>().ReloadAsync(cancellationToken);
-        return await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        return await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(seed, cancellationToken);
     }
 
     public static string Describe(DemoSeedResult result) =>

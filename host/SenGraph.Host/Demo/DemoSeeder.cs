@@ -14,6 +14,18 @@ using SenGraph.Host.Workflow;
 
 namespace SenGraph.Host.Demo;
 
+/// <summary>How many reports to write (per type when <paramref name="OnlyTypesWithoutReports"/>, else in all), and where progress goes.</summary>
+public sealed record DemoSeedRequest(int Reports, bool OnlyTypesWithoutReports, IProgress<DemoSeedProgress>? Progress = null);
+
+/// <summary>Workflow steps done out of all planned (drafts, reviews, submissions, queue marks, amendments).</summary>
+public sealed record DemoSeedProgress(int StepsDone, int Steps);
+
+/// <summary>Reports on the caller's thread, in order (<see cref="Progress{T}"/> posts to the thread pool, where reports could overtake each other).</summary>
+public sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}
+
 /// <summary>What <see cref="DemoSeeder.SeedAsync"/> wrote: reports by type, and the types it left alone and why.</summary>
 public sealed record DemoSeedResult(IReadOnlyDictionary<string, int> Written, IReadOnlyDictionary<string, string> Skipped, int FailedSteps);
 
@@ -42,7 +54,14 @@ public sealed class DemoSeeder(
 
     private sealed record Step(DemoReportPlan Plan, DateTimeOffset At, string Actor, Func<Progress, CancellationToken, Task<StepResult>> Run);
 
-    public async Task<DemoSeedResult> SeedAsync(CancellationToken cancellationToken)
+    public Task<DemoSeedResult> SeedAsync(CancellationToken cancellationToken) =>
+        SeedAsync(new DemoSeedRequest(DemoReportPlan.ReportsPerType, OnlyTypesWithoutReports: true), cancellationToken);
+
+    /// <summary>
+    /// Writes <see cref="DemoSeedRequest.Reports"/> reports spread evenly over every loaded type with demo data (the
+    /// first types get one more when it does not divide), reporting each finished step to <see cref="DemoSeedRequest.Progress"/>.
+    /// </summary>
+    public async Task<DemoSeedResult> SeedAsync(DemoSeedRequest seed, CancellationToken cancellationToken)
     {
         var snapshot = schemas.Current;
         var schema = snapshot.Schema;
@@ -52,7 +71,8 @@ public sealed class DemoSeeder(
         var written = new Dictionary<string, int>(StringComparer.Ordinal);
         var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
         var plans = new List<DemoReportPlan>();
-        foreach (var demo in snapshot.LoadedModules.SelectMany(m => m.Services.GetServices<IDemoReports>()))
+        var demos = snapshot.LoadedModules.SelectMany(m => m.Services.GetServices<IDemoReports>()).ToList();
+        foreach (var (demo, position) in demos.Select((d, i) => (d, i)))
         {
             if (!reportTypes.Of(schema).TryGetValue(demo.TypeCode, out var type))
             {
@@ -60,7 +80,8 @@ public sealed class DemoSeeder(
                 continue;
             }
 
-            if (await HasReportsAsync(demo.TypeCode, cancellationToken))
+            var count = seed.OnlyTypesWithoutReports ? seed.Reports : seed.Reports / demos.Count + (position < seed.Reports % demos.Count ? 1 : 0);
+            if (seed.OnlyTypesWithoutReports && await HasReportsAsync(demo.TypeCode, cancellationToken))
             {
                 skipped[demo.TypeCode] = "it already has reports";
                 continue;
@@ -78,19 +99,19 @@ public sealed class DemoSeeder(
                 continue;
             }
 
-            for (var i = 0; i < DemoReportPlan.ReportsPerType; i++)
+            for (var i = 0; i < count; i++)
             {
                 var state = DemoReportPlan.StateOf(i);
                 var pool = state is DemoState.Returned or DemoState.Approved && reviewed.Count > 0 ? reviewed : authors;
                 var author = pool[i % pool.Count];
-                var draftedAt = DemoReportPlan.DraftedAtOf(i, DemoReportPlan.ReportsPerType, state, now);
+                var draftedAt = DemoReportPlan.DraftedAtOf(i, count, state, now);
                 var area = offices.GetValueOrDefault(author.OfficeCode)?.Area;
                 var places = DemoValues.Places.Where(p => p.Area == area).DefaultIfEmpty(DemoValues.Place(i)).ToList();
                 var request = new DemoReportRequest(Viewer(author), i, draftedAt - TimeSpan.FromHours(2 + i % 18), DemoValues.Pick(places, i));
                 plans.Add(new DemoReportPlan(demo, author, ReviewerOf(author), request, state, draftedAt));
             }
 
-            written[demo.TypeCode] = DemoReportPlan.ReportsPerType;
+            written[demo.TypeCode] = count;
         }
 
         var iroc = users.FirstOrDefault(u => u.Roles.Any(r => r.Role == DirectoryRoles.IrocStaff));
@@ -99,8 +120,10 @@ public sealed class DemoSeeder(
         var steps = plans.SelectMany(p => StepsOf(p, schema, iroc, hank, now)).OrderBy(s => s.At).ToList();
         var progress = plans.ToDictionary(p => p, _ => new Progress());
         var failed = 0;
+        var done = 0;
         foreach (var step in steps)
         {
+            seed.Progress?.Report(new DemoSeedProgress(done++, steps.Count));
             var state = progress[step.Plan];
             if (state.Failed) continue;
             clock.Travel(step.At);
@@ -120,6 +143,7 @@ public sealed class DemoSeeder(
         }
 
         clock.Travel(null);
+        seed.Progress?.Report(new DemoSeedProgress(steps.Count, steps.Count));
         return new DemoSeedResult(written, skipped, failed);
     }
 

@@ -86,6 +86,25 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.Equal(before, await ScalarAsync("SELECT COUNT(*) FROM Reports") + await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients"));
     }
 
+    [Fact]
+    public async Task Generating_reports_adds_them_to_a_database_that_already_has_reports_with_unique_numbers_and_a_chain_that_verifies()
+    {
+        var before = await ScalarAsync("SELECT COUNT(*) FROM Reports WHERE Type = 'SIR'");
+        var progress = new List<DemoSeedProgress>();
+        var result = await DemoData.SeedAsync(_host.Services.GetRequiredService<IConfiguration>(),
+            _host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, onlyIfNoReports: false,
+            new DemoSeedRequest(12, OnlyTypesWithoutReports: false, new InlineProgress<DemoSeedProgress>(progress.Add)), CancellationToken.None);
+
+        Assert.Equal(12, result!.Written["SIR"]);
+        Assert.Equal(0, result.FailedSteps);
+        Assert.Equal(before + 12, await ScalarAsync("SELECT COUNT(*) FROM Reports WHERE Type = 'SIR'"));
+        Assert.Equal(progress[^1].Steps, progress[^1].StepsDone);
+        Assert.True(progress.Count > 12, "a step at a time");
+        Assert.Equal(await ScalarAsync("SELECT COUNT(*) FROM Reports WHERE Number IS NOT NULL"),
+            await ScalarAsync("SELECT COUNT(DISTINCT Number) FROM Reports WHERE Number IS NOT NULL"));
+        Assert.True((await _host.VerifyAsync())["intact"]!.GetValue<bool>());
+    }
+
     private async Task<long> ScalarAsync(string sql) => (long)(await RowsAsync(sql)).Single()[0];
 
     private async Task<List<object[]>> RowsAsync(string sql)
