@@ -202,5 +202,4 @@ public static class HostCommands
             return 1;
         }
     }
-
 }
