@@ -14,6 +14,7 @@ using SenGraph.Host.GraphQL.Sse;
 using SenGraph.Host.Health;
 using SenGraph.Host.Ide;
 using SenGraph.Host.Modules;
+using SenGraph.Host.Observability;
 using SenGraph.Host.Security;
 using SenGraph.Host.Storage;
 using SenGraph.Host.Workflow;
@@ -81,12 +82,14 @@ public static class SenGraphApplication
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLSseEndpoint>();
         services.AddGraphQLWebSockets(configuration);
+        var telemetry = services.AddSenGraphObservability(configuration);
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddScopedSubscriptionExecutionStrategy()
             .AddGraphQLLimits()
             .AddDocumentListener<AuditOperationListener>()
-            .ConfigureExecution(sp => sp.GetRequiredService<DocumentCache>()));
+            .ConfigureExecution(sp => sp.GetRequiredService<DocumentCache>())
+            .AddSenGraphObservability(telemetry));
         return builder;
     }
 

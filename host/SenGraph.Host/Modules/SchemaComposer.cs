@@ -122,6 +122,7 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
             if (owners.TryGetValue(key, out var existing))
                 throw new InvalidOperationException($"Field '{key}' is already contributed by {(existing == HostOwner ? "the host" : $"module '{existing}'")}.");
             owners[key] = owner;
+            field.Metadata[Observability.FieldTimer.OwnerMetadata] = owner;
             to.AddField(field);
         }
     }
