@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Querying;
+using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
 
 namespace SenGraph.Contracts.Reports.Kit;
@@ -10,7 +12,7 @@ namespace SenGraph.Contracts.Reports.Kit;
 public sealed class ReportObjectGraphType<TReport> : ObjectGraphType<TReport>
     where TReport : Report, IDeclaredReport<TReport>
 {
-    public ReportObjectGraphType(ReportTypeDefinition<TReport> type)
+    public ReportObjectGraphType(ReportTypeDefinition<TReport> type, IDbContextFactory<ReportDbContext<TReport>>? databases = null)
     {
         Name = type.GraphQLName;
         Description = type.Description;
@@ -27,6 +29,60 @@ public sealed class ReportObjectGraphType<TReport> : ObjectGraphType<TReport>
             if (!declared.IsComputed) field.WithMetadata(NodeGraphTypes.PropertyKey, declared.Expression);
             if (!declared.IsFilterable) field.WithMetadata(NodeGraphTypes.NotFilterableKey, true);
             if (!declared.IsSortable) field.WithMetadata(NodeGraphTypes.NotSortableKey, true);
+            if (declared.IsPii) field.Pii();
+        }
+        foreach (var collection in type.Collections) AddField(collection.OutputField(type, databases));
+    }
+}
+
+/// <summary>One item of a declared type's list (<see cref="ReportCollection{TReport, TItem}"/>): its declared fields, and for a per-person list the person.</summary>
+public sealed class ReportItemGraphType<TReport, TItem> : ObjectGraphType<TItem>
+    where TReport : Report, IDeclaredReport<TReport>
+    where TItem : ReportItem, new()
+{
+    public ReportItemGraphType(ReportTypeDefinition<TReport> type)
+    {
+        var collection = type.Collections.OfType<ReportCollection<TReport, TItem>>().Single();
+        Name = collection.ItemGraphQLName;
+        Description = $"One of the {collection.Name} of {type.Article.ToLowerInvariant()} {type.ShortName}: {char.ToLowerInvariant(collection.Description[0])}{collection.Description[1..]}";
+        if (collection.IsPerPerson)
+        {
+            Field<NonNullGraphType<IntGraphType>>("personPosition").Description("The position in the report's people of the person these details are about, from 0.")
+                .Resolve(c => ((ReportPersonItem)(object)c.Source).PersonPosition);
+            Field<ReportPersonGraphType>("person").Description("The person these details are about (as the revision recorded them, in a revision).")
+                .Resolve(c => KitGraphTypes.Person(c, (ReportPersonItem)(object)c.Source));
+        }
+        foreach (var declared in collection.Fields)
+        {
+            var field = AddField(new FieldType
+            {
+                Name = declared.Name,
+                Description = declared.Description,
+                Type = declared.OutputGraphType,
+                Resolver = new FuncFieldResolver<TItem, object?>(c => declared.Get(c.Source)),
+            });
+            if (declared.IsPii) field.Pii();
+        }
+    }
+}
+
+/// <summary>The input of one item of a declared type's list.</summary>
+public sealed class ReportItemInputGraphType<TReport, TItem> : InputObjectGraphType
+    where TReport : Report, IDeclaredReport<TReport>
+    where TItem : ReportItem, new()
+{
+    public ReportItemInputGraphType(ReportTypeDefinition<TReport> type)
+    {
+        var collection = type.Collections.OfType<ReportCollection<TReport, TItem>>().Single();
+        Name = collection.ItemGraphQLName + "Input";
+        Description = $"One of the {collection.Name} of {type.Article.ToLowerInvariant()} {type.ShortName}.";
+        if (collection.IsPerPerson)
+            ReportEnvelopeInputGraphType.AddInputField<NonNullGraphType<IntGraphType>>(this, "personPosition",
+                "The position in people (from 0) of the person these details are about; at most one item per person.");
+        foreach (var declared in collection.Fields)
+        {
+            var field = new FieldType { Name = declared.Name, Type = declared.InputGraphType, Description = declared.InputFieldDescription };
+            AddField(field);
             if (declared.IsPii) field.Pii();
         }
     }
@@ -113,6 +169,19 @@ internal static class KitGraphTypes
             input.AddField(field);
             if (declared.IsPii) field.Pii();
         }
+        foreach (var collection in type.Collections) input.AddField(collection.InputField(type));
+    }
+
+    /// <summary>The person a per-person item is about: from its revision snapshot, or the report's current people, in batches.</summary>
+    public static object? Person(IResolveFieldContext context, ReportPersonItem item)
+    {
+        if (item.FromSnapshot) return item.SnapshotPerson;
+        if (context.RequestServices?.GetService(typeof(IReportEnvelopeReader)) is not IReportEnvelopeReader reader) return null;
+        return context.LoadBatch<(Guid Report, int Position), ReportPerson>("SenGraph.Reports.Kit.person", (item.ReportId, item.PersonPosition), async (keys, ct) =>
+        {
+            var people = await reader.PeopleAsync(keys.Select(k => k.Report).Distinct().ToList(), ct);
+            return people.SelectMany(g => g).ToDictionary(p => (p.ReportId, p.Position));
+        });
     }
 
     private static readonly Dictionary<Type, Type> Scalars = new()

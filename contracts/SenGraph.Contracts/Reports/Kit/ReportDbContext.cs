@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SenGraph.Contracts.Reports.Workflow;
 
@@ -24,17 +25,30 @@ public abstract class ReportDbContext<TReport>(DbContextOptions options) : DbCon
         var details = modelBuilder.Entity<TReport>();
         foreach (var field in type.Fields)
         {
-            if (field.IsComputed)
-            {
-                details.Ignore(field.Property.Name);
-                continue;
-            }
-            var column = details.Property(field.Property.Name);
-            if (field.ValueType.IsEnum) column.HasConversion(typeof(string)).HasMaxLength(EnumColumnMaxLength);
-            if (field.MaxCharacters is { } max) column.HasMaxLength(max);
-            if (field.IsRequired && !field.ValueType.IsValueType) column.IsRequired();
-            if (field.IsIndexed) details.HasIndex(field.Property.Name);
+            if (field.IsComputed) details.Ignore(field.Property.Name);
+            else MapColumn(details, field);
         }
+        foreach (var collection in type.Collections)
+        {
+            // One table per list, its rows deleted with the report (and when an update replaces the list).
+            var items = modelBuilder.Entity(collection.ItemType);
+            items.ToTable(collection.Table ?? type.GraphQLName + collection.Property.Name);
+            items.HasKey(nameof(ReportItem.Id));
+            items.Property(nameof(ReportItem.Id)).ValueGeneratedNever();
+            items.HasIndex(nameof(ReportItem.ReportId), nameof(ReportItem.Position)).IsUnique();
+            details.HasMany(collection.ItemType, collection.Property.Name).WithOne()
+                .HasForeignKey(nameof(ReportItem.ReportId)).IsRequired().OnDelete(DeleteBehavior.Cascade);
+            foreach (var field in collection.ItemFields) MapColumn(items, field);
+        }
+    }
+
+    private static void MapColumn(EntityTypeBuilder entity, IReportFieldColumn field)
+    {
+        var column = entity.Property(field.Property.Name);
+        if (field.ValueType.IsEnum) column.HasConversion(typeof(string)).HasMaxLength(EnumColumnMaxLength);
+        if (field.MaxCharacters is { } max) column.HasMaxLength(max);
+        if (field.IsRequired && !field.ValueType.IsValueType) column.IsRequired();
+        if (field.IsIndexed) entity.HasIndex(field.Property.Name);
     }
 }
 

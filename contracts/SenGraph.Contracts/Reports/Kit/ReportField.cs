@@ -7,11 +7,12 @@ using SenGraph.Contracts.Schema;
 namespace SenGraph.Contracts.Reports.Kit;
 
 /// <summary>
-/// One field of a declared report type: a property of the details entity, its GraphQL name and description,
+/// One field of a declared report type (or of an item of one of its collections, <see cref="ReportCollection{TReport, TItem}"/>):
+/// a property of the entity, its GraphQL name and description,
 /// its checks (required, maximum length; text is trimmed, blank is null), and whether it is personal data
 /// (<c>@pii</c>, never filterable or sortable), filterable, sortable or indexed.
 /// </summary>
-public sealed class ReportField<TReport> where TReport : Report
+public sealed class ReportField<TReport> : IReportFieldColumn where TReport : class
 {
     internal ReportField(LambdaExpression property, string description, bool computed)
     {
@@ -105,19 +106,22 @@ public sealed class ReportField<TReport> where TReport : Report
         ?? (MaxCharacters is { } max ? $"{Description.TrimEnd('.')}, at most {max.ToString("N0", CultureInfo.InvariantCulture)} characters." : Description);
 
     /// <summary>The value of this field in a create, update or amend input: trimmed, converted and checked.</summary>
-    internal object? Read(IDictionary<string, object?> input, List<UserError> errors)
+    internal object? Read(IDictionary<string, object?> input, List<UserError> errors) => Read(input, errors, ["input"]);
+
+    /// <summary>As <see cref="Read(IDictionary{string, object?}, List{UserError})"/>, errors at <paramref name="at"/> + the field's name.</summary>
+    internal object? Read(IDictionary<string, object?> input, List<UserError> errors, IReadOnlyList<string> at)
     {
         var value = input.TryGetValue(Name, out var given) ? given : null;
         if (value is string text) value = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         if (value is null || ValueType.IsEnum && !Enum.IsDefined(ValueType, value))
         {
-            if (IsRequired) errors.Add(UserError.ForField("REQUIRED", RequiredMessage ?? $"{Label} is required.", Name));
+            if (IsRequired) errors.Add(new UserError("REQUIRED", RequiredMessage ?? $"{Label} is required.", [.. at, Name]));
             return null;
         }
         if (!ValueType.IsInstanceOfType(value))
             value = ValueType.IsEnum ? Enum.ToObject(ValueType, value) : Convert.ChangeType(value, ValueType, CultureInfo.InvariantCulture);
         if (MaxCharacters is { } max && value is string { Length: var length } && length > max)
-            errors.Add(UserError.ForField("TOO_LONG", $"{Label} may have at most {max.ToString("N0", CultureInfo.InvariantCulture)} characters.", Name));
+            errors.Add(new UserError("TOO_LONG", $"{Label} may have at most {max.ToString("N0", CultureInfo.InvariantCulture)} characters.", [.. at, Name]));
         return value;
     }
 
@@ -129,4 +133,14 @@ public sealed class ReportField<TReport> where TReport : Report
         : ScalarGraphType;
 
     internal Type InputGraphType => IsRequired ? typeof(NonNullGraphType<>).MakeGenericType(ScalarGraphType) : ScalarGraphType;
+}
+
+/// <summary>What the EF Core mapping reads of a stored field, whatever entity it belongs to.</summary>
+public interface IReportFieldColumn
+{
+    PropertyInfo Property { get; }
+    Type ValueType { get; }
+    int? MaxCharacters { get; }
+    bool IsRequired { get; }
+    bool IsIndexed { get; }
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
@@ -19,6 +20,7 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
 {
     private readonly List<ReportField<TReport>> _fields = [];
     private readonly List<Func<TReport, UserError?>> _rules = [];
+    private readonly List<ReportCollection<TReport>> _collections = [];
 
     /// <summary>The type code stored in <see cref="Report.Type"/> and used in numbers and policy names, e.g. <c>SIR</c>.</summary>
     public string Code { get; private set; } = "";
@@ -51,6 +53,9 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
 
     public IReadOnlyList<ReportField<TReport>> Fields => _fields;
     public IReadOnlyList<Func<TReport, UserError?>> Rules => _rules;
+
+    /// <summary>The type's own lists (<see cref="Collection{TItem}"/>, <see cref="PersonDetails{TItem}"/>), in declaration order.</summary>
+    public IReadOnlyList<ReportCollection<TReport>> Collections => _collections;
 
     public string AuthorPolicy => Code.ToLowerInvariant() + ".author";
     public string ReviewPolicy => Code.ToLowerInvariant() + ".reviewer";
@@ -141,6 +146,33 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         return field;
     }
 
+    /// <summary>
+    /// A list of items the type keeps (OPPRED's victims, SPEAR's proposed activities): a field of the GraphQL type and
+    /// of the inputs (replaced as a whole by an update or amendment, kept in revisions), a table of the module, each
+    /// item's fields declared in <paramref name="items"/> like the report's own; errors at <c>input.victims[2].ageGroup</c>.
+    /// </summary>
+    public ReportCollection<TReport, TItem> Collection<TItem>(Expression<Func<TReport, List<TItem>>> property, string description,
+        Action<ReportCollection<TReport, TItem>> items) where TItem : ReportItem, new() =>
+        AddCollection(new ReportCollection<TReport, TItem>(property, description, perPerson: false), items);
+
+    /// <summary>
+    /// Fields the type records per person named on the report beyond the envelope's (mother's maiden name, entry date,
+    /// criminal-history flags, ...): a list of <typeparamref name="TItem"/> (a <see cref="ReportPersonItem"/>), each naming the
+    /// person by <c>personPosition</c> (their position in <c>people</c>, at most one item per person) and linking to
+    /// them as <c>person</c> in the output.
+    /// </summary>
+    public ReportCollection<TReport, TItem> PersonDetails<TItem>(Expression<Func<TReport, List<TItem>>> property, string description,
+        Action<ReportCollection<TReport, TItem>> fields) where TItem : ReportPersonItem, new() =>
+        AddCollection(new ReportCollection<TReport, TItem>(property, description, perPerson: true), fields);
+
+    private ReportCollection<TReport, TItem> AddCollection<TItem>(ReportCollection<TReport, TItem> collection, Action<ReportCollection<TReport, TItem>> declare)
+        where TItem : ReportItem, new()
+    {
+        declare(collection);
+        _collections.Add(collection);
+        return collection;
+    }
+
     /// <summary>A rule across fields, checked on the trimmed values after each field's own checks; null when it holds.</summary>
     public ReportTypeDefinition<TReport> Rule(Func<TReport, UserError?> rule)
     {
@@ -153,13 +185,23 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
     {
         var errors = new List<UserError>();
         var values = _fields.Where(f => !f.IsComputed).Select(f => (Field: f, Value: f.Read(input, errors))).ToList();
+        var lists = _collections.Select(c => (Collection: c, Items: c.ReadItems(input, errors))).ToList();
         var checkedValues = Activator.CreateInstance<TReport>();
         foreach (var (field, value) in values) field.Write(checkedValues, value);
+        foreach (var (collection, items) in lists) collection.Replace(checkedValues, items);
         errors.AddRange(_rules.Select(rule => rule(checkedValues)).OfType<UserError>());
         return new ReportDetails<TReport>(errors, report =>
         {
             foreach (var (field, value) in values) field.Write(report, value);
-        });
+            foreach (var (collection, items) in lists) collection.Replace(report, items);
+        })
+        {
+            // A stored report's lists are loaded before they are replaced (so the old items are deleted) or kept in a revision.
+            LoadAsync = _collections.Count == 0 ? null : async (db, report, cancellationToken) =>
+            {
+                foreach (var collection in _collections) await db.Entry(report).Collection(collection.Property.Name).LoadAsync(cancellationToken);
+            },
+        };
     }
 
     /// <summary>The declared fields as <paramref name="set"/> sets them, checked as an input would be (demo data, imports).</summary>
@@ -167,7 +209,10 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
     {
         var values = Activator.CreateInstance<TReport>();
         set(values);
-        return ReadDetails(_fields.Where(f => !f.IsComputed).ToDictionary(f => f.Name, f => f.Get(values)));
+        var input = _fields.Where(f => !f.IsComputed).ToDictionary(f => f.Name, f => f.Get(values));
+        foreach (var collection in _collections) input[collection.Name] = collection.ToInput(values);
+        input["people"] = values.People;
+        return ReadDetails(input);
     }
 
     /// <summary>The options the host's workflow reads.</summary>
@@ -193,8 +238,10 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
             throw new InvalidOperationException($"{what}: '{GraphQLName}' is not a GraphQL type name in PascalCase.");
         if (AuthorRoles.Count == 0 || ReaderRoles.Count == 0)
             throw new InvalidOperationException($"{what} declares no author or reader roles; call Policies(...).");
-        var duplicate = _fields.GroupBy(f => f.Name).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = _fields.Select(f => f.Name).Concat(_collections.Select(c => c.Name)).GroupBy(name => name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new InvalidOperationException($"{what} declares the field '{duplicate.Key}' twice.");
+        if (_collections.GroupBy(c => c.ItemType).FirstOrDefault(g => g.Count() > 1) is { } shared)
+            throw new InvalidOperationException($"{what} keeps {shared.Key.Name} in two lists; give each list its own item class.");
     }
 }

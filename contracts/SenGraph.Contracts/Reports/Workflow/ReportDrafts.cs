@@ -15,7 +15,11 @@ public sealed record ReportOutcome<TReport>(TReport? Report, IReadOnlyList<UserE
 /// <param name="Errors">Field errors of the module's fields; nothing is stored when there are any.</param>
 /// <param name="Apply">Copies the (valid) module fields onto the report.</param>
 public sealed record ReportDetails<TReport>(IReadOnlyList<UserError> Errors, Action<TReport> Apply)
-    where TReport : Report;
+    where TReport : Report
+{
+    /// <summary>Loads what <see cref="Apply"/> replaces on a stored report (the type's own lists), before a revision keeps it.</summary>
+    public Func<DbContext, TReport, CancellationToken, Task>? LoadAsync { get; init; }
+}
 
 /// <summary>
 /// Drafting, editing and amending reports of one type, the part of the shared workflow that writes the
@@ -117,6 +121,7 @@ public sealed class ReportDrafts<TContext, TReport>(
         if (await SupervisorElsewhereAsync(db, input.Supervisor, report.OriginatingOffice, cancellationToken) is { } elsewhere)
             return ReportOutcome<TReport>.Failed(elsewhere);
 
+        if (details.LoadAsync is { } load) await load(db, report, cancellationToken);
         if (action == ReportAction.Amend)
         {
             db.Add(new ReportRevision

@@ -15,6 +15,31 @@ public enum KitProbeOutcome
     Referred,
 }
 
+[Description("How old a victim is, roughly.")]
+public enum KitProbeAgeGroup
+{
+    Child,
+    Adult,
+    Unknown,
+}
+
+/// <summary>A victim of a KitProbe report, described without a name (as OPPRED's victims).</summary>
+public sealed class KitProbeVictim : ReportItem
+{
+    public KitProbeAgeGroup AgeGroup { get; set; }
+    public bool TraffickingVictim { get; set; }
+    public string? Relationship { get; set; }
+}
+
+/// <summary>Fields a KitProbe report records per person named on it (as the seeds' criminal-history fields).</summary>
+public sealed class KitProbePersonHistory : ReportPersonItem
+{
+    public string? MothersMaidenName { get; set; }
+    public DateOnly? EntryDate { get; set; }
+    public bool Fugitive { get; set; }
+    public int? PriorArrests { get; set; }
+}
+
 /// <summary>
 /// A KitProbe report: the shared envelope (title, event time and place, people, contacts, narratives, ...)
 /// plus the fields declared below, stored in its own details table. Change the fields, then regenerate
@@ -25,6 +50,8 @@ public sealed class KitProbeReport : Report, IDeclaredReport<KitProbeReport>
     public KitProbeOutcome Outcome { get; set; }
     public string? FollowUp { get; set; }
     public bool FollowUpRequired { get; set; }
+    public List<KitProbeVictim> Victims { get; set; } = [];
+    public List<KitProbePersonHistory> PersonHistory { get; set; } = [];
 
     /// <summary>The office kind the module declares (ERO's Intelligence Operations Unit, as the ERO LEAD module will).</summary>
     public const string IntelligenceOperationsUnit = "IOU";
@@ -40,10 +67,23 @@ public sealed class KitProbeReport : Report, IDeclaredReport<KitProbeReport>
                 authors: [DirectoryRoles.Agent, DirectoryRoles.Supervisor],
                 reviewers: [DirectoryRoles.Supervisor],
                 readers: [DirectoryRoles.Agent, DirectoryRoles.Supervisor, DirectoryRoles.OfficeManager, DirectoryRoles.IrocStaff,
-                    DirectoryRoles.HeadquartersAgent]);
+                    DirectoryRoles.HeadquartersAgent, DirectoryRoles.PublicAffairsOfficer]);
         type.Field(r => r.Outcome, "How the event ended.").Required().Indexed();
         type.Field(r => r.FollowUp, "What follow-up is needed, and by whom.").MaxLength(2_000).Pii();
         type.Field(r => r.FollowUpRequired, "Whether someone has to act on the report.");
+        type.Collection(r => r.Victims, "Victims, described without a name.", c =>
+        {
+            c.Field(v => v.AgeGroup, "How old the victim is, roughly.").Required();
+            c.Field(v => v.TraffickingVictim, "Whether the victim was trafficked.");
+            c.Field(v => v.Relationship, "The victim's relationship to the suspect.").MaxLength(100);
+        }).AtMost(5);
+        type.PersonDetails(r => r.PersonHistory, "History of people named on the report.", c =>
+        {
+            c.Field(h => h.MothersMaidenName, "The person's mother's maiden name.").MaxLength(100).Pii();
+            c.Field(h => h.EntryDate, "When the person entered the United States.");
+            c.Field(h => h.Fugitive, "Whether the person is a fugitive.");
+            c.Field(h => h.PriorArrests, "How many times the person was arrested before.");
+        });
         type.Rule(r => r.FollowUpRequired && r.FollowUp is null
             ? UserError.ForField("REQUIRED", "Describe the follow-up when one is required.", "followUp")
             : null);

@@ -178,6 +178,8 @@ namespace SenGraph.TestModules.KitTypes.Migrations.SqlServer
                     b.HasIndex("ReportId", "Kind", "Code")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "Code", "QueuedAt", "Id");
+
                     b.ToTable("ReportRecipients", null, t =>
                         {
                             t.ExcludeFromMigrations();
@@ -275,6 +277,10 @@ namespace SenGraph.TestModules.KitTypes.Migrations.SqlServer
                     b.HasIndex("Type", "Number")
                         .IsUnique()
                         .HasFilter("[Number] IS NOT NULL");
+
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "SubmittedAt", "Id");
 
                     b.ToTable("Reports", null, t =>
                         {
@@ -498,6 +504,72 @@ namespace SenGraph.TestModules.KitTypes.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbePersonHistory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("EntryDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Fugitive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("MothersMaidenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("PersonPosition")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PriorArrests")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("KitProbePersonHistory", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbeVictim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("TraffickingVictim")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("KitProbeVictims", (string)null);
+                });
+
             modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbeReport", b =>
                 {
                     b.HasBaseType("SenGraph.Contracts.Reports.Report");
@@ -587,6 +659,24 @@ namespace SenGraph.TestModules.KitTypes.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbePersonHistory", b =>
+                {
+                    b.HasOne("SenGraph.TestModules.KitTypes.Data.KitProbeReport", null)
+                        .WithMany("PersonHistory")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbeVictim", b =>
+                {
+                    b.HasOne("SenGraph.TestModules.KitTypes.Data.KitProbeReport", null)
+                        .WithMany("Victims")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbeReport", b =>
                 {
                     b.HasOne("SenGraph.Contracts.Reports.Report", null)
@@ -610,6 +700,13 @@ namespace SenGraph.TestModules.KitTypes.Migrations.SqlServer
                     b.Navigation("People");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbeReport", b =>
+                {
+                    b.Navigation("PersonHistory");
+
+                    b.Navigation("Victims");
                 });
 #pragma warning restore 612, 618
         }

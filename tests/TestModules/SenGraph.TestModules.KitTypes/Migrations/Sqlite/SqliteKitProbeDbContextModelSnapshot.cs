@@ -173,6 +173,8 @@ namespace SenGraph.TestModules.KitTypes.Migrations.Sqlite
                     b.HasIndex("ReportId", "Kind", "Code")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "Code", "QueuedAt", "Id");
+
                     b.ToTable("ReportRecipients", null, t =>
                         {
                             t.ExcludeFromMigrations();
@@ -269,6 +271,10 @@ namespace SenGraph.TestModules.KitTypes.Migrations.Sqlite
 
                     b.HasIndex("Type", "Number")
                         .IsUnique();
+
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "SubmittedAt", "Id");
 
                     b.ToTable("Reports", null, t =>
                         {
@@ -492,6 +498,72 @@ namespace SenGraph.TestModules.KitTypes.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbePersonHistory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EntryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Fugitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MothersMaidenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PriorArrests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("KitProbePersonHistory", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbeVictim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TraffickingVictim")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("KitProbeVictims", (string)null);
+                });
+
             modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbeReport", b =>
                 {
                     b.HasBaseType("SenGraph.Contracts.Reports.Report");
@@ -581,6 +653,24 @@ namespace SenGraph.TestModules.KitTypes.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbePersonHistory", b =>
+                {
+                    b.HasOne("SenGraph.TestModules.KitTypes.Data.KitProbeReport", null)
+                        .WithMany("PersonHistory")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbeVictim", b =>
+                {
+                    b.HasOne("SenGraph.TestModules.KitTypes.Data.KitProbeReport", null)
+                        .WithMany("Victims")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbeReport", b =>
                 {
                     b.HasOne("SenGraph.Contracts.Reports.Report", null)
@@ -604,6 +694,13 @@ namespace SenGraph.TestModules.KitTypes.Migrations.Sqlite
                     b.Navigation("People");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("SenGraph.TestModules.KitTypes.Data.KitProbeReport", b =>
+                {
+                    b.Navigation("PersonHistory");
+
+                    b.Navigation("Victims");
                 });
 #pragma warning restore 612, 618
         }
