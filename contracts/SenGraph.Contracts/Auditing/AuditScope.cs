@@ -29,6 +29,35 @@ public sealed class AuditContext(string userName, string? requestId = null)
     /// </summary>
     public string? OperationName { get; set; }
 
+    private readonly List<string> _deniedLookups = [];
+
+    /// <summary>
+    /// Reports this request asked for by id that exist but are outside the caller's scope or of a type they may not read
+    /// (answered as if they did not exist), as <see cref="NoteDeniedLookup"/> noted them: the host lists them in the
+    /// request's one <c>AccessDenied</c> record.
+    /// </summary>
+    public IReadOnlyList<string> DeniedLookups
+    {
+        get
+        {
+            lock (_deniedLookups) return [.. _deniedLookups];
+        }
+    }
+
+    /// <summary>
+    /// Notes that <paramref name="field"/> (<c>node</c>, <c>sir</c>, <c>submitReport</c>, …) was asked for the existing
+    /// report <paramref name="reportId"/> and answered as if it did not exist, because the caller may not see it.
+    /// Resolvers of the same request may note concurrently; the same lookup is listed once.
+    /// </summary>
+    public void NoteDeniedLookup(string field, Guid reportId)
+    {
+        var entry = $"{field}: report {reportId} is outside the caller's scope";
+        lock (_deniedLookups)
+        {
+            if (!_deniedLookups.Contains(entry)) _deniedLookups.Add(entry);
+        }
+    }
+
     /// <summary>A context for the host's own work, e.g. <c>AuditContext.System("seed directory")</c>.</summary>
     public static AuditContext System(string what) => new(SystemUser) { OperationName = what };
 }

@@ -6,8 +6,10 @@ namespace SenGraph.Host.Auditing;
 
 /// <summary>
 /// Failed access attempts are auditable (NIST AU-2): a signed-in caller's request refused because their roles do not
-/// allow what it selects (a report type they may not read, a PII field, a root field outside their roles) leaves one
-/// <see cref="AuditActions.AccessDenied"/> record per request, whatever it selected, naming every refusal. Requests
+/// allow what it selects (a report type they may not read, a PII field, a root field outside their roles), or that asked
+/// by id for reports outside their scope (<c>node</c>, <c>nodes</c>, <c>x(id)</c>, workflow steps answering <c>NOT_FOUND</c>;
+/// <see cref="AuditContext.NoteDeniedLookup"/>), leaves one <see cref="AuditActions.AccessDenied"/> record per request,
+/// whatever it selected, naming every refusal and every report id. Requests
 /// without a token are not recorded: they name nobody, and anyone could fill the trail with them.
 /// </summary>
 public static class DeniedAccess
@@ -22,6 +24,8 @@ public static class DeniedAccess
     {
         var refusals = (result.Errors ?? []).OfType<AuthorizationError>().Where(e => !e.IsAuthenticationFailure)
             .Select(e => e.Message).Distinct(StringComparer.Ordinal).ToList();
+        // Lookups by id of reports the caller may not see: answered as "does not exist", recorded here (signed-in callers only).
+        if (context.UserName != AuditContext.AnonymousUser) refusals.AddRange(context.DeniedLookups);
         if (refusals.Count == 0) return null;
         var details = string.Join(" | ", refusals);
         if (details.Length > MaxDetailsLength) details = details[..MaxDetailsLength] + "…";

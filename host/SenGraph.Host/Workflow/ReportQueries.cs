@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Querying;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
@@ -29,7 +30,7 @@ public sealed class ReportQueries : ObjectGraphType
             .Authorize()
             .ResolveAsync(async c =>
             {
-                var found = await VisibleByIdAsync(c, [c.GetArgument<string>("id")]);
+                var found = await VisibleByIdAsync(c, "node", [c.GetArgument<string>("id")]);
                 return found.Values.SingleOrDefault();
             });
 
@@ -42,7 +43,7 @@ public sealed class ReportQueries : ObjectGraphType
                 var ids = c.GetArgument<List<string>>("ids");
                 if (ids.Count > MaxNodes)
                     throw new ExecutionError($"At most {MaxNodes} ids may be fetched at once; {ids.Count} were given.") { Code = "TOO_MANY_IDS" };
-                var found = await VisibleByIdAsync(c, ids);
+                var found = await VisibleByIdAsync(c, "nodes", ids);
                 return ids.Select(id => Guid.TryParse(id, out var guid) && found.TryGetValue(guid, out var report) ? report : null).ToList();
             });
 
@@ -80,13 +81,22 @@ public sealed class ReportQueries : ObjectGraphType
                 return await TypedAsync(c, await feed.ToConnectionAsync(c));
             });
 
-        async Task<IReadOnlyDictionary<Guid, Report>> VisibleByIdAsync(IResolveFieldContext c, IReadOnlyList<string> ids)
+        // The ids that exist but are not visible are noted for the request's AccessDenied record (AuditContext.NoteDeniedLookup).
+        async Task<IReadOnlyDictionary<Guid, Report>> VisibleByIdAsync(IResolveFieldContext c, string field, IReadOnlyList<string> ids)
         {
             var guids = ids.Select(id => Guid.TryParse(id, out var guid) ? guid : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
             if (guids.Count == 0) return new Dictionary<Guid, Report>();
             await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
-            return await reportTypes.LoadTypedAsync(c.Schema,
+            var found = await reportTypes.LoadTypedAsync(c.Schema,
                 (await ReadableAsync(c, db.Reports)).VisibleTo(db.ReportRecipients, reportTypes.ViewerOf(c.Schema, c.User)).Where(r => guids.Contains(r.Id)), c.CancellationToken);
+            var missing = guids.Where(g => !found.ContainsKey(g)).ToList();
+            if (missing.Count > 0 && AuditScope.Current is { } audit)
+            {
+                foreach (var hidden in await db.Reports.AsNoTracking().Where(r => missing.Contains(r.Id)).Select(r => r.Id).ToListAsync(c.CancellationToken))
+                    audit.NoteDeniedLookup(field, hidden);
+            }
+
+            return found;
         }
 
         // Only reports of types the caller may read: a type whose module is not loaded has no read policy to ask, and is left out too.

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Modules.Events;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
@@ -138,11 +139,11 @@ public sealed class ReportWorkflow(
 
     /// <summary>Marks the report read in the caller's queue entries (their own, and their office's).</summary>
     public Task<QueueOutcome> MarkReadAsync(ISchema schema, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
-        MarkAsync(schema, user, id, (entry, now) => entry.ReadAt ??= now, cancellationToken);
+        MarkAsync(schema, user, id, "markReportRead", (entry, now) => entry.ReadAt ??= now, cancellationToken);
 
     /// <summary>Marks the report acknowledged (and read) in the caller's queue entries.</summary>
     public Task<QueueOutcome> AcknowledgeAsync(ISchema schema, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
-        MarkAsync(schema, user, id, (entry, now) =>
+        MarkAsync(schema, user, id, "acknowledgeReport", (entry, now) =>
         {
             entry.ReadAt ??= now;
             entry.AcknowledgedAt ??= now;
@@ -162,18 +163,38 @@ public sealed class ReportWorkflow(
             && db.Reports.Any(x => x.Id == r.ReportId && types.Contains(x.Type)));
     }
 
-    private async Task<QueueOutcome> MarkAsync(ISchema schema, ClaimsPrincipal user, Guid id, Action<ReportRecipient, DateTimeOffset> mark, CancellationToken cancellationToken)
+    private async Task<QueueOutcome> MarkAsync(
+        ISchema schema, ClaimsPrincipal user, Guid id, string field, Action<ReportRecipient, DateTimeOffset> mark, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var readable = await access.ReadableTypesAsync(schema, user);
         var entries = await QueueOf(db, ReportViewer.From(user), readable).Where(r => r.ReportId == id).OrderBy(r => r.QueuedAt).ToListAsync(cancellationToken);
         if (entries.Count == 0)
+        {
+            // Not in the caller's queues. When the report exists and the caller may not see it at all, that is a denied
+            // attempt (listed in the request's AccessDenied record); one they may see but that was not sent to them is not.
+            var types = readable.ToList();
+            if (AuditScope.Current is { } audit && await db.Reports.AnyAsync(r => r.Id == id, cancellationToken)
+                && !await db.Reports.Where(r => types.Contains(r.Type)).VisibleTo(db.ReportRecipients, reportTypes.ViewerOf(schema, user))
+                    .AnyAsync(r => r.Id == id, cancellationToken))
+                audit.NoteDeniedLookup(field, id);
             return new QueueOutcome([], [UserError.ForField("NOT_FOUND", "This report is not in your queue or your office's.", "id")]);
+        }
         var now = clock.GetUtcNow();
         foreach (var entry in entries) mark(entry, now);
         await db.SaveChangesAsync(cancellationToken);
         return new QueueOutcome(entries, []);
     }
+
+    /// <summary>The mutation a step is, as the audit names it.</summary>
+    private static string StepName(ReportAction action) => action switch
+    {
+        ReportAction.RequestReview => "requestReportReview",
+        ReportAction.Return => "returnReport",
+        ReportAction.Approve => "approveReport",
+        ReportAction.Submit => "submitReport",
+        _ => action.ToString(),
+    };
 
     private delegate Task<IReadOnlyList<UserError>> Apply(WorkflowDbContext db, Report report, ReportViewer viewer, IReportType type);
 
@@ -186,7 +207,12 @@ public sealed class ReportWorkflow(
         // Out of scope, of a type the caller may not read, or of a type whose module is not loaded (its read policy
         // cannot be asked): all answered as a report that does not exist.
         if (report is null || !reportTypes.Of(schema).TryGetValue(report.Type, out var type) || !await access.CanAsync(schema, user, type, ReportOperation.Read))
+        {
+            // One that exists is a denied attempt: listed in the request's AccessDenied record.
+            if (AuditScope.Current is { } audit && (report is not null || await db.Reports.AnyAsync(r => r.Id == id, cancellationToken)))
+                audit.NoteDeniedLookup(StepName(action), id);
             return Outcome.Failed(UserError.ForField("NOT_FOUND", "There is no report with this id.", "id"));
+        }
 
         var reviewing = action is ReportAction.Return or ReportAction.Approve;
         if (!await access.CanAsync(schema, user, type, reviewing ? ReportOperation.Review : ReportOperation.Author))

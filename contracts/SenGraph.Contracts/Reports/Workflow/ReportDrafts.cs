@@ -43,11 +43,27 @@ public sealed class ReportDrafts<TContext, TReport>(
     private IQueryable<TReport> VisibleTracked(TContext db, ReportViewer viewer) =>
         db.Set<TReport>().Where(r => r.Type == type.Code).VisibleTo(db.Set<ReportRecipient>(), viewer.ReadingInFull([type]));
 
-    /// <summary>One report the viewer may see, or null (whether it does not exist or is out of scope).</summary>
-    public async Task<TReport?> FindAsync(ReportViewer viewer, Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// One report the viewer may see, or null (whether it does not exist or is out of scope). A report of this type that
+    /// exists but is out of scope is noted in the request's audit (<see cref="Auditing.AuditContext.NoteDeniedLookup"/>) as
+    /// asked for through <paramref name="field"/>.
+    /// </summary>
+    public async Task<TReport?> FindAsync(ReportViewer viewer, Guid id, CancellationToken cancellationToken, string? field = null)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await Visible(db, viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var report = await Visible(db, viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null) await NoteIfHiddenAsync(db, field ?? type.Code, id, cancellationToken);
+        return report;
+    }
+
+    /// <summary>
+    /// Notes in the current audit scope that <paramref name="field"/> asked for <paramref name="id"/>, a report of this type
+    /// that exists but was answered as absent; an id that names no such report is not a denied access.
+    /// </summary>
+    private async Task NoteIfHiddenAsync(TContext db, string field, Guid id, CancellationToken cancellationToken)
+    {
+        if (Auditing.AuditScope.Current is not { } audit) return;
+        if (await db.Set<TReport>().AsNoTracking().AnyAsync(r => r.Id == id && r.Type == type.Code, cancellationToken)) audit.NoteDeniedLookup(field, id);
     }
 
     /// <summary>A new DRAFT by the viewer, in the viewer's office.</summary>
@@ -112,7 +128,11 @@ public sealed class ReportDrafts<TContext, TReport>(
             .Include(r => r.People).Include(r => r.Contacts).Include(r => r.Narratives)
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (report is null) return ReportOutcome<TReport>.Failed(UserError.ForField(NotFound, $"There is no {type.Code} report with this id.", "id"));
+        if (report is null)
+        {
+            await NoteIfHiddenAsync(db, (action == ReportAction.Amend ? "amend " : "update ") + type.Code, id, cancellationToken);
+            return ReportOutcome<TReport>.Failed(UserError.ForField(NotFound, $"There is no {type.Code} report with this id.", "id"));
+        }
         if (report.Author != viewer.UserName)
             return ReportOutcome<TReport>.Failed(UserError.ForField(NotAuthorized, "Only the report's author changes it.", "id"));
         var transition = ReportLifecycle.Transition(report.Status, action, reviewMandatory: false);
