@@ -17,7 +17,7 @@ public sealed class ReportQueries<TReport> : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .AuthorizeWithPolicy(type.ReadPolicy)
             .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id)
-                ? await drafts.FindAsync(ReportViewer.From(c.User), id, c.CancellationToken, type.FieldName)
+                ? await drafts.FindAsync(ReportViewer.From(c.User), id, type.FieldName, c.CancellationToken)
                 : null);
 
         this.ConnectionField<ReportObjectGraphType<TReport>, TReport>(type.FieldName + "s", o => o.MaxPageSize = type.MaxPageSize)

@@ -48,13 +48,16 @@ public sealed class ReportDrafts<TContext, TReport>(
     /// exists but is out of scope is noted in the request's audit (<see cref="Auditing.AuditContext.NoteDeniedLookup"/>) as
     /// asked for through <paramref name="field"/>.
     /// </summary>
-    public async Task<TReport?> FindAsync(ReportViewer viewer, Guid id, CancellationToken cancellationToken, string? field = null)
+    public async Task<TReport?> FindAsync(ReportViewer viewer, Guid id, string field, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var report = await Visible(db, viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (report is null) await NoteIfHiddenAsync(db, field ?? type.Code, id, cancellationToken);
+        if (report is null) await NoteIfHiddenAsync(db, field, id, cancellationToken);
         return report;
     }
+
+    /// <summary>As <see cref="FindAsync(ReportViewer, Guid, string, CancellationToken)"/>, naming the lookup by the type's code.</summary>
+    public Task<TReport?> FindAsync(ReportViewer viewer, Guid id, CancellationToken cancellationToken) => FindAsync(viewer, id, type.Code, cancellationToken);
 
     /// <summary>
     /// Notes in the current audit scope that <paramref name="field"/> asked for <paramref name="id"/>, a report of this type
