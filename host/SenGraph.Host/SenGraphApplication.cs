@@ -15,6 +15,7 @@ using SenGraph.Host.Health;
 using SenGraph.Host.Ide;
 using SenGraph.Host.Modules;
 using SenGraph.Host.Observability;
+using SenGraph.Host.SavedQueries;
 using SenGraph.Host.Security;
 using SenGraph.Host.Storage;
 using SenGraph.Host.Workflow;
@@ -83,12 +84,14 @@ public static class SenGraphApplication
         services.AddSingleton<GraphQLSseEndpoint>();
         services.AddGraphQLWebSockets(configuration);
         var telemetry = services.AddSenGraphObservability(configuration);
+        services.AddSavedQueries();
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddScopedSubscriptionExecutionStrategy()
             .AddGraphQLLimits()
             .AddDocumentListener<AuditOperationListener>()
             .ConfigureExecution(sp => sp.GetRequiredService<DocumentCache>())
+            .ConfigureExecution(sp => sp.GetRequiredService<SavedQueryRunner>())
             .AddSenGraphObservability(telemetry));
         return builder;
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SenGraph.Contracts.Agency;
 using SenGraph.Host.Auditing;
+using SenGraph.Host.SavedQueries;
 using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Workflow;
@@ -47,7 +48,8 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
             .ApplyDirectory(excludeFromMigrations: false)
             .ApplyReportEnvelope(excludeFromMigrations: false)
             .ApplyAuditTrail()
-            .ApplyReportCounters();
+            .ApplyReportCounters()
+            .ApplySavedQueries();
         modelBuilder.Entity<RulesOfBehaviorAcknowledgement>(e =>
         {
             e.ToTable("RulesOfBehaviorAcknowledgements");
