@@ -127,6 +127,25 @@ public sealed class AmendReportInputGraphType<TReport> : InputObjectGraphType
     }
 }
 
+/// <summary><c>UpdateXNameInput</c> of a designated update: which submitted report, at which version, why, and its fields.</summary>
+public sealed class DesignatedUpdateInputGraphType<TReport> : InputObjectGraphType
+    where TReport : Report, IDeclaredReport<TReport>
+{
+    public DesignatedUpdateInputGraphType(ReportTypeDefinition<TReport> type, ReportDesignatedUpdate<TReport> update)
+    {
+        Name = $"Update{type.GraphQLName}{update.Name}Input";
+        Description = $"Replaces the {update.Label} of a SUBMITTED {type.ShortName}; the version it replaces stays readable in revisions.";
+        KitGraphTypes.AddChangeFields(this, type, "updated");
+        ReportEnvelopeInputGraphType.AddInputField<NonNullGraphType<StringGraphType>>(this, "reason", $"Why the {update.Label} changes.");
+        foreach (var declared in update.Fields)
+        {
+            var field = new FieldType { Name = declared.Name, Type = declared.InputGraphType, Description = declared.InputFieldDescription };
+            AddField(field);
+            if (declared.IsPii) field.Pii();
+        }
+    }
+}
+
 /// <summary>What a create, update or amend of a declared type returns.</summary>
 public sealed record ReportPayload<TReport>(TReport? Report, IReadOnlyList<UserError> Errors) where TReport : Report;
 

@@ -71,6 +71,22 @@ public sealed class ReportMutations<TReport> : ObjectGraphType
                     input.TryGetValue("reason", out var reason) ? reason as string ?? "" : "",
                     ReportEnvelopeInput.FromInput(input), type.ReadDetails(input), c.CancellationToken));
             });
+
+        foreach (var update in type.DesignatedUpdates)
+        {
+            var field = Field<NonNullGraphType<ReportPayloadGraphType<TReport>>>("update" + name + update.Name)
+                .Description($"{update.Description} For a SUBMITTED {type.ShortName}, by {update.Updaters.Describe()}; the version before stays readable in revisions.")
+                .AuthorizeWithPolicy(type.ReadPolicy)
+                .ResolveAsync(async c =>
+                {
+                    var input = Input(c);
+                    return Payload(await drafts.UpdateDesignatedAsync(ReportViewer.From(c.User), Id(input), ExpectedVersion(input),
+                        input.TryGetValue("reason", out var reason) ? reason as string ?? "" : "", update.Label, update.Updaters,
+                        update.Read(input), c.CancellationToken));
+                });
+            field.FieldType.Arguments = new QueryArguments(
+                new QueryArgument(new NonNullGraphType(new DesignatedUpdateInputGraphType<TReport>(type, update))) { Name = "input" });
+        }
     }
 
     private static ReportPayload<TReport> Payload(ReportOutcome<TReport> outcome) => new(outcome.Report, outcome.Errors);

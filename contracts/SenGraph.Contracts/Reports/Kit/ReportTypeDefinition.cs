@@ -21,6 +21,7 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
     private readonly List<ReportField<TReport>> _fields = [];
     private readonly List<Func<TReport, UserError?>> _rules = [];
     private readonly List<ReportCollection<TReport>> _collections = [];
+    private readonly List<ReportDesignatedUpdate<TReport>> _designatedUpdates = [];
 
     /// <summary>The type code stored in <see cref="Report.Type"/> and used in numbers and policy names, e.g. <c>SIR</c>.</summary>
     public string Code { get; private set; } = "";
@@ -53,6 +54,9 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
 
     public IReadOnlyList<ReportField<TReport>> Fields => _fields;
     public IReadOnlyList<Func<TReport, UserError?>> Rules => _rules;
+
+    /// <summary>The updates of a submitted report's fields by others than its author (<see cref="DesignatedUpdate"/>).</summary>
+    public IReadOnlyList<ReportDesignatedUpdate<TReport>> DesignatedUpdates => _designatedUpdates;
 
     /// <summary>The type's own lists (<see cref="Collection{TItem}"/>, <see cref="PersonDetails{TItem}"/>), in declaration order.</summary>
     public IReadOnlyList<ReportCollection<TReport>> Collections => _collections;
@@ -173,6 +177,20 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         return collection;
     }
 
+    /// <summary>
+    /// Lets <paramref name="updaters"/> (users the report names, role holders) besides the author change <paramref name="fields"/>
+    /// of a SUBMITTED report through their own mutation, <c>update</c> + GraphQL name + <paramref name="name"/>
+    /// (<c>updateLearaDisposition(input: { id expectedVersion reason disposition })</c>): each change keeps the report as it
+    /// was in a revision with who, when and why. The fields stay in the create, update and amend inputs (the author's).
+    /// </summary>
+    public ReportDesignatedUpdate<TReport> DesignatedUpdate(string name, string description, DesignatedUpdaters updaters,
+        params Expression<Func<TReport, object?>>[] fields)
+    {
+        var update = new ReportDesignatedUpdate<TReport>(name, description, updaters, fields);
+        _designatedUpdates.Add(update);
+        return update;
+    }
+
     /// <summary>A rule across fields, checked on the trimmed values after each field's own checks; null when it holds.</summary>
     public ReportTypeDefinition<TReport> Rule(Func<TReport, UserError?> rule)
     {
@@ -241,6 +259,9 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         var duplicate = _fields.Select(f => f.Name).Concat(_collections.Select(c => c.Name)).GroupBy(name => name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new InvalidOperationException($"{what} declares the field '{duplicate.Key}' twice.");
+        foreach (var update in _designatedUpdates) update.Resolve(_fields, what);
+        if (_designatedUpdates.GroupBy(u => u.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new InvalidOperationException($"{what} declares the designated update '{twice.Key}' twice.");
         if (_collections.GroupBy(c => c.ItemType).FirstOrDefault(g => g.Count() > 1) is { } shared)
             throw new InvalidOperationException($"{what} keeps {shared.Key.Name} in two lists; give each list its own item class.");
     }

@@ -111,6 +111,61 @@ public sealed class ReportDrafts<TContext, TReport>(
         ReportViewer viewer, Guid id, int expectedVersion, string reason, ReportEnvelopeInput envelope, ReportDetails<TReport> details, CancellationToken cancellationToken) =>
         ChangeAsync(viewer, id, expectedVersion, envelope, details, ReportAction.Amend, reason, cancellationToken);
 
+    /// <summary>
+    /// Changes some fields of a SUBMITTED report on behalf of its author or one of its <paramref name="updaters"/> (who must
+    /// see it): like an amendment, the report as it was is kept as a <see cref="ReportRevision"/> with who, when and why,
+    /// and <see cref="Report.Revision"/> increments; the envelope is not touched and recipients' queues are left as they are.
+    /// </summary>
+    /// <param name="what">What is updated, for errors (e.g. <c>disposition</c>).</param>
+    public async Task<ReportOutcome<TReport>> UpdateDesignatedAsync(
+        ReportViewer viewer, Guid id, int expectedVersion, string reason, string what, DesignatedUpdaters updaters, ReportDetails<TReport> details,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var errors = details.Errors.ToList();
+        var trimmedReason = reason.Trim();
+        if (trimmedReason.Length == 0) errors.Add(new UserError("REQUIRED", $"An update of the {what} needs a reason.", ["input", "reason"]));
+        else if (trimmedReason.Length > ReportLimits.ReasonMaxLength)
+            errors.Add(new UserError("TOO_LONG", $"The reason may have at most {ReportLimits.ReasonMaxLength:N0} characters.", ["input", "reason"]));
+        if (errors.Count > 0) return new ReportOutcome<TReport>(null, errors);
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var report = await VisibleTracked(db, viewer).Include(r => r.People).Include(r => r.Contacts).Include(r => r.Narratives)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (report is null) return ReportOutcome<TReport>.Failed(UserError.ForField(NotFound, $"There is no {type.Code} report with this id.", "id"));
+        if (report.Status != ReportStatus.Submitted)
+            return ReportOutcome<TReport>.Failed(UserError.ForField(ReportLifecycle.IllegalTransition, $"Only a SUBMITTED report's {what} is updated this way; the report is {report.Status}.", "id"));
+        if (!await updaters.IncludeAsync(db, report, viewer, cancellationToken))
+            return ReportOutcome<TReport>.Failed(UserError.ForField(NotAuthorized, $"Only {updaters.Describe()} update the report's {what}.", "id"));
+        if (report.Version != expectedVersion) return ReportOutcome<TReport>.Failed(ConflictError(report.Version));
+
+        if (details.LoadAsync is { } load) await load(db, report, cancellationToken);
+        db.Add(new ReportRevision
+        {
+            Id = Guid.NewGuid(),
+            ReportId = report.Id,
+            Revision = report.Revision,
+            SnapshotJson = type.WriteSnapshot(report),
+            CreatedAt = now,
+            CreatedBy = viewer.UserName!,
+            Reason = trimmedReason,
+        });
+        report.Revision++;
+        details.Apply(report);
+        report.Touch(now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ReportOutcome<TReport>.Failed(ConflictError(null));
+        }
+
+        return new ReportOutcome<TReport>(report, []);
+    }
+
     private async Task<ReportOutcome<TReport>> ChangeAsync(
         ReportViewer viewer, Guid id, int expectedVersion, ReportEnvelopeInput envelope, ReportDetails<TReport> details,
         ReportAction action, string? reason, CancellationToken cancellationToken)

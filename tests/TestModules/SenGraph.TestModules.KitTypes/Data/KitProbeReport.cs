@@ -50,6 +50,7 @@ public sealed class KitProbeReport : Report, IDeclaredReport<KitProbeReport>
     public KitProbeOutcome Outcome { get; set; }
     public string? FollowUp { get; set; }
     public bool FollowUpRequired { get; set; }
+    public string? Disposition { get; set; }
     public List<KitProbeVictim> Victims { get; set; } = [];
     public List<KitProbePersonHistory> PersonHistory { get; set; } = [];
 
@@ -71,6 +72,11 @@ public sealed class KitProbeReport : Report, IDeclaredReport<KitProbeReport>
         type.Field(r => r.Outcome, "How the event ended.").Required().Indexed();
         type.Field(r => r.FollowUp, "What follow-up is needed, and by whom.").MaxLength(2_000).Pii();
         type.Field(r => r.FollowUpRequired, "Whether someone has to act on the report.");
+        type.Field(r => r.Disposition, "What was done with the report, and by whom.").MaxLength(500);
+        // Like a LEARA's disposition: updated by whoever acts on the report, not only its author.
+        type.DesignatedUpdate("Disposition", "Records what was done with a kit probe report.",
+            new DesignatedUpdaters { ActionOfficer = true, NamedRecipients = true, ContactKinds = ["RequestingParty"], Roles = [DirectoryRoles.IrocStaff] },
+            r => r.Disposition);
         type.Collection(r => r.Victims, "Victims, described without a name.", c =>
         {
             c.Field(v => v.AgeGroup, "How old the victim is, roughly.").Required();

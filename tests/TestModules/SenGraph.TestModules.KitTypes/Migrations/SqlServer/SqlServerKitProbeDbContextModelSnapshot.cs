@@ -574,6 +574,10 @@ namespace SenGraph.TestModules.KitTypes.Migrations.SqlServer
                 {
                     b.HasBaseType("SenGraph.Contracts.Reports.Report");
 
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("FollowUp")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");

@@ -568,6 +568,10 @@ namespace SenGraph.TestModules.KitTypes.Migrations.Sqlite
                 {
                     b.HasBaseType("SenGraph.Contracts.Reports.Report");
 
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FollowUp")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
