@@ -1,6 +1,7 @@
 using System.Reflection;
 using GraphQL;
 using GraphQL.Types;
+using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Host.Modules;
 
 namespace SenGraph.Host.GraphQL;
@@ -72,6 +73,9 @@ public sealed class ModuleGraphType : ObjectGraphType<ModuleDescriptor>
             .Resolve(c => SchemaDetailsVisible(c) ? c.Source.Contribution.FieldCoordinates : []);
         Field<ModuleChangeGraphType>("lastChange").Description("The last version change of this module, applied or refused.")
             .Resolve(c => c.Source.LastChange);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ModuleReportTypeGraphType>>>>("reportTypes")
+            .Description("The report types this module serves (none for a module that is not loaded), with their retention schedules.")
+            .Resolve(c => c.Source.ReportTypes);
         Field(x => x.RetainedVersions).Description("Older versions of this module still held in memory.");
         Field(x => x.RestartRecommended).Description("True when so many older versions are held in memory that a restart would free it.");
     }
@@ -80,6 +84,42 @@ public sealed class ModuleGraphType : ObjectGraphType<ModuleDescriptor>
     internal static bool SchemaDetailsVisible(IResolveFieldContext context) =>
         !context.RequestServices!.GetRequiredService<IHostEnvironment>().IsProduction()
         || context.User?.IsInRole(SenGraph.Contracts.Agency.DirectoryRoles.SystemAdministrator) == true;
+}
+
+public sealed class ModuleReportTypeGraphType : ObjectGraphType<ModuleReportType>
+{
+    public ModuleReportTypeGraphType()
+    {
+        Name = "ModuleReportType";
+        Description = "A report type a module serves.";
+        Field(x => x.Code).Description("Report-type code, e.g. SIR.");
+        Field(x => x.Name).Description("Display name, e.g. Significant Incident Report.");
+        Field<NonNullGraphType<RetentionScheduleGraphType>>("retention").Description("How long the type's reports are kept (PIA 3.2).").Resolve(c => c.Source.Retention);
+    }
+}
+
+public sealed class RetentionScheduleGraphType : ObjectGraphType<RetentionSchedule>
+{
+    public RetentionScheduleGraphType()
+    {
+        Name = "RetentionSchedule";
+        Description = "A report type's records retention schedule, counted from the end of the agency fiscal year (1 October to 30 September, Eastern time) of its trigger. Dates per report come with the records work.";
+        Field<NonNullGraphType<BooleanGraphType>>("scheduled").Description("False while no schedule is approved: the reports are kept until one is.").Resolve(c => c.Source.IsScheduled);
+        Field<RetentionTriggerGraphType>("trigger").Description("What starts the clock; null when unscheduled.").Resolve(c => c.Source.Trigger);
+        Field(x => x.TriggerField, nullable: true).Description("For a FIELD trigger: the report type's date field, e.g. responseCompletedAt.");
+        Field(x => x.DestroyAfterYears, nullable: true).Description("Years after the end of the trigger's fiscal year when the reports are destroyed; null: kept permanently (or unscheduled).");
+        Field(x => x.TransferAfterYears, nullable: true).Description("Years after the end of the trigger's fiscal year when the reports are transferred to the National Archives; null: not transferred.");
+        Field(x => x.Summary).Description("The schedule in words.");
+    }
+}
+
+public sealed class RetentionTriggerGraphType : EnumerationGraphType<RetentionTrigger>
+{
+    public RetentionTriggerGraphType()
+    {
+        Name = "RetentionTrigger";
+        Description = "What starts a report type's retention clock: the end of the agency fiscal year (1 October to 30 September, Eastern time) in which it falls.";
+    }
 }
 
 public sealed class ModuleChangeGraphType : ObjectGraphType<ModuleChange>

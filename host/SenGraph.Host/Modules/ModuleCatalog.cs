@@ -288,6 +288,8 @@ public sealed class ModuleCatalog(
                 LoadedAt = module.LoadedAt,
                 Contribution = contribution,
                 LastChange = lastChange,
+                ReportTypes = module.Services.GetServices<SenGraph.Contracts.Reports.Workflow.IReportType>()
+                    .Select(t => new ModuleReportType(t.Code, t.Name, t.Retention)).OrderBy(t => t.Code, StringComparer.Ordinal).ToList(),
                 RetainedVersions = retainedVersions,
                 RestartRecommended = retainedVersions >= options.Value.RestartRecommendedAfter,
             };

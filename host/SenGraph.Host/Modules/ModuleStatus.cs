@@ -38,6 +38,9 @@ public sealed record ModuleDescriptor(
     public ModuleContribution Contribution { get; init; } = ModuleContribution.Empty;
     public ModuleChange? LastChange { get; init; }
 
+    /// <summary>The report types the running version serves, with what they declare for clients (retention).</summary>
+    public IReadOnlyList<ModuleReportType> ReportTypes { get; init; } = [];
+
     /// <summary>Older versions of this module still held in memory (see <see cref="PluginOptions.RestartRecommendedAfter"/>).</summary>
     public int RetainedVersions { get; init; }
 
@@ -51,3 +54,6 @@ public sealed record ModuleDescriptor(
         new(module.Manifest.Id, module.Manifest.DisplayName, module.Manifest.Version, module.Manifest.ContractsVersion,
             ModuleStatus.Disabled, null, module.Path);
 }
+
+/// <summary>A report type a module serves, as <c>Module.reportTypes</c> shows it.</summary>
+public sealed record ModuleReportType(string Code, string Name, SenGraph.Contracts.Reports.Workflow.RetentionSchedule Retention);

@@ -47,6 +47,7 @@ public sealed class SirReport : Report, IDeclaredReport<SirReport>
                 "A Significant Incident Report: an event that already happened and involved or affected field staff "
                 + "(significant arrests, assaults on employees, firearm discharges involving employees, significant seizures).")
             .Routed(ReportRoutes.FieldOfficesAndIroc)
+            .Retention(RetentionTrigger.IncidentDate, destroyAfterYears: 75, transferAfterYears: 25)   // PIA 3.2
             .Paged(100)
             .Policies(
                 authors: [DirectoryRoles.Agent, DirectoryRoles.Supervisor],

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Reports.Workflow;
@@ -48,6 +49,11 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
     public IReadOnlyList<string> AuthorRoles { get; private set; } = [];
     public IReadOnlyList<string> ReviewerRoles { get; private set; } = [];
     public IReadOnlyList<string> ReaderRoles { get; private set; } = [];
+
+    /// <summary>The records retention schedule (<see cref="Retention(RetentionTrigger, int?, int?)"/>); unscheduled until declared.</summary>
+    public RetentionSchedule RetentionSchedule { get; private set; } = RetentionSchedule.Unscheduled;
+
+    private PropertyInfo? _retentionField;
 
     /// <summary>The largest page <c>xs(first:)</c> serves.</summary>
     public int MaxPageSize { get; private set; } = 50;
@@ -125,6 +131,37 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         AuthorRoles = authors;
         ReviewerRoles = reviewers;
         ReaderRoles = readers;
+        return this;
+    }
+
+    /// <summary>
+    /// The type's records retention schedule (PIA 3.2): destroyed <paramref name="destroyAfterYears"/> after the end of the agency
+    /// fiscal year of <paramref name="trigger"/> (null: kept permanently), transferred after <paramref name="transferAfterYears"/>
+    /// (null: not transferred). SIR: <c>Retention(RetentionTrigger.IncidentDate, destroyAfterYears: 75, transferAfterYears: 25)</c>.
+    /// </summary>
+    public ReportTypeDefinition<TReport> Retention(RetentionTrigger trigger, int? destroyAfterYears, int? transferAfterYears = null)
+    {
+        if (trigger == RetentionTrigger.Field)
+            throw new ArgumentException("Name the date field: Retention(r => r.ResponseCompletedAt, ...).", nameof(trigger));
+        RetentionSchedule = new RetentionSchedule { Trigger = trigger, DestroyAfterYears = destroyAfterYears, TransferAfterYears = transferAfterYears };
+        _retentionField = null;
+        return this;
+    }
+
+    /// <summary>As <see cref="Retention(RetentionTrigger, int?, int?)"/>, the clock started by a declared date field (e.g. when the response was completed).</summary>
+    public ReportTypeDefinition<TReport> Retention<TValue>(Expression<Func<TReport, TValue>> dateField, int? destroyAfterYears, int? transferAfterYears = null)
+    {
+        _retentionField = (dateField.Body as MemberExpression)?.Member as PropertyInfo
+            ?? throw new ArgumentException($"'{dateField}' is not a property of {typeof(TReport).Name}.", nameof(dateField));
+        RetentionSchedule = new RetentionSchedule { Trigger = RetentionTrigger.Field, TriggerField = "?", DestroyAfterYears = destroyAfterYears, TransferAfterYears = transferAfterYears };
+        return this;
+    }
+
+    /// <summary>No approved retention schedule yet (the default): reports are kept until one is.</summary>
+    public ReportTypeDefinition<TReport> Unscheduled()
+    {
+        RetentionSchedule = RetentionSchedule.Unscheduled;
+        _retentionField = null;
         return this;
     }
 
@@ -242,6 +279,7 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         Routes = Routes,
         RoutedOfficeKinds = RoutedOfficeKinds,
         SubmittedReaders = SubmittedReaders,
+        Retention = RetentionSchedule,
         AuthorPolicy = AuthorPolicy,
         ReviewPolicy = ReviewPolicy,
         ReadPolicy = ReadPolicy,
@@ -260,6 +298,15 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         if (duplicate is not null)
             throw new InvalidOperationException($"{what} declares the field '{duplicate.Key}' twice.");
         foreach (var update in _designatedUpdates) update.Resolve(_fields, what);
+        if (_retentionField is { } dateField)
+        {
+            var field = _fields.FirstOrDefault(f => f.Property.Name == dateField.Name && !f.IsComputed)
+                ?? throw new InvalidOperationException($"{what}: the retention trigger {dateField.Name} is not a stored field; declare it with Field(...).");
+            if (field.ValueType != typeof(DateTimeOffset) && field.ValueType != typeof(DateOnly))
+                throw new InvalidOperationException($"{what}: the retention trigger {dateField.Name} is not a date (DateTimeOffset or DateOnly).");
+            RetentionSchedule = RetentionSchedule with { TriggerField = field.Name };
+        }
+        RetentionSchedule.Validated(what);
         if (_designatedUpdates.GroupBy(u => u.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new InvalidOperationException($"{what} declares the designated update '{twice.Key}' twice.");
         if (_collections.GroupBy(c => c.ItemType).FirstOrDefault(g => g.Count() > 1) is { } shared)

@@ -31,6 +31,9 @@ public interface IReportType
     /// <summary>Who reads every submitted report of this type beyond its recipients (default <see cref="SubmittedReaders.CrossOffice"/>).</summary>
     SubmittedReaders SubmittedReaders => SubmittedReaders.CrossOffice;
 
+    /// <summary>The type's records retention schedule (default <see cref="RetentionSchedule.Unscheduled"/>).</summary>
+    RetentionSchedule Retention => RetentionSchedule.Unscheduled;
+
     /// <summary>The module policy for drafting, editing, submitting and amending.</summary>
     string AuthorPolicy { get; }
 
@@ -59,6 +62,7 @@ public sealed class ReportTypeOptions
     public ReportRoutes Routes { get; init; } = ReportRoutes.Iroc;
     public IReadOnlyList<string> RoutedOfficeKinds { get; init; } = [];
     public SubmittedReaders SubmittedReaders { get; init; } = SubmittedReaders.CrossOffice;
+    public RetentionSchedule Retention { get; init; } = RetentionSchedule.Unscheduled;
     public required string AuthorPolicy { get; init; }
     public required string ReviewPolicy { get; init; }
     public required string ReadPolicy { get; init; }
@@ -78,6 +82,7 @@ public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDb
     public ReportRoutes Routes => options.Routes;
     public IReadOnlyList<string> RoutedOfficeKinds => options.RoutedOfficeKinds;
     public SubmittedReaders SubmittedReaders => options.SubmittedReaders;
+    public RetentionSchedule Retention => options.Retention;
     public string AuthorPolicy => options.AuthorPolicy;
     public string ReviewPolicy => options.ReviewPolicy;
     public string ReadPolicy => options.ReadPolicy;

@@ -51,6 +51,7 @@ public sealed class KitProbeReport : Report, IDeclaredReport<KitProbeReport>
     public string? FollowUp { get; set; }
     public bool FollowUpRequired { get; set; }
     public string? Disposition { get; set; }
+    public DateOnly? RespondedOn { get; set; }
     public List<KitProbeVictim> Victims { get; set; } = [];
     public List<KitProbePersonHistory> PersonHistory { get; set; } = [];
 
@@ -73,6 +74,9 @@ public sealed class KitProbeReport : Report, IDeclaredReport<KitProbeReport>
         type.Field(r => r.FollowUp, "What follow-up is needed, and by whom.").MaxLength(2_000).Pii();
         type.Field(r => r.FollowUpRequired, "Whether someone has to act on the report.");
         type.Field(r => r.Disposition, "What was done with the report, and by whom.").MaxLength(500);
+        type.Field(r => r.RespondedOn, "When the response to the report was completed.");
+        // Like a LEARA (PIA 3.2): counted from a date the type declares.
+        type.Retention(r => r.RespondedOn, destroyAfterYears: 5, transferAfterYears: null);
         // Like a LEARA's disposition: updated by whoever acts on the report, not only its author.
         type.DesignatedUpdate("Disposition", "Records what was done with a kit probe report.",
             new DesignatedUpdaters { ActionOfficer = true, NamedRecipients = true, ContactKinds = ["RequestingParty"], Roles = [DirectoryRoles.IrocStaff] },

@@ -590,6 +590,9 @@ namespace SenGraph.TestModules.KitTypes.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("date");
+
                     b.HasIndex("Outcome");
 
                     b.ToTable("KitProbeDetails", (string)null);

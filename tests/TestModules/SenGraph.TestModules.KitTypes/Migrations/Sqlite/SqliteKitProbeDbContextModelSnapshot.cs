@@ -584,6 +584,9 @@ namespace SenGraph.TestModules.KitTypes.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("TEXT");
+
                     b.HasIndex("Outcome");
 
                     b.ToTable("KitProbeDetails", (string)null);
