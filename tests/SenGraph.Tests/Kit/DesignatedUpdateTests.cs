@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SenGraph.Tests.Auditing;
 using SenGraph.Tests.Infrastructure;
 using SenGraph.Tests.Sir;
 
@@ -110,5 +111,20 @@ public sealed class DesignatedUpdateTests(KitTypesHost host) : IClassFixture<Kit
         var description = schema["mutation"]!["mutationType"]!["fields"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == "updateKitProbeDisposition")!["description"]!.GetValue<string>();
         Assert.Equal("Records what was done with a kit probe report. For a SUBMITTED KPROBE, by its author, its action officer, users it was sent to by name, "
             + "users it names as contacts of kind RequestingParty or holders of IROC Staff; the version before stays readable in revisions.", description);
+    }
+
+    [Fact]
+    public async Task A_designated_update_is_in_the_audit_trail_under_the_updater()
+    {
+        var (id, version) = await ReportAsync();
+        Assert.Equal("", Codes(await UpdateAsync(host.Token("alice", "Agent", "SAC-NYC"), id, version, "Referred to FOD New York")));
+
+        var records = await host.AuditRecordsAsync($"{{ userName: {{ eq: \"alice\" }}, recordId: {{ eq: \"{id}\" }} }}");
+        var update = Assert.Single(records, r => r["action"]!.GetValue<string>() == "Update");
+        Assert.Contains("KitProbeDetails", update["entity"]!.GetValue<string>());
+        Assert.Contains("Disposition", update["details"]!.GetValue<string>());
+        var request = await host.AuditRecordsAsync($"{{ requestId: {{ eq: \"{update["requestId"]!.GetValue<string>()}\" }} }}");
+        Assert.Contains(request, r => r["action"]!.GetValue<string>() == "Insert" && r["entity"]!.GetValue<string>() == "ReportRevisions"
+            && r["userName"]!.GetValue<string>() == "alice");
     }
 }

@@ -1,3 +1,6 @@
+using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Reports.Kit;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Tests.Infrastructure;
 
@@ -44,5 +47,51 @@ public sealed class RetentionScheduleTests(KitTypesHost host) : IClassFixture<Ki
     {
         var schedule = new RetentionSchedule { Trigger = RetentionTrigger.IncidentDate, DestroyAfterYears = destroy, TransferAfterYears = transfer, TriggerField = field };
         Assert.Throws<InvalidOperationException>(() => schedule.Validated("X"));
+    }
+
+    public sealed class ClosedReport : Report, IDeclaredReport<ClosedReport>
+    {
+        public DateOnly? ClosedOn { get; set; }
+        public string? Note { get; set; }
+
+        public static void Declare(ReportTypeDefinition<ClosedReport> type)
+        {
+            type.Named("CLOSED", "Closed", "Closed", "Closed.").Policies([DirectoryRoles.Agent], [], [DirectoryRoles.Agent]);
+            type.Field(r => r.ClosedOn, "When it was closed.");
+            type.Field(r => r.Note, "A note.");
+            type.Retention(r => r.ClosedOn, destroyAfterYears: 7, transferAfterYears: 3);
+        }
+    }
+
+    public sealed class TextTriggerReport : Report, IDeclaredReport<TextTriggerReport>
+    {
+        public string? Note { get; set; }
+
+        public static void Declare(ReportTypeDefinition<TextTriggerReport> type)
+        {
+            type.Named("TEXTTRIG", "TextTrigger", "Text trigger", "Text trigger.").Policies([DirectoryRoles.Agent], [], [DirectoryRoles.Agent]);
+            type.Field(r => r.Note, "A note.");
+            type.Retention(r => r.Note, destroyAfterYears: 7);
+        }
+    }
+
+    public sealed class UndeclaredTriggerReport : Report, IDeclaredReport<UndeclaredTriggerReport>
+    {
+        public DateOnly? ClosedOn { get; set; }
+
+        public static void Declare(ReportTypeDefinition<UndeclaredTriggerReport> type)
+        {
+            type.Named("UNDECL", "Undeclared", "Undeclared", "Undeclared.").Policies([DirectoryRoles.Agent], [], [DirectoryRoles.Agent]);
+            type.Retention(r => r.ClosedOn, destroyAfterYears: 7);
+        }
+    }
+
+    [Fact]
+    public void A_field_trigger_is_a_declared_date_field_named_as_clients_see_it()
+    {
+        var schedule = ReportTypeDefinition<ClosedReport>.Declare().ToOptions().Retention;
+        Assert.Equal(new RetentionSchedule { Trigger = RetentionTrigger.Field, TriggerField = "closedOn", DestroyAfterYears = 7, TransferAfterYears = 3 }, schedule);
+        Assert.Contains("not a date", Assert.Throws<InvalidOperationException>(() => ReportTypeDefinition<TextTriggerReport>.Declare()).Message);
+        Assert.Contains("not a stored field", Assert.Throws<InvalidOperationException>(() => ReportTypeDefinition<UndeclaredTriggerReport>.Declare()).Message);
     }
 }
