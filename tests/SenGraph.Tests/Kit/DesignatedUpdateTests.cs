@@ -21,7 +21,7 @@ public sealed class DesignatedUpdateTests(KitTypesHost host) : IClassFixture<Kit
     private async Task<(string Id, int Version)> ReportAsync(bool submit = true)
     {
         var created = (await host.PostAsync("""
-            mutation { createKitProbe(input: { title: "Request to act on", outcome: ONGOING, actionOfficer: "alice",
+            mutation { createKitProbe(input: { title: "Request to act on", outcome: ONGOING, actionOfficer: "alice", victims: [{ ageGroup: CHILD }],
                 contacts: [{ kind: REQUESTING_PARTY, name: "Ed ERO Officer" }] }) { kitProbe { id version } errors { code message } } }
             """, token: Bob)).ShouldSucceed().Data!["createKitProbe"]!;
         Assert.Empty(created["errors"]!.AsArray());
@@ -58,7 +58,7 @@ public sealed class DesignatedUpdateTests(KitTypesHost host) : IClassFixture<Kit
             version = payload["kitProbe"]!["version"]!.GetValue<int>();
         }
 
-        var read = (await host.PostAsync("query($id: ID!) { kitProbe(id: $id) { disposition revision title revisions { revision amendedBy reason report { ... on KitProbe { disposition title } } } } }",
+        var read = (await host.PostAsync("query($id: ID!) { kitProbe(id: $id) { disposition revision title revisions { revision amendedBy reason report { ... on KitProbe { disposition title victims { ageGroup } } } } } }",
             new { id }, Bob)).ShouldSucceed().Data!["kitProbe"]!;
         Assert.Equal("Handled by bob", read["disposition"]!.GetValue<string>());
         Assert.Equal(5, read["revision"]!.GetValue<int>());
@@ -68,6 +68,8 @@ public sealed class DesignatedUpdateTests(KitTypesHost host) : IClassFixture<Kit
         Assert.Equal(["alice acted", "ed acted", "hank acted", "iris acted", "bob acted"], revisions.Select(r => r!["reason"]!.GetValue<string>()));
         Assert.Equal([null, "Handled by alice", "Handled by ed", "Handled by hank", "Handled by iris"],
             revisions.Select(r => r!["report"]!["disposition"]?.GetValue<string>()));
+        // The revision keeps the whole report as it was, its lists too.
+        Assert.All(revisions, r => Assert.Equal("""[{"ageGroup":"CHILD"}]""", r!["report"]!["victims"]!.ToJsonString()));
     }
 
     [Fact]

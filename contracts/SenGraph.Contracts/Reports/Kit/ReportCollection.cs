@@ -50,6 +50,7 @@ public abstract class ReportCollection<TReport> where TReport : Report, IDeclare
 {
     private protected ReportCollection(PropertyInfo property, string description, Type itemType, bool perPerson)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(description);
         Property = property;
         Description = description;
         ItemType = itemType;

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
 
@@ -45,11 +46,18 @@ public sealed class ReportDesignatedUpdate<TReport> where TReport : Report, IDec
         return new ReportDetails<TReport>(errors, report =>
         {
             foreach (var (field, value) in values) field.Write(report, value);
-        });
+        })
+        {
+            // The type's lists do not change, but the revision keeps them.
+            LoadAsync = _loadCollections,
+        };
     }
 
-    internal void Resolve(IReadOnlyList<ReportField<TReport>> declared, string what)
+    private Func<DbContext, TReport, CancellationToken, Task>? _loadCollections;
+
+    internal void Resolve(IReadOnlyList<ReportField<TReport>> declared, Func<DbContext, TReport, CancellationToken, Task>? loadCollections, string what)
     {
+        _loadCollections = loadCollections;
         if (Name.Length == 0 || !char.IsUpper(Name[0]) || !Name.All(char.IsAsciiLetterOrDigit))
             throw new InvalidOperationException($"{what}: the designated update '{Name}' needs a PascalCase name.");
         if (_properties.Count == 0) throw new InvalidOperationException($"{what}: the designated update '{Name}' names no field.");

@@ -251,13 +251,18 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
             foreach (var (collection, items) in lists) collection.Replace(report, items);
         })
         {
-            // A stored report's lists are loaded before they are replaced (so the old items are deleted) or kept in a revision.
-            LoadAsync = _collections.Count == 0 ? null : async (db, report, cancellationToken) =>
-            {
-                foreach (var collection in _collections) await db.Entry(report).Collection(collection.Property.Name).LoadAsync(cancellationToken);
-            },
+            LoadAsync = LoadCollections,
         };
     }
+
+    /// <summary>
+    /// Loads a stored report's lists, before they are replaced (so the old items are deleted) or kept in a revision; null
+    /// when the type has none.
+    /// </summary>
+    internal Func<DbContext, TReport, CancellationToken, Task>? LoadCollections => _collections.Count == 0 ? null : async (db, report, cancellationToken) =>
+    {
+        foreach (var collection in _collections) await db.Entry(report).Collection(collection.Property.Name).LoadAsync(cancellationToken);
+    };
 
     /// <summary>The declared fields as <paramref name="set"/> sets them, checked as an input would be (demo data, imports).</summary>
     public ReportDetails<TReport> DetailsOf(Action<TReport> set)
@@ -297,7 +302,7 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         var duplicate = _fields.Select(f => f.Name).Concat(_collections.Select(c => c.Name)).GroupBy(name => name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new InvalidOperationException($"{what} declares the field '{duplicate.Key}' twice.");
-        foreach (var update in _designatedUpdates) update.Resolve(_fields, what);
+        foreach (var update in _designatedUpdates) update.Resolve(_fields, LoadCollections, what);
         if (_retentionField is { } dateField)
         {
             var field = _fields.FirstOrDefault(f => f.Property.Name == dateField.Name && !f.IsComputed)
