@@ -49,6 +49,15 @@ public sealed class PluginsFolder : IDisposable
         return this;
     }
 
+    /// <summary>Puts a shipped module's build in place as plugins/&lt;module&gt;/ (as <see cref="Deploy"/> does): a reinstall, or a new build of it.</summary>
+    public PluginsFolder DeployShipped(string module)
+    {
+        var staging = System.IO.Path.Combine(Path, ".staging-" + Guid.NewGuid().ToString("N"));
+        CopyDirectory(System.IO.Path.Combine(RepoPaths.ShippedPlugins, module), staging);
+        Replace(module, staging);
+        return this;
+    }
+
     /// <summary>Replaces plugins/&lt;module&gt;/ with a folder holding a corrupt assembly.</summary>
     public PluginsFolder DeployCorrupt(string module)
     {
