@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using SenGraph.Modules.Lens.Notifications;
 
 namespace SenGraph.Modules.Lens.Data;
@@ -36,9 +37,11 @@ public sealed class LensQualifyingOffense
 public enum LensReleaseStatus
 {
     /// <summary>Recorded; its messages (if any) are in the outbox.</summary>
+    [Description("Recorded (perhaps corrected); its messages, if any, are in the outbox.")]
     Recorded,
 
     /// <summary>Cancelled by an ERO officer before any message was sent.</summary>
+    [Description("Cancelled before any of its messages was sent.")]
     Cancelled,
 }
 
@@ -128,15 +131,19 @@ public sealed class LensConviction
 public enum LensMessageStatus
 {
     /// <summary>Waiting for the dispatcher (possibly after a failed attempt, until <see cref="LensMessage.NextAttemptAt"/>).</summary>
+    [Description("Waiting for delivery (perhaps after a failed attempt).")]
     Pending,
 
     /// <summary>Delivered to the transport, which acknowledged it.</summary>
+    [Description("Delivered: the transport acknowledged it.")]
     Sent,
 
     /// <summary>Failed <c>MaxAttempts</c> times; LESC staff may re-queue it.</summary>
+    [Description("Dead-lettered after the last failed attempt; LESC staff may re-queue it.")]
     Dead,
 
     /// <summary>Never sent: its release was cancelled or corrected before delivery.</summary>
+    [Description("Withdrawn before delivery: its release was cancelled or corrected.")]
     Cancelled,
 }
 

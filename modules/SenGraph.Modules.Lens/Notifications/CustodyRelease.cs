@@ -1,10 +1,17 @@
+using System.ComponentModel;
+
 namespace SenGraph.Modules.Lens.Notifications;
 
 /// <summary>How ICE let the subject go: what the message tells the state.</summary>
 public enum ReleaseKind
 {
+    [Description("Released under an order of supervision.")]
     OrderOfSupervision,
+
+    [Description("Released on bond.")]
     Bond,
+
+    [Description("Released otherwise.")]
     Other,
 }
 

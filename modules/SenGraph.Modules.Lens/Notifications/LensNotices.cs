@@ -1,9 +1,14 @@
+using System.ComponentModel;
+
 namespace SenGraph.Modules.Lens.Notifications;
 
 /// <summary>Which state a message tells: where the subject will live, or where ICE released them.</summary>
 public enum NoticeRecipient
 {
+    [Description("The state where the subject will reside.")]
     ResidenceState,
+
+    [Description("The state where ICE released the subject, when it is not the residence state.")]
     ReleasingState,
 }
 
