@@ -1,8 +1,12 @@
 namespace SenGraph.Tests.Infrastructure;
 
 /// <summary>The host with exactly the modules the build ships.</summary>
-/// <remarks>Some of its tests make up users the directory does not know.</remarks>
-public sealed class ShippedModulesHost() : TestHost(new PluginsFolder().WithShippedModules(), settings: AcceptingUnknownUsers());
+/// <remarks>
+/// Some of its tests make up users the directory does not know. LENS's dispatcher does not run here (no transport):
+/// its polling would show in the tests that count a request's SQL statements; <c>Lens.LensHost</c> tests delivery.
+/// </remarks>
+public sealed class ShippedModulesHost() : TestHost(new PluginsFolder().WithShippedModules(),
+    settings: AcceptingUnknownUsers(new Dictionary<string, string?> { ["Modules:lens:Outbox:Transport"] = "None" }));
 
 /// <summary>
 /// The shipped modules next to test modules that fail in every way a module can, and healthy ones.
