@@ -47,7 +47,11 @@ public sealed class FuzzHost : IAsyncLifetime
         ("stella", "Statistics Analyst", "HQ-ICE"),
         ("ed", "Agent", "FOD-NYC"),
         ("bob", "Agent", "SAC-BOS"),
+        ("lesc", "LESC Staff", "HQ-ICE"),
     ];
+
+    /// <summary>Users of the modules' own roles (LENS's LESC Staff): the development directory does not seed them, so root creates them at start.</summary>
+    private static readonly IReadOnlySet<string> ModuleRoleUsers = new HashSet<string>(StringComparer.Ordinal) { "lesc" };
 
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private PluginsFolder? _plugins;
@@ -63,7 +67,15 @@ public sealed class FuzzHost : IAsyncLifetime
         Host = await RunningHost.StartAsync(_plugins);
         _http = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         // Everyone signs in (acknowledging the Rules of Behavior, which is stored) now, before any database dump.
-        foreach (var (user, roles, office) in Users) _tokens[user] = await Host.SignInAsync(user, roles, office);
+        _tokens["root"] = await Host.SignInAsync("root", "System Administrator", "HQ-ICE");
+        foreach (var (user, roles, office) in Users.Where(u => ModuleRoleUsers.Contains(u.User)))
+        {
+            var created = await QueryAsync("mutation($input: CreateUserInput!) { createUser(input: $input) { errors { code message } } }",
+                new { input = new { userName = user, displayName = user, office, roles = roles.Split(',') } }, "root");
+            Assert.Empty(created["createUser"]!["errors"]!.AsArray());
+        }
+
+        foreach (var (user, roles, office) in Users.Where(u => u.User != "root")) _tokens[user] = await Host.SignInAsync(user, roles, office);
         Schema = FuzzSchema.Read(await QueryAsync(FuzzSchema.IntrospectionQuery, null, "root"));
     }
 
