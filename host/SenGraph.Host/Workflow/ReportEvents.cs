@@ -5,7 +5,23 @@ using SenGraph.Contracts.Reports;
 namespace SenGraph.Host.Workflow;
 
 /// <summary>A report was submitted: its envelope as submitted and everyone it was routed to.</summary>
-public sealed record ReportSubmitted(Report Envelope, IReadOnlyList<RecipientRef> Recipients);
+public sealed record ReportSubmitted(Report Envelope, IReadOnlyList<RecipientRef> Recipients)
+{
+    private readonly TaskCompletionSource _handed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<global::GraphQL.Types.ISchema, Lazy<Task<Report>>> _typed = new();
+
+    /// <summary>Completes once <see cref="ReportEvents.Publish"/> has handed the event to every subscriber (see <c>SocketDeliveries</c>).</summary>
+    public Task HandedToEverySubscriber => _handed.Task;
+
+    internal void NoteHanded() => _handed.TrySetResult();
+
+    /// <summary>
+    /// The report as <paramref name="schema"/>'s type shows it, loaded once per schema for every subscription that receives
+    /// the event (one query per submission, not one per subscription); not cancelled by any one subscriber.
+    /// </summary>
+    internal Task<Report> TypedAsync(global::GraphQL.Types.ISchema schema, Func<Task<Report>> load) =>
+        _typed.GetOrAdd(schema, _ => new Lazy<Task<Report>>(load)).Value;
+}
 
 /// <summary>
 /// Submissions as they happen, for the <c>reportSubmitted</c> subscription. In process: every
@@ -26,16 +42,23 @@ public sealed class ReportEvents(ILogger<ReportEvents> logger) : IObservable<Rep
     /// <summary>Tells every observer; one that throws is logged and does not stop the others.</summary>
     public void Publish(ReportSubmitted submitted)
     {
-        foreach (var observer in Volatile.Read(ref _observers))
+        try
         {
-            try
+            foreach (var observer in Volatile.Read(ref _observers))
             {
-                observer.OnNext(submitted);
+                try
+                {
+                    observer.OnNext(submitted);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "A reportSubmitted observer failed on report {ReportId}.", submitted.Envelope.Id);
+                }
             }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "A reportSubmitted observer failed on report {ReportId}.", submitted.Envelope.Id);
-            }
+        }
+        finally
+        {
+            submitted.NoteHanded();
         }
     }
 

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
+using SenGraph.Host.Auditing;
 using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Workflow;
@@ -21,25 +22,33 @@ public sealed class ReportSubscriptions : ObjectGraphType
                 // Decided when the subscription starts, with the snapshot it runs on: a report of a type the caller
                 // may not read is never delivered, as one out of their scope is not.
                 var readable = await access.ReadableTypesAsync(c.Schema, c.User);
-                return new Filtered(events, viewer.UserName ?? "", s => readable.Contains(s.Envelope.Type) && ReportVisibility.CanSee(s.Envelope, s.Recipients, viewer));
+                // On a WebSocket, each delivery is expected by the socket's audit batch (one record per submission and socket).
+                var deliveries = c.UserContext.TryGetValue(SocketDeliveries.Key, out var value) ? value as SocketDeliveries : null;
+                return new Filtered(events, viewer.UserName ?? "", s => readable.Contains(s.Envelope.Type) && ReportVisibility.CanSee(s.Envelope, s.Recipients, viewer),
+                    deliveries);
             })
             .ResolveAsync(async c =>
             {
-                var envelope = ((ReportSubmitted)c.Source!).Envelope;
-                return (await reportTypes.TypedAsync(c.Schema, [envelope], c.CancellationToken))[envelope.Id];
+                var submitted = (ReportSubmitted)c.Source!;
+                var envelope = submitted.Envelope;
+                return await submitted.TypedAsync(c.Schema, async () => (await reportTypes.TypedAsync(c.Schema, [envelope], CancellationToken.None))[envelope.Id]);
             });
     }
 
-    private sealed class Filtered(ReportEvents events, string userName, Func<ReportSubmitted, bool> visible) : IObservable<object?>
+    private sealed class Filtered(ReportEvents events, string userName, Func<ReportSubmitted, bool> visible, SocketDeliveries? deliveries) : IObservable<object?>
     {
         public IDisposable Subscribe(IObserver<object?> observer)
         {
-            var subscription = events.Subscribe(new Observer(observer, () => events.NoteDelivered(userName), visible));
+            var subscription = events.Subscribe(new Observer(observer, submitted =>
+            {
+                deliveries?.Expect(submitted);
+                events.NoteDelivered(userName);
+            }, visible));
             events.NoteSubscribed(userName, 1);
             return new Registration(subscription, () => events.NoteSubscribed(userName, -1));
         }
 
-        private sealed class Observer(IObserver<object?> inner, Action delivered, Func<ReportSubmitted, bool> visible) : IObserver<ReportSubmitted>
+        private sealed class Observer(IObserver<object?> inner, Action<ReportSubmitted> delivered, Func<ReportSubmitted, bool> visible) : IObserver<ReportSubmitted>
         {
             public void OnCompleted() => inner.OnCompleted();
 
@@ -48,7 +57,7 @@ public sealed class ReportSubscriptions : ObjectGraphType
             public void OnNext(ReportSubmitted value)
             {
                 if (!visible(value)) return;
-                delivered();
+                delivered(value);
                 inner.OnNext(value);
             }
         }

@@ -41,6 +41,19 @@ internal sealed class GraphQLWebSocketConnection(
 
     /// <summary>Names the socket in audit records: <c>ws:&lt;id&gt;</c>, and <c>ws:&lt;id&gt;/&lt;operation id&gt;</c> per operation.</summary>
     private readonly string _connectionId = "ws:" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>The audit of this socket's live deliveries: one record per submission, whatever the number of subscriptions.</summary>
+    private SenGraph.Host.Auditing.SocketDeliveries Deliveries
+    {
+        get
+        {
+            if (Volatile.Read(ref _deliveries) is { } existing) return existing;
+            var created = new SenGraph.Host.Auditing.SocketDeliveries(endpoint.Audit, _connectionId, Logger);
+            return Interlocked.CompareExchange(ref _deliveries, created, null) ?? created;
+        }
+    }
+
+    private SenGraph.Host.Auditing.SocketDeliveries? _deliveries;
     private readonly DateTime _openedAt = DateTime.UtcNow;
     private IDisposable? _userPlace;
     private int _initReceived;
@@ -369,7 +382,7 @@ internal sealed class GraphQLWebSocketConnection(
             using var lease = endpoint.AcquireSchema();
             await using var scope = endpoint.CreateScope();
             var audit = new AuditContext(_user.GetUserName() ?? AuditContext.AnonymousUser, $"{_connectionId}/{operation.Id}");
-            var result = await endpoint.ExecuteAsync(request, lease, _user, scope.ServiceProvider, audit, operation.Token);
+            var result = await endpoint.ExecuteAsync(request, lease, _user, scope.ServiceProvider, audit, operation.Token, Deliveries);
             if (result.Streams?.Values.FirstOrDefault() is { } stream)
             {
                 var field = result.Operation?.SelectionSet.Selections.OfType<GraphQLField>().FirstOrDefault()?.Name.StringValue;
@@ -519,7 +532,8 @@ internal sealed class GraphQLWebSocketConnection(
                 {
                     // Each event is a view: checked against the account and recorded before it is sent.
                     if (await RefusedAsync(operation) || await AccessChangedAsync(operation)) return;
-                    var recorded = await endpoint.Audit.RecordViewsAsync(result, schema, audit);
+                    // One record per submission for all of this socket's subscriptions that receive it (SocketDeliveries).
+                    var recorded = await Deliveries.RecordAsync(result, schema, audit, operation.Id);
                     if (!recorded.Executed)
                     {
                         Release(operation);

@@ -80,7 +80,8 @@ public sealed class GraphQLWebSocketEndpoint(
 
     /// <summary>Executes one operation with <paramref name="auditContext"/> as its audit scope (writes name it).</summary>
     internal async Task<ExecutionResult> ExecuteAsync(
-        GraphQLRequest request, SchemaLease lease, ClaimsPrincipal user, IServiceProvider services, AuditContext auditContext, CancellationToken cancellationToken)
+        GraphQLRequest request, SchemaLease lease, ClaimsPrincipal user, IServiceProvider services, AuditContext auditContext, CancellationToken cancellationToken,
+        Auditing.SocketDeliveries? deliveries = null)
     {
         using var scope = AuditScope.Begin(auditContext);
         return await executer.ExecuteAsync(new ExecutionOptions
@@ -94,7 +95,7 @@ public sealed class GraphQLWebSocketEndpoint(
             User = user,
             RequestServices = services,
             CancellationToken = cancellationToken,
-            UserContext = new Dictionary<string, object?> { [AuditOperationListener.Key] = auditContext },
+            UserContext = new Dictionary<string, object?> { [AuditOperationListener.Key] = auditContext, [Auditing.SocketDeliveries.Key] = deliveries },
         });
     }
 
