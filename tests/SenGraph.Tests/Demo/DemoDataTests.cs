@@ -33,18 +33,22 @@ public sealed class DemoDataTests : IAsyncLifetime
     [Fact]
     public async Task A_development_host_on_an_empty_database_starts_with_reports_in_every_workflow_state()
     {
-        var statuses = await RowsAsync("SELECT Status, COUNT(*) FROM Reports WHERE Type = 'SIR' GROUP BY Status");
-        Assert.Equal(new Dictionary<string, long>
+        foreach (var type in ShippedTypes)
         {
-            ["Draft"] = 3, ["PendingReview"] = 3, ["Returned"] = 3, ["Approved"] = 3, ["Submitted"] = 18,
-        }, statuses.ToDictionary(r => (string)r[0], r => (long)r[1]));
+            var statuses = await RowsAsync($"SELECT Status, COUNT(*) FROM Reports WHERE Type = '{type}' GROUP BY Status");
+            Assert.Equal(new Dictionary<string, long>
+            {
+                ["Draft"] = 3, ["PendingReview"] = 3, ["Returned"] = 3, ["Approved"] = 3, ["Submitted"] = 18,
+            }, statuses.ToDictionary(r => (string)r[0], r => (long)r[1]));
+        }
 
-        Assert.Equal(3L, await ScalarAsync("SELECT COUNT(*) FROM Reports WHERE Status = 'Returned' AND ReturnReason IS NOT NULL"));
-        Assert.Equal(3L, await ScalarAsync("SELECT COUNT(*) FROM ReportRevisions"));
+        Assert.Equal(3L * ShippedTypes.Length, await ScalarAsync("SELECT COUNT(*) FROM Reports WHERE Status = 'Returned' AND ReturnReason IS NOT NULL"));
+        Assert.Equal(3L * ShippedTypes.Length, await ScalarAsync("SELECT COUNT(*) FROM ReportRevisions"));
         Assert.True(await ScalarAsync("SELECT COUNT(DISTINCT OriginatingOffice) FROM Reports") >= 4);
         Assert.True(await ScalarAsync("SELECT COUNT(DISTINCT Author) FROM Reports") >= 4);
-        Assert.Equal(30L, await ScalarAsync("SELECT COUNT(DISTINCT ReportId) FROM ReportPeople"));
-        Assert.Equal(30L, await ScalarAsync("SELECT COUNT(DISTINCT ReportId) FROM ReportContacts"));
+        // Every SIR, OPPRED and SPOT names a suspect; a SPEAR only for a planned search, arrest or seizure (half of them).
+        Assert.Equal(30L + 30 + 15 + 30, await ScalarAsync("SELECT COUNT(DISTINCT ReportId) FROM ReportPeople"));
+        Assert.Equal(30L * ShippedTypes.Length, await ScalarAsync("SELECT COUNT(DISTINCT ReportId) FROM ReportContacts"));
         Assert.True(await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE Reason = 'NAMED' AND Code = 'hank'") > 0);
         Assert.True(await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE ReadAt IS NULL") > 0);
         Assert.True(await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE ReadAt IS NOT NULL AND AcknowledgedAt IS NULL") > 0);
@@ -57,10 +61,11 @@ public sealed class DemoDataTests : IAsyncLifetime
     {
         var feed = (await _host.PostAsync("{ irocFeed(first: 50) { totalCount nodes { number submittedAt } } }",
             token: _host.Token("iris", "IROC Staff", "IROC-HQ"))).ShouldSucceed().Data!["irocFeed"]!;
-        Assert.Equal(18, feed["totalCount"]!.GetValue<int>());
+        // The IROC reads every submitted report of every shipped type (SPEARs too: PIA 2.1 "the IROC also reviews SPEARs").
+        Assert.Equal(18 * ShippedTypes.Length, feed["totalCount"]!.GetValue<int>());
         var submitted = feed["nodes"]!.AsArray().Select(n => (Number: n!["number"]!.GetValue<string>(), At: n["submittedAt"]!.GetValue<DateTimeOffset>())).ToList();
         Assert.True(submitted.Max(s => s.At) - submitted.Min(s => s.At) > TimeSpan.FromDays(365), "submissions span more than a year");
-        Assert.All(submitted, s => Assert.Matches(@"^SIR-FY\d{4}-\d{6}$", s.Number));
+        Assert.All(submitted, s => Assert.Matches(@"^(SIR|OPPRED|SPEAR|SPOT)-FY\d{4}-\d{6}$", s.Number));
         // The fiscal year in each number is the submission's (1 October starts the next), so demo history reads true.
         Assert.All(submitted, s => Assert.Equal($"FY{s.At.Year + (s.At.Month >= 10 ? 1 : 0)}", s.Number.Split('-')[1]));
         Assert.True(submitted.Select(s => s.Number.Split('-')[1]).Distinct().Count() >= 2);
@@ -89,21 +94,25 @@ public sealed class DemoDataTests : IAsyncLifetime
     [Fact]
     public async Task Generating_reports_adds_them_to_a_database_that_already_has_reports_with_unique_numbers_and_a_chain_that_verifies()
     {
-        var before = await ScalarAsync("SELECT COUNT(*) FROM Reports WHERE Type = 'SIR'");
+        var before = await ScalarAsync("SELECT COUNT(*) FROM Reports");
         var progress = new List<DemoSeedProgress>();
         var result = await DemoData.SeedAsync(_host.Services.GetRequiredService<IConfiguration>(),
             _host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, onlyIfNoReports: false,
             new DemoSeedRequest(12, OnlyTypesWithoutReports: false, new InlineProgress<DemoSeedProgress>(progress.Add)), CancellationToken.None);
 
-        Assert.Equal(12, result!.Written["SIR"]);
-        Assert.Equal(0, result.FailedSteps);
-        Assert.Equal(before + 12, await ScalarAsync("SELECT COUNT(*) FROM Reports WHERE Type = 'SIR'"));
+        // Spread evenly over the four shipped types with demo data.
+        Assert.All(ShippedTypes, type => Assert.Equal(3, result!.Written[type]));
+        Assert.Equal(0, result!.FailedSteps);
+        Assert.Equal(before + 12, await ScalarAsync("SELECT COUNT(*) FROM Reports"));
         Assert.Equal(progress[^1].Steps, progress[^1].StepsDone);
         Assert.True(progress.Count > 12, "a step at a time");
         Assert.Equal(await ScalarAsync("SELECT COUNT(*) FROM Reports WHERE Number IS NOT NULL"),
             await ScalarAsync("SELECT COUNT(DISTINCT Number) FROM Reports WHERE Number IS NOT NULL"));
         Assert.True((await _host.VerifyAsync())["intact"]!.GetValue<bool>());
     }
+
+    /// <summary>The report types whose shipped modules write demo data.</summary>
+    internal static readonly string[] ShippedTypes = ["SIR", "OPPRED", "SPEAR", "SPOT"];
 
     private async Task<long> ScalarAsync(string sql) => (long)(await RowsAsync(sql)).Single()[0];
 
@@ -142,10 +151,12 @@ public sealed class SeedDemoCommandTests
 
         var first = await HostProcess.RunAsync(environment, "seed", "demo");
         Assert.True(first.ExitCode == 0, first.Error);
-        Assert.Contains("Demo reports written: 30 SIR.", first.Output);
+        Assert.Contains("Demo reports written: ", first.Output);
+        Assert.All(DemoDataTests.ShippedTypes, type => Assert.Matches($@"Demo reports written: [^\n]*\b30 {type}\b", first.Output));
 
         var second = await HostProcess.RunAsync(environment, "seed", "demo");
         Assert.True(second.ExitCode == 0, second.Error);
-        Assert.Contains("No demo reports written; left alone: SIR (it already has reports).", second.Output);
+        Assert.Contains("No demo reports written; left alone: ", second.Output);
+        Assert.All(DemoDataTests.ShippedTypes, type => Assert.Contains($"{type} (it already has reports)", second.Output));
     }
 }
