@@ -37,6 +37,7 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
         "LensMessage.text",
         "LensRelease.convictions", "LensRelease.dateOfBirth", "LensRelease.fbiNumber", "LensRelease.firstName", "LensRelease.lastName",
         "LensRelease.middleName", "LensRelease.residenceCity", "LensRelease.residencePostalCode", "LensRelease.residenceStreet", "LensRelease.sex",
+        "Oppred.hospital", "Oppred.injuries", "Spear.activityLocation", "Spot.subject", "Spot.summary",
     ];
 
     /// <summary>LENS's own role: reads releases and the outbox (an LESC Staff token; the module declares the role).</summary>
@@ -51,6 +52,9 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
             return mutation && root.EndsWith("LensRelease", StringComparison.Ordinal) ? Supervisor : LescStaff;
         return mutation ? Supervisor : IrocStaff;
     }
+
+    /// <summary>The other report types, each submitted with every PII field filled (see <see cref="SubmitEveryOtherTypeAsync"/>).</summary>
+    private static readonly IMatrixReportType[] OtherTypes = [new OppredUnderTest(), new SpearUnderTest(), new SpotUnderTest()];
 
     /// <summary>A submitted, amended SIR with every PII field filled, sent by name to the roles without a need to know; and the schema walk.</summary>
     private async Task<(SchemaWalk Walk, string ReportId)> SeedAsync()
@@ -77,6 +81,7 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
                 new { input = Lens.LensApi.Release("NY", "NY", ["1201"]) }, host.TokenOf(Agent));
             Assert.Empty(release.ShouldSucceed().Data!["recordLensRelease"]!["errors"]!.AsArray());
 
+            await SubmitEveryOtherTypeAsync("PII walk", recipients);
             var schema = (await host.PostAsync(SchemaWalk.IntrospectionQuery, token: host.TokenOf(IrocStaff))).ShouldSucceed();
             _seeded = (new SchemaWalk(schema.Data!["__schema"]!), id);
             return _seeded.Value;
@@ -163,13 +168,18 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
 
             var (reportId, version) = await host.DraftAsync(host.TokenOf(Agent), "PII walk, live", [.. PiiSir.Input("PII walk, live").Select(kv => (kv.Key, kv.Value))]);
             await host.StepOkAsync("submitReport", host.TokenOf(Agent), new { id = reportId, expectedVersion = version });
+            await SubmitEveryOtherTypeAsync("PII walk, live", []);
 
-            var pending = batch.ToDictionary(b => b.Id, b => b.Path);
+            // Each subscription gets the four submissions (the IROC reads every type); a type's own PII shows in its own.
+            var pending = batch.ToDictionary(b => b.Id, b => (b.Path, Left: 1 + OtherTypes.Length));
             while (pending.Count > 0)
             {
                 var message = await client.ReceiveAsync();
                 var id = message["id"]?.GetValue<string>();
-                if (id is null || !pending.Remove(id, out var path)) continue;
+                if (id is null || !pending.TryGetValue(id, out var entry)) continue;
+                var path = entry.Path;
+                if (entry.Left == 1) pending.Remove(id);
+                else pending[id] = (path, entry.Left - 1);
                 var body = message.ToJsonString();
                 if (message["type"]!.GetValue<string>() != "next" || message["payload"]!["errors"] is not null)
                     failures.Add($"{IrocStaff} via {path}: {body}");
@@ -180,6 +190,27 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
         Assert.True(failures.Count == 0, $"{failures.Count} failures, e.g.:\n" + string.Join("\n", failures.Take(20)));
         // LENS's subscription (lensMessageStatusChanged) carries no subject data: its PII is reached by queries only.
         Assert.Equal(ExpectedPii.Where(p => !p.StartsWith("Lens", StringComparison.Ordinal)).Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// One report of each of <see cref="OtherTypes"/> with every PII field filled, submitted by the agent (a SPEAR reviewed
+    /// first by the supervisor of the agent's office), so the walk finds a value for each type's own PII fields.
+    /// </summary>
+    private async Task SubmitEveryOtherTypeAsync(string title, object[] recipients)
+    {
+        foreach (var type in OtherTypes)
+        {
+            var created = (await host.PostAsync(type.CreateMutation, new { input = type.Input(title) }, host.TokenOf(Agent))).ShouldSucceed().Data![type.CreateField]!;
+            Assert.True(created["errors"]!.AsArray().Count == 0, created.ToJsonString());
+            var id = created[type.PayloadField]!["id"]!.GetValue<string>();
+            var version = created[type.PayloadField]!["version"]!.GetValue<int>();
+            if (type.ReviewMandatory)
+            {
+                version = (await host.StepOkAsync("requestReportReview", host.TokenOf(Agent), new { id, expectedVersion = version }))["version"]!.GetValue<int>();
+                version = (await host.StepOkAsync("approveReport", host.TokenOf(Supervisor), new { id, expectedVersion = version }))["version"]!.GetValue<int>();
+            }
+            await host.StepOkAsync("submitReport", host.TokenOf(Agent), new { id, expectedVersion = version, recipients });
+        }
     }
 
     /// <summary>Why a refused answer is not one: no AUTH_NOT_AUTHORIZED, data returned, or a PII value in it.</summary>
