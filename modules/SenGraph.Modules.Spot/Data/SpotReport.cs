@@ -50,8 +50,8 @@ public sealed class SpotReport : Report, IDeclaredReport<SpotReport>
             .MaxLength(20_000, "The summary").Pii();
         type.Field(r => r.AuthorizingOffice, "The code of the ICE office that authorised the report, e.g. SAC-NYC.")
             .Required("Name the ICE office that authorised the report.").MaxLength(32, "The authorising office").Indexed();
-        type.Rule(r => r.AuthorizingOffice is { } office && !DirectoryRules.IsOfficeCode(DirectoryRules.NormalizeCode(office))
-            ? UserError.ForField("INVALID_OFFICE_CODE", "The authorising office must be an ICE office code such as SAC-NYC.", "authorizingOffice")
+        type.Rule(r => r.AuthorizingOffice is { } office && !DirectoryRules.IsOfficeCode(office)
+            ? UserError.ForField("INVALID_OFFICE_CODE", "The authorising office must be an ICE office code in upper case, such as SAC-NYC.", "authorizingOffice")
             : null);
     }
 }
