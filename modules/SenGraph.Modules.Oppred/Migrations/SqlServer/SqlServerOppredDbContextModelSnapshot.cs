@@ -504,6 +504,104 @@ namespace SenGraph.Modules.Oppred.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredCriminalHistory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("AggravatedFelon")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("AmberAlertAssociated")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ArrestCity")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ArrestState")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<bool>("Fugitive")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PersonPosition")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PriorArrests")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PriorConvictions")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PriorRecord")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("ProtectActCase")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("RegisteredSexOffender")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("OppredCriminalHistory", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredVictim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CountryOfBirth")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("CountryOfCitizenship")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RelationshipToOffender")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("SmugglingOrTraffickingVictim")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("OppredVictims", (string)null);
+                });
+
             modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredReport", b =>
                 {
                     b.HasBaseType("SenGraph.Contracts.Reports.Report");
@@ -609,6 +707,24 @@ namespace SenGraph.Modules.Oppred.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredCriminalHistory", b =>
+                {
+                    b.HasOne("SenGraph.Modules.Oppred.Data.OppredReport", null)
+                        .WithMany("CriminalHistory")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredVictim", b =>
+                {
+                    b.HasOne("SenGraph.Modules.Oppred.Data.OppredReport", null)
+                        .WithMany("Victims")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredReport", b =>
                 {
                     b.HasOne("SenGraph.Contracts.Reports.Report", null)
@@ -632,6 +748,13 @@ namespace SenGraph.Modules.Oppred.Migrations.SqlServer
                     b.Navigation("People");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredReport", b =>
+                {
+                    b.Navigation("CriminalHistory");
+
+                    b.Navigation("Victims");
                 });
 #pragma warning restore 612, 618
         }

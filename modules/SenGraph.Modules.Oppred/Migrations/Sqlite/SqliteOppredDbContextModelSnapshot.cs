@@ -498,6 +498,104 @@ namespace SenGraph.Modules.Oppred.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredCriminalHistory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AggravatedFelon")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AmberAlertAssociated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArrestCity")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArrestState")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Fugitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PriorArrests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PriorConvictions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorRecord")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProtectActCase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RegisteredSexOffender")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("OppredCriminalHistory", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredVictim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryOfBirth")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryOfCitizenship")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RelationshipToOffender")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SmugglingOrTraffickingVictim")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("OppredVictims", (string)null);
+                });
+
             modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredReport", b =>
                 {
                     b.HasBaseType("SenGraph.Contracts.Reports.Report");
@@ -603,6 +701,24 @@ namespace SenGraph.Modules.Oppred.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredCriminalHistory", b =>
+                {
+                    b.HasOne("SenGraph.Modules.Oppred.Data.OppredReport", null)
+                        .WithMany("CriminalHistory")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredVictim", b =>
+                {
+                    b.HasOne("SenGraph.Modules.Oppred.Data.OppredReport", null)
+                        .WithMany("Victims")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredReport", b =>
                 {
                     b.HasOne("SenGraph.Contracts.Reports.Report", null)
@@ -626,6 +742,13 @@ namespace SenGraph.Modules.Oppred.Migrations.Sqlite
                     b.Navigation("People");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("SenGraph.Modules.Oppred.Data.OppredReport", b =>
+                {
+                    b.Navigation("CriminalHistory");
+
+                    b.Navigation("Victims");
                 });
 #pragma warning restore 612, 618
         }
