@@ -13,7 +13,9 @@ public sealed class OppredTests(ShippedModulesHost host) : IClassFixture<Shipped
 {
     public static readonly ReportTypeApi Api = new("Oppred",
         "id type number status title version revision category qualifyingOffence seizedProperty injuries hospital notes reportedWithinHours "
-        + "people { role lastName } recipients { kind code reason }");
+        + "people { role lastName } recipients { kind code reason } "
+        + "victims { ageGroup sex smugglingOrTraffickingVictim relationshipToOffender countryOfBirth countryOfCitizenship } "
+        + "criminalHistory { personPosition person { lastName } arrestCity arrestState registeredSexOffender amberAlertAssociated protectActCase aggravatedFelon fugitive priorArrests priorConvictions priorRecord }");
 
     private string Alice => host.Token("alice", "Agent", "SAC-NYC");
     private string Sam => host.Token("sam", "Supervisor", "SAC-NYC");
@@ -27,6 +29,14 @@ public sealed class OppredTests(ShippedModulesHost host) : IClassFixture<Shipped
     {
         var input = SirApi.Input(title);
         input["qualifyingOffence"] = "ENTICEMENT_OF_MINOR";
+        input["victims"] = new object[]
+        {
+            new { ageGroup = "TWELVE_TO_FIFTEEN", sex = "FEMALE", smugglingOrTraffickingVictim = false, relationshipToOffender = "ONLINE_CONTACT", countryOfBirth = "USA", countryOfCitizenship = "USA" },
+        };
+        input["criminalHistory"] = new object[]
+        {
+            new { personPosition = 0, arrestCity = "Newark", arrestState = "NJ", registeredSexOffender = true, fugitive = false, priorArrests = 2, priorConvictions = 1, priorRecord = "2019 arrest, 2020 conviction." },
+        };
         input["narratives"] = new object[] { new { heading = "Arrest", text = "Arrested at the meeting place arranged online with an undercover agent." } };
         foreach (var (key, value) in changes) input[key] = value;
         return input;
@@ -64,6 +74,76 @@ public sealed class OppredTests(ShippedModulesHost host) : IClassFixture<Shipped
         Assert.Null(await NodeAsync(host, Bob, id));
         Assert.Equal(0, await InReportsAsync(host, Bob, id));
         Assert.Contains("AUTH_NOT_AUTHORIZED", (await host.PostAsync("query($id: ID!) { oppred(id: $id) { id } }", new { id }, Paula)).ErrorCodes);
+    }
+
+    [Fact]
+    public async Task An_oppred_without_a_victim_under_18_is_refused_with_a_clear_error_and_nothing_is_stored()
+    {
+        var token = host.Token("oppred-adult-victim", "Agent", "SAC-BOS");
+        foreach (var victims in new[]
+        {
+            new object[] { new { ageGroup = "EIGHTEEN_OR_OLDER" }, new { ageGroup = "UNKNOWN" } },
+            Array.Empty<object>(),
+        })
+        {
+            var refused = await Api.CreateAsync(host, token, Input("Adult victim only", ("victims", victims)));
+
+            Assert.Null(refused["oppred"]);
+            var error = Assert.Single(refused["errors"]!.AsArray())!;
+            Assert.Equal("NO_VICTIM_UNDER_18", error["code"]!.GetValue<string>());
+            Assert.Equal("input.victims", string.Join(".", error["path"]!.AsArray().Select(p => p!.GetValue<string>())));
+            Assert.Contains("victim under 18", error["message"]!.GetValue<string>());
+        }
+        Assert.Equal(0, (await Api.ListAsync(host, token, "where: { author: { eq: \"oppred-adult-victim\" } }"))["totalCount"]!.GetValue<int>());
+
+        // One victim under 18 among others qualifies.
+        var accepted = await Api.CreateAsync(host, token, Input("One minor victim", ("victims", new object[] { new { ageGroup = "EIGHTEEN_OR_OLDER" }, new { ageGroup = "UNDER_SIX" } })));
+        Assert.Empty(accepted["errors"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Victims_and_criminal_history_are_stored_validated_at_their_paths_and_replaced_by_an_update()
+    {
+        var (id, v1) = await Api.DraftAsync(host, Bob, Input("Lists", ("eventState", "MA")));
+        var read = await Api.ReadAsync(host, Bob, id);
+        var victim = Assert.Single(read!["victims"]!.AsArray())!;
+        Assert.Equal("TWELVE_TO_FIFTEEN", victim["ageGroup"]!.GetValue<string>());
+        Assert.Equal("ONLINE_CONTACT", victim["relationshipToOffender"]!.GetValue<string>());
+        var history = Assert.Single(read["criminalHistory"]!.AsArray())!;
+        Assert.Equal("Perez", history["person"]!["lastName"]!.GetValue<string>());
+        Assert.Equal("NJ", history["arrestState"]!.GetValue<string>());
+        Assert.True(history["registeredSexOffender"]!.GetValue<bool>());
+        Assert.Equal(2, history["priorArrests"]!.GetValue<int>());
+
+        var invalid = await Api.UpdateAsync(host, Bob, Input("Lists", ("id", id), ("expectedVersion", v1), ("eventState", "MA"),
+            ("victims", new object[] { new { ageGroup = "UNDER_SIX", countryOfBirth = "XXX" } }),
+            ("criminalHistory", new object[] { new { personPosition = 0, arrestState = "ZZ" }, new { personPosition = 4 } })));
+        var errors = Errors(invalid);
+        Assert.Contains(("INVALID_COUNTRY", "input.victims.0.countryOfBirth"), errors);
+        Assert.Contains(("INVALID_STATE", "input.criminalHistory.0.arrestState"), errors);
+        Assert.Contains(("UNKNOWN_PERSON", "input.criminalHistory.1.personPosition"), errors);
+        Assert.Equal("TWELVE_TO_FIFTEEN", (await Api.ReadAsync(host, Bob, id, "victims { ageGroup }"))!["victims"]![0]!["ageGroup"]!.GetValue<string>());
+
+        var replaced = await Api.UpdateAsync(host, Bob, Input("Lists", ("id", id), ("expectedVersion", v1), ("eventState", "MA"),
+            ("victims", new object[] { new { ageGroup = "UNDER_SIX", smugglingOrTraffickingVictim = true }, new { ageGroup = "SIXTEEN_TO_SEVENTEEN", countryOfCitizenship = "MEX" } }),
+            ("criminalHistory", Array.Empty<object>())));
+        Assert.Empty(replaced["errors"]!.AsArray());
+        Assert.Equal(["UNDER_SIX", "SIXTEEN_TO_SEVENTEEN"], replaced["oppred"]!["victims"]!.AsArray().Select(v => v!["ageGroup"]!.GetValue<string>()));
+        Assert.Empty(replaced["oppred"]!["criminalHistory"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Victim_information_and_criminal_history_are_pii_refused_to_roles_without_a_need_to_know()
+    {
+        foreach (var selection in new[] { "victims { ageGroup }", "victims { countryOfBirth }", "criminalHistory { fugitive }", "criminalHistory { priorRecord }" })
+        {
+            var response = await host.PostAsync($"{{ reports(first: 5) {{ nodes {{ ... on Oppred {{ {selection} }} }} }} }}", token: host.Token("stella", "Statistics Analyst", "HQ-ICE"));
+            Assert.Contains("AUTH_NOT_AUTHORIZED", response.ErrorCodes);
+            Assert.Null(response.Data);
+            var paula = await host.PostAsync($"{{ reports(first: 5) {{ nodes {{ ... on Oppred {{ {selection} }} }} }} }}", token: Paula);
+            Assert.Contains("AUTH_NOT_AUTHORIZED", paula.ErrorCodes);
+            Assert.Null(paula.Data);
+        }
     }
 
     [Fact]
@@ -118,9 +198,12 @@ public sealed class OppredTests(ShippedModulesHost host) : IClassFixture<Shipped
 
         Assert.Empty(amended["errors"]!.AsArray());
         Assert.Equal(1, amended["oppred"]!["revision"]!.GetValue<int>());
-        var read = await Api.ReadAsync(host, Bob, id, "qualifyingOffence revisions { revision reason report { ... on Oppred { qualifyingOffence } } }");
+        var read = await Api.ReadAsync(host, Bob, id,
+            "qualifyingOffence victims { ageGroup } revisions { revision reason report { ... on Oppred { qualifyingOffence victims { ageGroup } criminalHistory { priorArrests } } } }");
         Assert.Equal("CHILD_SEXUAL_ABUSE_MATERIAL", read!["qualifyingOffence"]!.GetValue<string>());
         var earlier = Assert.Single(read["revisions"]!.AsArray())!;
         Assert.Equal("ENTICEMENT_OF_MINOR", earlier["report"]!["qualifyingOffence"]!.GetValue<string>());
+        Assert.Equal("TWELVE_TO_FIFTEEN", earlier["report"]!["victims"]![0]!["ageGroup"]!.GetValue<string>());
+        Assert.Equal(2, earlier["report"]!["criminalHistory"]![0]!["priorArrests"]!.GetValue<int>());
     }
 }

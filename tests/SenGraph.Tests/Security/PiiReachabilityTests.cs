@@ -38,6 +38,12 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
         "LensRelease.convictions", "LensRelease.dateOfBirth", "LensRelease.fbiNumber", "LensRelease.firstName", "LensRelease.lastName",
         "LensRelease.middleName", "LensRelease.residenceCity", "LensRelease.residencePostalCode", "LensRelease.residenceStreet", "LensRelease.sex",
         "Oppred.hospital", "Oppred.injuries", "Spear.activityLocation", "Spot.subject", "Spot.summary",
+        "OppredVictim.ageGroup", "OppredVictim.countryOfBirth", "OppredVictim.countryOfCitizenship", "OppredVictim.relationshipToOffender",
+        "OppredVictim.sex", "OppredVictim.smugglingOrTraffickingVictim",
+        "OppredCriminalHistory.aggravatedFelon", "OppredCriminalHistory.amberAlertAssociated", "OppredCriminalHistory.arrestCity",
+        "OppredCriminalHistory.arrestState", "OppredCriminalHistory.fugitive", "OppredCriminalHistory.priorArrests",
+        "OppredCriminalHistory.priorConvictions", "OppredCriminalHistory.priorRecord", "OppredCriminalHistory.protectActCase",
+        "OppredCriminalHistory.registeredSexOffender",
     ];
 
     /// <summary>LENS's own role: reads releases and the outbox (an LESC Staff token; the module declares the role).</summary>

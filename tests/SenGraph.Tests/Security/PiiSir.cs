@@ -22,9 +22,10 @@ public static class PiiSir
     public const string Hospital = "Sentinel General Hospital";
     public const string SpotSubject = "Sentinel subject of a SPOT";
     public const string SpotSummary = "Sentinel summary of a SPOT";
+    public const string PriorRecord = "Sentinel prior record";
 
     /// <summary>Values only a PII field can return (the short codes and numbers are left out: they might occur by chance).</summary>
-    public static readonly string[] Sentinels = [FirstName, MiddleName, LastName, Street, City, ANumber, Fin, FbiNumber, ImmigrationStatus, Injuries, Hospital, SpotSubject, SpotSummary];
+    public static readonly string[] Sentinels = [FirstName, MiddleName, LastName, Street, City, ANumber, Fin, FbiNumber, ImmigrationStatus, Injuries, Hospital, SpotSubject, SpotSummary, PriorRecord];
 
     public static Dictionary<string, object?> Input(string title)
     {

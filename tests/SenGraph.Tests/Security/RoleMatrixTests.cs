@@ -490,11 +490,30 @@ public sealed class OppredUnderTest : IMatrixReportType
     {
         var input = PiiSir.Input(title);
         input["qualifyingOffence"] = "SEXUAL_ABUSE_OF_MINOR";
+        input["victims"] = new object[]
+        {
+            new { ageGroup = "SIX_TO_ELEVEN", sex = "FEMALE", smugglingOrTraffickingVictim = true, relationshipToOffender = "POSITION_OF_TRUST", countryOfBirth = "GTM", countryOfCitizenship = "HND" },
+        };
+        input["criminalHistory"] = new object[]
+        {
+            new
+            {
+                personPosition = 0, arrestCity = PiiSir.City, arrestState = "MA", registeredSexOffender = true, amberAlertAssociated = true, protectActCase = true,
+                aggravatedFelon = true, fugitive = true, priorArrests = 3, priorConvictions = 2, priorRecord = PiiSir.PriorRecord,
+            },
+        };
         return input;
     }
 
     public IReadOnlyList<MatrixPiiField> PiiFields { get; } =
     [
+        new("OppredVictim.ageGroup", "... on Oppred { victims { ageGroup } }", n => n["victims"]![0]!["ageGroup"], JsonSerializer.Serialize("SIX_TO_ELEVEN")),
+        new("OppredVictim.smugglingOrTraffickingVictim", "... on Oppred { victims { smugglingOrTraffickingVictim } }",
+            n => n["victims"]![0]!["smugglingOrTraffickingVictim"], "true"),
+        new("OppredCriminalHistory.priorRecord", "... on Oppred { criminalHistory { priorRecord } }", n => n["criminalHistory"]![0]!["priorRecord"],
+            JsonSerializer.Serialize(PiiSir.PriorRecord)),
+        new("OppredCriminalHistory.registeredSexOffender", "... on Oppred { criminalHistory { registeredSexOffender } }",
+            n => n["criminalHistory"]![0]!["registeredSexOffender"], "true"),
         new("Oppred.injuries", "... on Oppred { injuries }", n => n["injuries"], JsonSerializer.Serialize(PiiSir.Injuries)),
         new("Oppred.hospital", "... on Oppred { hospital }", n => n["hospital"], JsonSerializer.Serialize(PiiSir.Hospital)),
         new("ReportPerson.lastName", "people { lastName }", n => n["people"]![0]!["lastName"], JsonSerializer.Serialize(PiiSir.LastName)),
