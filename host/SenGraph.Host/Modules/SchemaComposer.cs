@@ -97,6 +97,7 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         }
 
         schema.Initialize();
+        GraphQL.Limits.ComplexityLimits.PriceIntrospectionListsOnce(schema);
         return (schema, owners);
     }
 

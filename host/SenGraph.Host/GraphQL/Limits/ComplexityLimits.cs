@@ -58,6 +58,19 @@ public static class ComplexityLimits
         return result;
     }
 
+    /// <summary>
+    /// GraphQL.NET prices <c>__Schema.types</c> (and <c>directives</c>) by how many the schema has, so the standard
+    /// introspection query would cost more with every module loaded until IDEs and code generators were refused. Like
+    /// the other introspection lists they count once; introspection depth is bounded by <see cref="OperationSizeRule"/>.
+    /// Call on a composed, initialized schema.
+    /// </summary>
+    public static void PriceIntrospectionListsOnce(ISchema schema)
+    {
+        if (schema.AllTypes["__Schema"] is not IComplexGraphType meta) return;
+        foreach (var name in new[] { "types", "directives" })
+            meta.GetField(name)?.WithComplexityImpact(1, 1);
+    }
+
     private static int? PageSize(FieldImpactContext context, string argument) =>
         context.Arguments?.TryGetValue(argument, out var value) == true && value.Value is int size ? size : null;
 }
