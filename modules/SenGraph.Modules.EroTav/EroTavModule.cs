@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using SenGraph.Contracts.Modules;
+using SenGraph.Contracts.Reports.Kit;
+using SenGraph.Modules.EroTav.Data;
+
+namespace SenGraph.Modules.EroTav;
+
+/// <summary>ERO Third Agency Visit report (PIA 1.1): the type is declared by <see cref="EroTavReport"/>.</summary>
+public sealed class EroTavModule : ReportModule<EroTavReport, SqliteEroTavDbContext, SqlServerEroTavDbContext>
+{
+    public override ModuleManifest Manifest { get; } = new("erotav", "ERO Third Agency Visit report", "1.0.0");
+
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        base.ConfigureServices(services, context);
+        services.AddContactKind("RequestingOfficial", "Official contact of the other agency's personnel who asked to interview a detainee.");
+        services.AddContactKind("EroPointOfContact", "The point of contact at ERO for a third agency visit.");
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using SenGraph.Contracts.Modules;
+using SenGraph.Contracts.Reports.Kit;
+using SenGraph.Modules.Leara.Data;
+
+namespace SenGraph.Modules.Leara;
+
+/// <summary>Law Enforcement Agency Request for Assistance (the 2007 memo, PIA 1.1): the type is declared by <see cref="LearaReport"/>.</summary>
+public sealed class LearaModule : ReportModule<LearaReport, SqliteLearaDbContext, SqlServerLearaDbContext>
+{
+    public override ModuleManifest Manifest { get; } = new("leara", "Law Enforcement Agency Request for Assistance", "1.0.0");
+
+    public override void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        base.ConfigureServices(services, context);
+        services.AddContactKind("RequestingParty", "The officer of the requesting agency who asked for assistance (a LEARA's requesting party).");
+        services.AddContactKind("ReceivedBy", "The ICE employee who received a request for assistance.");
+        services.AddContactKind("ForwardedTo", "The ICE officer a request for assistance was forwarded to.");
+        services.AddContactKind("DutyOfficer", "The duty officer for a request for assistance.");
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using SenGraph.Tests.Infrastructure;
+using SenGraph.Tests.Sir;
+
+namespace SenGraph.Tests.Leara;
+
+/// <summary>LEARA end to end over HTTP against the shipped modules (SAC-BOS does not require review).</summary>
+public sealed class LearaWorkflowTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
+{
+    private string Bob => host.Token("bob", "Agent", "SAC-BOS");
+    private string Alice => host.Token("alice", "Agent", "SAC-NYC");
+    private string Hank => host.Token("hank", "Headquarters Agent", "HQ-HSI");
+    private string Stella => host.Token("stella", "Statistics Analyst", "HQ-ICE");
+
+    private static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";
+
+    private async Task<(string Id, int Version, string Number)> SubmitAsync(string token, Dictionary<string, object?> input)
+    {
+        var created = await host.CreateLearaAsync(token, input);
+        Assert.True(created["errors"]!.AsArray().Count == 0, created.ToJsonString());
+        var id = created["leara"]!["id"]!.GetValue<string>();
+        var submitted = await host.StepOkAsync("submitReport", token, new { id, expectedVersion = created["leara"]!["version"]!.GetValue<int>() });
+        return (id, submitted["version"]!.GetValue<int>(), submitted["number"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_leara_is_drafted_with_its_four_contacts_submitted_numbered_and_routed_to_the_field_offices()
+    {
+        var agency = Unique("Suffolk County Sheriff");
+        var (id, _, number) = await SubmitAsync(Bob, LearaApi.Input(agency));
+        Assert.Matches(@"^LEARA-FY\d{4}-\d{6}$", number);
+
+        var read = (await host.LearaAsync(Bob, id))!;
+        Assert.Equal("LEARA", read["type"]!.GetValue<string>());
+        Assert.Equal(agency, read["requestingAgency"]!.GetValue<string>());
+        Assert.Equal("COUNTY", read["agencyLevel"]!.GetValue<string>());
+        Assert.Equal("MA0090000", read["agencyOri"]!.GetValue<string>());
+        Assert.Equal("ERO", read["program"]!.GetValue<string>());
+        Assert.Null(read["outcome"]);
+        Assert.False(read["responseCompleted"]!.GetValue<bool>());
+        Assert.Null(read["daysToResponse"]);
+        Assert.Equal(["REQUESTING_PARTY", "RECEIVED_BY", "FORWARDED_TO", "DUTY_OFFICER"],
+            read["contacts"]!.AsArray().Select(c => c!["kind"]!.GetValue<string>()));
+        Assert.Equal(["OFFICE:FOD-BOS:ROUTED", "OFFICE:SAC-BOS:ROUTED"],
+            read["recipients"]!.AsArray().Select(r => $"{r!["kind"]}:{r["code"]}:{r["reason"]}"));
+
+        // Typed through node and reports; headquarters reads it (cross-office), another area's agent does not.
+        var node = (await host.PostAsync("query($id: ID!) { node(id: $id) { ... on Leara { number requestingAgency } } }", new { id }, Hank)).ShouldSucceed().Data!["node"]!;
+        Assert.Equal(number, node["number"]!.GetValue<string>());
+        Assert.Null(await host.LearaAsync(Alice, id, "id"));
+        // Statistics analysts get counts only: the type's records are refused.
+        Assert.Contains("AUTH_NOT_AUTHORIZED", (await host.PostAsync("{ learas(first: 1) { totalCount } }", token: Stella)).ErrorCodes);
+    }
+
+    [Fact]
+    public async Task Bad_agency_details_are_all_reported_at_once_with_their_paths_and_nothing_is_stored()
+    {
+        var agency = Unique("Bad Input PD");
+        var payload = await host.CreateLearaAsync(Bob, LearaApi.Input(agency,
+            ("agencyLevel", "MUNICIPAL"), ("agencyState", null), ("agencyOri", "12X"), ("program", "DRO"),
+            ("responseCompletedOn", "2026-11-01"), ("request", "  ")));
+        var errors = payload["errors"]!.AsArray().Select(e => $"{e!["code"]}@{string.Join('.', e["path"]!.AsArray().Select(p => p!.GetValue<string>()))}").ToList();
+        Assert.Contains("REQUIRED@input.agencyState", errors);
+        Assert.Contains("INVALID_ORI@input.agencyOri", errors);
+        Assert.Contains("REQUIRED@input.outcome", errors);
+        Assert.Contains("INVALID_DATE@input.responseCompletedOn", errors);
+        Assert.Contains("REQUIRED@input.request", errors);
+        Assert.Null(payload["leara"]);
+
+        var other = await host.CreateLearaAsync(Bob, LearaApi.Input(agency, ("agencyState", "ZZ"), ("agencyOri", "NY0303000")));
+        Assert.Contains("INVALID_STATE", other.ErrorCodes());
+        var wrongState = await host.CreateLearaAsync(Bob, LearaApi.Input(agency, ("agencyOri", "NY0303000")));
+        Assert.Equal(["INVALID_ORI"], wrongState.ErrorCodes());
+
+        var stored = (await host.PostAsync("query($a: String!) { learas(where: { requestingAgency: { eq: $a } }) { totalCount } }", new { a = agency }, Bob))
+            .ShouldSucceed().Data!["learas"]!["totalCount"]!.GetValue<int>();
+        Assert.Equal(0, stored);
+    }
+
+    [Fact]
+    public async Task A_tribal_or_federal_agency_needs_no_state_and_an_ori_is_optional()
+    {
+        var created = await host.CreateLearaAsync(Bob, LearaApi.Input(Unique("Wampanoag Tribal Police"), ("agencyLevel", "TRIBAL"), ("agencyState", null), ("agencyOri", null)));
+        Assert.Empty(created.ErrorCodes());
+        Assert.Null(created["leara"]!["agencyState"]);
+    }
+
+    [Fact]
+    public async Task The_disposition_is_recorded_by_amendment_and_the_request_is_response_completed_with_the_earlier_version_kept()
+    {
+        var (id, version, _) = await SubmitAsync(Bob, LearaApi.Input(Unique("Boston Police Department"), ("agencyLevel", "MUNICIPAL")));
+        var amended = await host.AmendLearaAsync(Bob, LearaApi.Input("Boston Police Department",
+            ("id", id), ("expectedVersion", version), ("reason", "Disposition: detainer lodged."),
+            ("agencyLevel", "MUNICIPAL"), ("outcome", "ASSISTANCE_PROVIDED"), ("disposition", "Detainer lodged for Juan Perez."),
+            ("responseCompletedOn", "2026-11-05")));
+        Assert.Empty(amended.ErrorCodes());
+        var leara = amended["leara"]!;
+        Assert.Equal("ASSISTANCE_PROVIDED", leara["outcome"]!.GetValue<string>());
+        Assert.True(leara["responseCompleted"]!.GetValue<bool>());
+        Assert.Equal(3, leara["daysToResponse"]!.GetValue<int>());
+        Assert.Equal(1, leara["revision"]!.GetValue<int>());
+
+        var revisions = (await host.LearaAsync(Bob, id, "revisions { revision amendedBy reason report { ... on Leara { outcome responseCompleted } } }"))!["revisions"]!.AsArray();
+        var original = Assert.Single(revisions)!;
+        Assert.Equal("bob", original["amendedBy"]!.GetValue<string>());
+        Assert.Equal("Disposition: detainer lodged.", original["reason"]!.GetValue<string>());
+        Assert.Null(original["report"]!["outcome"]);
+        Assert.False(original["report"]!["responseCompleted"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Analysts_filter_and_sort_learas_by_agency_level_program_and_time_received()
+    {
+        var agency = Unique("Filter County Sheriff");
+        await SubmitAsync(Bob, LearaApi.Input(agency, ("receivedAt", "2026-10-03T10:00:00Z"), ("program", "HSI")));
+        await SubmitAsync(Bob, LearaApi.Input(agency, ("receivedAt", "2026-10-05T10:00:00Z"), ("program", "ERO")));
+        await SubmitAsync(Bob, LearaApi.Input(agency, ("receivedAt", "2026-10-04T10:00:00Z"), ("program", "ERO")));
+
+        var nodes = (await host.PostAsync(
+                "query($a: String!) { learas(where: { requestingAgency: { eq: $a }, program: { eq: ERO }, agencyLevel: { in: [COUNTY] } }, order: [{ receivedAt: DESC }]) { totalCount nodes { receivedAt } } }",
+                new { a = agency }, Hank))
+            .ShouldSucceed().Data!["learas"]!;
+        Assert.Equal(2, nodes["totalCount"]!.GetValue<int>());
+        Assert.Equal(["2026-10-05", "2026-10-04"], nodes["nodes"]!.AsArray().Select(n => n!["receivedAt"]!.GetValue<string>()[..10]));
+    }
+}
