@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using SenGraph.Contracts.Modules;
 using SenGraph.Contracts.Reports.Kit;
+using SenGraph.Contracts.Agency;
 using SenGraph.Modules.Leara.Data;
+using SenGraph.Modules.Leara.GraphQL;
 
 namespace SenGraph.Modules.Leara;
 
@@ -17,5 +19,18 @@ public sealed class LearaModule : ReportModule<LearaReport, SqliteLearaDbContext
         services.AddContactKind("ReceivedBy", "The ICE employee who received a request for assistance.");
         services.AddContactKind("ForwardedTo", "The ICE officer a request for assistance was forwarded to.");
         services.AddContactKind("DutyOfficer", "The duty officer for a request for assistance.");
+    }
+
+    public override void ConfigureAuthorization(ModuleAuthorizationBuilder authorization)
+    {
+        base.ConfigureAuthorization(authorization);
+        authorization.AddPolicy(LearaStatistics.Policy, p => p.RequireAuthenticatedUser().RequireRole(
+            [DirectoryRoles.StatisticsAnalyst, .. LearaStatistics.OperationalRoles]));
+    }
+
+    public override void ConfigureSchema(ModuleSchemaBuilder schema)
+    {
+        base.ConfigureSchema(schema);
+        schema.ExtendQuery<LearaStatisticsQueries>();
     }
 }

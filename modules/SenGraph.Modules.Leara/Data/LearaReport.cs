@@ -56,7 +56,7 @@ public sealed partial class LearaReport : Report, IDeclaredReport<LearaReport>
     public LearaAgencyLevel AgencyLevel { get; set; }
     public string? AgencyState { get; set; }
     public string? AgencyOri { get; set; }
-    public DateTimeOffset ReceivedAt { get; set; }
+    public DateOnly ReceivedOn { get; set; }
     public LearaProgram Program { get; set; }
     public string Request { get; set; } = "";
     public LearaOutcome? Outcome { get; set; }
@@ -66,7 +66,7 @@ public sealed partial class LearaReport : Report, IDeclaredReport<LearaReport>
     public bool ResponseCompleted => ResponseCompletedOn is not null;
 
     public int? DaysToResponse => ResponseCompletedOn is { } done
-        ? done.DayNumber - DateOnly.FromDateTime(ReceivedAt.UtcDateTime).DayNumber
+        ? done.DayNumber - ReceivedOn.DayNumber
         : null;
 
     /// <summary>Agency levels that are in a state, so the state is required.</summary>
@@ -90,7 +90,7 @@ public sealed partial class LearaReport : Report, IDeclaredReport<LearaReport>
             .MaxLength(2, "The agency state").Indexed();
         type.Field(r => r.AgencyOri, "The requesting agency's ORI when known: its state's two-letter code, then seven letters or digits (e.g. NY0303000).")
             .MaxLength(9, "The ORI");
-        type.Field(r => r.ReceivedAt, "When ICE received the request.").Required("When the request was received is required.").Indexed();
+        type.Field(r => r.ReceivedOn, "The date ICE received the request.").Required("The date the request was received is required.").Indexed();
         type.Field(r => r.Program, "The ICE program asked for assistance.").Required("The program asked is required.").Indexed();
         type.Field(r => r.Request, "What was asked; may name a subject or victim.").Required("Describe the request.").MaxLength(20_000, "The request").Pii();
         type.Field(r => r.Outcome, "How ICE answered; null while the request is being acted on.").Indexed();
@@ -114,7 +114,7 @@ public sealed partial class LearaReport : Report, IDeclaredReport<LearaReport>
         type.Rule(r => r.ResponseCompletedOn is not null && r.Outcome is null
             ? UserError.ForField("REQUIRED", "Give the outcome when the response is completed.", "outcome")
             : null);
-        type.Rule(r => r.ResponseCompletedOn is { } done && r.ReceivedAt != default && done < DateOnly.FromDateTime(r.ReceivedAt.UtcDateTime)
+        type.Rule(r => r.ResponseCompletedOn is { } done && r.ReceivedOn != default && done < r.ReceivedOn
             ? UserError.ForField("INVALID_DATE", "The response cannot be completed before the request was received.", "responseCompletedOn")
             : null);
     }

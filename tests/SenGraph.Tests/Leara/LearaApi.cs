@@ -8,7 +8,7 @@ public static class LearaApi
 {
     public const string Fields =
         "id type number status title originatingOffice author revision version "
-        + "requestingAgency agencyLevel agencyState agencyOri receivedAt program request outcome disposition responseCompletedOn responseCompleted daysToResponse "
+        + "requestingAgency agencyLevel agencyState agencyOri receivedOn program request outcome disposition responseCompletedOn responseCompleted daysToResponse "
         + "contacts { kind name agency phone } recipients { kind code reason }";
 
     /// <summary>A valid LEARA input (a county sheriff in Massachusetts asks ERO to check a subject) with <paramref name="changes"/> on top.</summary>
@@ -21,7 +21,7 @@ public static class LearaApi
             ["agencyLevel"] = "COUNTY",
             ["agencyState"] = "MA",
             ["agencyOri"] = "MA0090000",
-            ["receivedAt"] = "2026-11-02T15:30:00Z",
+            ["receivedOn"] = "2026-11-02",
             ["program"] = "ERO",
             ["request"] = "Deputy asks whether Juan Perez, held on a state charge, is subject to removal.",
             ["contacts"] = new object[]

@@ -112,15 +112,15 @@ public sealed class LearaWorkflowTests(ShippedModulesHost host) : IClassFixture<
     public async Task Analysts_filter_and_sort_learas_by_agency_level_program_and_time_received()
     {
         var agency = Unique("Filter County Sheriff");
-        await SubmitAsync(Bob, LearaApi.Input(agency, ("receivedAt", "2026-10-03T10:00:00Z"), ("program", "HSI")));
-        await SubmitAsync(Bob, LearaApi.Input(agency, ("receivedAt", "2026-10-05T10:00:00Z"), ("program", "ERO")));
-        await SubmitAsync(Bob, LearaApi.Input(agency, ("receivedAt", "2026-10-04T10:00:00Z"), ("program", "ERO")));
+        await SubmitAsync(Bob, LearaApi.Input(agency, ("receivedOn", "2026-10-03"), ("program", "HSI")));
+        await SubmitAsync(Bob, LearaApi.Input(agency, ("receivedOn", "2026-10-05"), ("program", "ERO")));
+        await SubmitAsync(Bob, LearaApi.Input(agency, ("receivedOn", "2026-10-04"), ("program", "ERO")));
 
         var nodes = (await host.PostAsync(
-                "query($a: String!) { learas(where: { requestingAgency: { eq: $a }, program: { eq: ERO }, agencyLevel: { in: [COUNTY] } }, order: [{ receivedAt: DESC }]) { totalCount nodes { receivedAt } } }",
+                "query($a: String!) { learas(where: { requestingAgency: { eq: $a }, program: { eq: ERO }, agencyLevel: { in: [COUNTY] } }, order: [{ receivedOn: DESC }]) { totalCount nodes { receivedOn } } }",
                 new { a = agency }, Hank))
             .ShouldSucceed().Data!["learas"]!;
         Assert.Equal(2, nodes["totalCount"]!.GetValue<int>());
-        Assert.Equal(["2026-10-05", "2026-10-04"], nodes["nodes"]!.AsArray().Select(n => n!["receivedAt"]!.GetValue<string>()[..10]));
+        Assert.Equal(["2026-10-05", "2026-10-04"], nodes["nodes"]!.AsArray().Select(n => n!["receivedOn"]!.GetValue<string>()));
     }
 }

@@ -534,8 +534,8 @@ namespace SenGraph.Modules.Leara.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("datetimeoffset");
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Request")
                         .IsRequired()
@@ -558,7 +558,7 @@ namespace SenGraph.Modules.Leara.Migrations.SqlServer
 
                     b.HasIndex("Program");
 
-                    b.HasIndex("ReceivedAt");
+                    b.HasIndex("ReceivedOn");
 
                     b.HasIndex("RequestingAgency");
 

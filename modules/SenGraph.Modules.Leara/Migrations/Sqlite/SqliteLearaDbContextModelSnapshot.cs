@@ -528,8 +528,8 @@ namespace SenGraph.Modules.Leara.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Request")
                         .IsRequired()
@@ -552,7 +552,7 @@ namespace SenGraph.Modules.Leara.Migrations.Sqlite
 
                     b.HasIndex("Program");
 
-                    b.HasIndex("ReceivedAt");
+                    b.HasIndex("ReceivedOn");
 
                     b.HasIndex("RequestingAgency");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SenGraph.Modules.Leara.Migrations.Sqlite
+namespace SenGraph.Modules.Leara.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,17 +15,17 @@ namespace SenGraph.Modules.Leara.Migrations.Sqlite
                 name: "LearaDetails",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestingAgency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AgencyLevel = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AgencyState = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    AgencyOri = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Program = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Request = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Disposition = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    ResponseCompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestingAgency = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AgencyLevel = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    AgencyState = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
+                    AgencyOri = table.Column<string>(type: "nvarchar(9)", maxLength: 9, nullable: true),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Program = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Request = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Disposition = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    ResponseCompletedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -59,9 +59,9 @@ namespace SenGraph.Modules.Leara.Migrations.Sqlite
                 column: "Program");
 
             migrationBuilder.CreateIndex(
-                name: "IX_LearaDetails_ReceivedAt",
+                name: "IX_LearaDetails_ReceivedOn",
                 table: "LearaDetails",
-                column: "ReceivedAt");
+                column: "ReceivedOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LearaDetails_RequestingAgency",

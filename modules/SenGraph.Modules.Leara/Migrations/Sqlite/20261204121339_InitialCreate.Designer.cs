@@ -11,7 +11,7 @@ using SenGraph.Modules.Leara.Data;
 namespace SenGraph.Modules.Leara.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLearaDbContext))]
-    [Migration("20261204114317_InitialCreate")]
+    [Migration("20261204121339_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -531,8 +531,8 @@ namespace SenGraph.Modules.Leara.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Request")
                         .IsRequired()
@@ -555,7 +555,7 @@ namespace SenGraph.Modules.Leara.Migrations.Sqlite
 
                     b.HasIndex("Program");
 
-                    b.HasIndex("ReceivedAt");
+                    b.HasIndex("ReceivedOn");
 
                     b.HasIndex("RequestingAgency");
 

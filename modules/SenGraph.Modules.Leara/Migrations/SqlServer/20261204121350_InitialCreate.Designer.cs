@@ -12,7 +12,7 @@ using SenGraph.Modules.Leara.Data;
 namespace SenGraph.Modules.Leara.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLearaDbContext))]
-    [Migration("20261204114324_InitialCreate")]
+    [Migration("20261204121350_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -537,8 +537,8 @@ namespace SenGraph.Modules.Leara.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("datetimeoffset");
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Request")
                         .IsRequired()
@@ -561,7 +561,7 @@ namespace SenGraph.Modules.Leara.Migrations.SqlServer
 
                     b.HasIndex("Program");
 
-                    b.HasIndex("ReceivedAt");
+                    b.HasIndex("ReceivedOn");
 
                     b.HasIndex("RequestingAgency");
 
