@@ -28,6 +28,22 @@ public enum EroLeadSource
     Other,
 }
 
+/// <summary>What an ERO LEAD records of a person it concerns beyond the envelope's fields (PIA 1.1): all personal data.</summary>
+public sealed class EroLeadPersonDetails : ReportPersonItem
+{
+    public string? MothersMaidenName { get; set; }
+    public string? CitizenshipStatus { get; set; }
+    public DateOnly? EntryDate { get; set; }
+    public string? ArrestCity { get; set; }
+    public string? ArrestState { get; set; }
+    public bool? RegisteredSexOffender { get; set; }
+    public bool? AmberAlert { get; set; }
+    public bool? ProtectAct { get; set; }
+    public bool? AggravatedFelon { get; set; }
+    public bool? Fugitive { get; set; }
+    public string? PriorArrestsAndConvictions { get; set; }
+}
+
 /// <summary>
 /// An ERO intelligence report (PIA 1.1, 2.1, 4.1): what ERO personnel gathered that may have law enforcement
 /// intelligence value. The title may name a suspect; the city and state of the lead are the envelope's event city
@@ -41,6 +57,7 @@ public sealed class EroLeadReport : Report, IDeclaredReport<EroLeadReport>
 {
     public EroLeadSubject Subject { get; set; }
     public EroLeadSource Source { get; set; }
+    public List<EroLeadPersonDetails> PersonDetails { get; set; } = [];
 
     public static void Declare(ReportTypeDefinition<EroLeadReport> type)
     {
@@ -58,6 +75,21 @@ public sealed class EroLeadReport : Report, IDeclaredReport<EroLeadReport>
                     DirectoryRoles.HeadquartersAgent, DirectoryRoles.HsiIntelligence, DirectoryRoles.ProfessionalResponsibility, EroLeadRoles.IouAnalyst]);
         type.Field(r => r.Subject, "What kind of intelligence the lead carries.").Required("The subject category is required.").Indexed();
         type.Field(r => r.Source, "What form the intelligence came in.").Required("The source is required.").Indexed();
+        type.PersonDetails(r => r.PersonDetails, "What the lead records of the people it concerns beyond their names and identifiers: "
+            + "criminal history, citizenship and entry (PIA 1.1).", c =>
+        {
+            c.Field(p => p.MothersMaidenName, "The person's mother's maiden name.").MaxLength(100).Pii();
+            c.Field(p => p.CitizenshipStatus, "The person's citizenship status as reported.").MaxLength(100).Pii();
+            c.Field(p => p.EntryDate, "When the person entered the United States.").Pii();
+            c.Field(p => p.ArrestCity, "The city where the person was arrested.").MaxLength(100).Pii();
+            c.Field(p => p.ArrestState, "The state where the person was arrested (USPS code).").MaxLength(2).Pii();
+            c.Field(p => p.RegisteredSexOffender, "Whether the person is a registered sex offender.").Pii();
+            c.Field(p => p.AmberAlert, "Whether the person is associated with an Amber Alert.").Pii();
+            c.Field(p => p.ProtectAct, "Whether the person is relevant to a PROTECT Act case.").Pii();
+            c.Field(p => p.AggravatedFelon, "Whether the person is an aggravated felon.").Pii();
+            c.Field(p => p.Fugitive, "Whether the person is a fugitive.").Pii();
+            c.Field(p => p.PriorArrestsAndConvictions, "The person's prior arrests and convictions.").MaxLength(4_000).Pii();
+        });
     }
 }
 

@@ -28,6 +28,15 @@ public sealed class EroLeadTests(EroLeadHost host) : IClassFixture<EroLeadHost>
             },
             new { role = "ORGANISATION", lastName = $"Rio Bravo Transport LLC {tag}" },
         },
+        ["personDetails"] = new object[]
+        {
+            new
+            {
+                personPosition = 0, mothersMaidenName = $"Echeverria-{tag}", citizenshipStatus = "Citizen of Honduras, no US status", entryDate = "2004-07-19",
+                arrestCity = "Albuquerque", arrestState = "NM", registeredSexOffender = true, amberAlert = true, protectAct = true, aggravatedFelon = true,
+                fugitive = true, priorArrestsAndConvictions = "Arrested 2011 for armed robbery in Albuquerque; convicted 2012, 4 years.",
+            },
+        },
         ["contacts"] = new object[]
         {
             new { kind = "REPORTING_PERSONNEL", name = "Officer Valentina Reyes", agency = "ICE FOD-NYC", phone = "(212) 555-0199", email = "valentina.reyes@example.gov" },
@@ -47,9 +56,9 @@ public sealed class EroLeadTests(EroLeadHost host) : IClassFixture<EroLeadHost>
             JsonValue v => [v.ToString()],
             _ => [],
         };
-        var everything = new[] { json["title"], json["caseReference"], json["people"], json["contacts"], json["narratives"] }.SelectMany(Walk);
-        // Enum values (SUBJECT, MALE, ...) and the kind of contact are not personal data; everything else is.
-        string[] vocabulary = ["SUBJECT", "ORGANISATION", "MALE", "REPORTING_PERSONNEL", "SUPERVISOR", "Interview"];
+        var everything = new[] { json["title"], json["caseReference"], json["people"], json["personDetails"], json["contacts"], json["narratives"] }.SelectMany(Walk);
+        // Enum values (SUBJECT, MALE, ...), the kind of contact, a person position and the flags' bare "true" (a product names no person to attach them to) are not personal data; every other value is.
+        string[] vocabulary = ["SUBJECT", "ORGANISATION", "MALE", "REPORTING_PERSONNEL", "SUPERVISOR", "Interview", "0", "true"];
         return everything.Where(v => !vocabulary.Contains(v)).Distinct();
     }
 
@@ -69,6 +78,10 @@ public sealed class EroLeadTests(EroLeadHost host) : IClassFixture<EroLeadHost>
         var recipients = (await host.PostAsync("query($id: ID!) { eroLead(id: $id) { number subject source recipients { code reason } } }", new { id }, host.Analyst))
             .ShouldSucceed().Data!["eroLead"]!;
         Assert.Matches(@"^EROLEAD-FY\d{4}-\d{6}$", recipients["number"]!.GetValue<string>());
+        var details = Assert.Single((await host.PostAsync("query($id: ID!) { eroLead(id: $id) { personDetails { mothersMaidenName fugitive person { lastName } } } }",
+            new { id }, host.Analyst)).ShouldSucceed().Data!["eroLead"]!["personDetails"]!.AsArray())!;
+        Assert.Equal(("Echeverria-route", true, "Quintanilla-route"),
+            (details["mothersMaidenName"]!.GetValue<string>(), details["fugitive"]!.GetValue<bool>(), details["person"]!["lastName"]!.GetValue<string>()));
         Assert.Equal(["FOD-NYC", "IOU-HQ"], recipients["recipients"]!.AsArray().Select(r => r!["code"]!.GetValue<string>()).Order());
 
         var ivan = host.Token("ivan", "HSI Intelligence", "FIG-NYC");
@@ -128,7 +141,11 @@ public sealed class EroLeadTests(EroLeadHost host) : IClassFixture<EroLeadHost>
         Assert.True(pii.Count >= 25, $"the leads hold {pii.Count} PII values");
         foreach (var value in pii)
             foreach (var product in products)
-                Assert.False(product.Contains(value, StringComparison.OrdinalIgnoreCase) || (value.Length <= 4 && product.Contains($"\"{value}\"", StringComparison.Ordinal)),
+                // A short value (an age, a state, a country code) would match inside timestamps and ids: it must not be a whole JSON value.
+                Assert.False(value.Length >= 5
+                        ? product.Contains(value, StringComparison.OrdinalIgnoreCase)
+                        : product.Contains($"\"{value}\"", StringComparison.OrdinalIgnoreCase) || product.Contains($":{value},", StringComparison.Ordinal)
+                            || product.Contains($":{value}}}", StringComparison.Ordinal),
                     $"the PII value '{value}' appears in a product: {product}");
         // Nor the lead's id or number, which would lead an outsider back to it.
         foreach (var id in ids) Assert.DoesNotContain(id, cbpBody.Body);

@@ -527,6 +527,66 @@ namespace SenGraph.Modules.EroLead.Migrations.SqlServer
                     b.ToTable("EroLeadHsiFlags", (string)null);
                 });
 
+            modelBuilder.Entity("SenGraph.Modules.EroLead.Data.EroLeadPersonDetails", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool?>("AggravatedFelon")
+                        .HasColumnType("bit");
+
+                    b.Property<bool?>("AmberAlert")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ArrestCity")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ArrestState")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("CitizenshipStatus")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("EntryDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("Fugitive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("MothersMaidenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("PersonPosition")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PriorArrestsAndConvictions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool?>("ProtectAct")
+                        .HasColumnType("bit");
+
+                    b.Property<bool?>("RegisteredSexOffender")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("EroLeadPersonDetails", (string)null);
+                });
+
             modelBuilder.Entity("SenGraph.Modules.EroLead.Data.EroLeadProduct", b =>
                 {
                     b.Property<Guid>("Id")
@@ -687,6 +747,15 @@ namespace SenGraph.Modules.EroLead.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SenGraph.Modules.EroLead.Data.EroLeadPersonDetails", b =>
+                {
+                    b.HasOne("SenGraph.Modules.EroLead.Data.EroLeadReport", null)
+                        .WithMany("PersonDetails")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SenGraph.Modules.EroLead.Data.EroLeadProduct", b =>
                 {
                     b.HasOne("SenGraph.Modules.EroLead.Data.EroLeadReport", null)
@@ -719,6 +788,11 @@ namespace SenGraph.Modules.EroLead.Migrations.SqlServer
                     b.Navigation("People");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("SenGraph.Modules.EroLead.Data.EroLeadReport", b =>
+                {
+                    b.Navigation("PersonDetails");
                 });
 #pragma warning restore 612, 618
         }

@@ -521,6 +521,66 @@ namespace SenGraph.Modules.EroLead.Migrations.Sqlite
                     b.ToTable("EroLeadHsiFlags", (string)null);
                 });
 
+            modelBuilder.Entity("SenGraph.Modules.EroLead.Data.EroLeadPersonDetails", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("AggravatedFelon")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("AmberAlert")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArrestCity")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArrestState")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenshipStatus")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EntryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Fugitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MothersMaidenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriorArrestsAndConvictions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ProtectAct")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("RegisteredSexOffender")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("EroLeadPersonDetails", (string)null);
+                });
+
             modelBuilder.Entity("SenGraph.Modules.EroLead.Data.EroLeadProduct", b =>
                 {
                     b.Property<Guid>("Id")
@@ -681,6 +741,15 @@ namespace SenGraph.Modules.EroLead.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SenGraph.Modules.EroLead.Data.EroLeadPersonDetails", b =>
+                {
+                    b.HasOne("SenGraph.Modules.EroLead.Data.EroLeadReport", null)
+                        .WithMany("PersonDetails")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SenGraph.Modules.EroLead.Data.EroLeadProduct", b =>
                 {
                     b.HasOne("SenGraph.Modules.EroLead.Data.EroLeadReport", null)
@@ -713,6 +782,11 @@ namespace SenGraph.Modules.EroLead.Migrations.Sqlite
                     b.Navigation("People");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("SenGraph.Modules.EroLead.Data.EroLeadReport", b =>
+                {
+                    b.Navigation("PersonDetails");
                 });
 #pragma warning restore 612, 618
         }
