@@ -15,7 +15,7 @@ public sealed class LearaModule : ReportModule<LearaReport, SqliteLearaDbContext
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
         base.ConfigureServices(services, context);
-        services.AddContactKind("RequestingParty", "The officer of the requesting agency who asked for assistance (a LEARA's requesting party).");
+        services.AddContactKind("RequestingParty", "The agency or officer who asked ICE for assistance (a LEARA's requesting party).");
         services.AddContactKind("ReceivedBy", "The ICE employee who received a request for assistance.");
         services.AddContactKind("ForwardedTo", "The ICE officer a request for assistance was forwarded to.");
         services.AddContactKind("DutyOfficer", "The duty officer for a request for assistance.");

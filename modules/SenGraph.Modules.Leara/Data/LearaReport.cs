@@ -79,7 +79,8 @@ public sealed partial class LearaReport : Report, IDeclaredReport<LearaReport>
                 + "other federal agency or officer, and its disposition.")
             .Routed(ReportRoutes.SpecialAgentInCharge | ReportRoutes.FieldOfficeDirector)
             .Policies(
-                authors: [DirectoryRoles.Agent, DirectoryRoles.Supervisor, DirectoryRoles.HeadquartersAgent],
+                // "Field and headquarters agents and officers": the Agent role in any office, field or headquarters.
+                authors: [DirectoryRoles.Agent, DirectoryRoles.Supervisor],
                 reviewers: [DirectoryRoles.Supervisor],
                 readers: [DirectoryRoles.Agent, DirectoryRoles.Supervisor, DirectoryRoles.OfficeManager, DirectoryRoles.IrocStaff,
                     DirectoryRoles.HeadquartersAgent, DirectoryRoles.ProfessionalResponsibility]);
