@@ -62,6 +62,21 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
     /// <summary>The other report types, each submitted with every PII field filled (see <see cref="SubmitEveryOtherTypeAsync"/>).</summary>
     private static readonly IMatrixReportType[] OtherTypes = [new OppredUnderTest(), new SpearUnderTest(), new SpotUnderTest()];
 
+    /// <summary>
+    /// What the schema must mark besides <see cref="ExpectedPii"/>: the PII fields of the LEARA and ERO LEAD modules. The walk
+    /// below is seeded with a SIR only, so it reaches these on no path with a value; the role matrix's PII cells
+    /// (<see cref="RoleMatrixTests"/>) read each of them with and without a need to know.
+    /// </summary>
+    private static readonly string[] ExpectedModulePii =
+    [
+        // ERO LEAD's per-person details (PIA 1.1): criminal history, citizenship, entry.
+        "EroLeadPersonDetails.aggravatedFelon", "EroLeadPersonDetails.amberAlert", "EroLeadPersonDetails.arrestCity", "EroLeadPersonDetails.arrestState",
+        "EroLeadPersonDetails.citizenshipStatus", "EroLeadPersonDetails.entryDate", "EroLeadPersonDetails.fugitive", "EroLeadPersonDetails.mothersMaidenName",
+        "EroLeadPersonDetails.priorArrestsAndConvictions", "EroLeadPersonDetails.protectAct", "EroLeadPersonDetails.registeredSexOffender",
+        // LEARA's narratives of the request and its disposition (may name a subject or victim).
+        "Leara.disposition", "Leara.request",
+    ];
+
     /// <summary>A submitted, amended SIR with every PII field filled, sent by name to the roles without a need to know; and the schema walk.</summary>
     private async Task<(SchemaWalk Walk, string ReportId)> SeedAsync()
     {
@@ -103,7 +118,7 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
     {
         var (walk, _) = await SeedAsync();
 
-        Assert.Equal(ExpectedPii.Order(StringComparer.Ordinal), walk.PiiFields.Order(StringComparer.Ordinal));
+        Assert.Equal(ExpectedPii.Concat(ExpectedModulePii).Order(StringComparer.Ordinal), walk.PiiFields.Order(StringComparer.Ordinal));
     }
 
     [Fact]

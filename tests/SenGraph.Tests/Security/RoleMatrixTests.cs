@@ -96,6 +96,37 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "SPOT | Office of Professional Responsibility | no     yes      yes          yes       no     no     no     no      no     no    yes",
         "SPOT | Statistics Analyst                    | no     no       no           no        no     no     no     no      no     no    no",
         "SPOT | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        // LEARA: HSI intelligence does not read them. ERO TAV: not HSI intelligence. ERO LEAD: as SIR.
+        "LEARA | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
+        "LEARA | Supervisor                            | yes    yes      yes          yes       yes    yes    yes    yes     yes    yes   yes",
+        "LEARA | Office Manager                        | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "LEARA | IROC Staff                            | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "LEARA | Headquarters Agent                    | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "LEARA | HSI Intelligence                      | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "LEARA | Public Affairs Officer                | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "LEARA | Office of Professional Responsibility | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "LEARA | Statistics Analyst                    | no     no       no           no        no     no     no     no      no     no    no",
+        "LEARA | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "EROTAV | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
+        "EROTAV | Supervisor                            | yes    yes      yes          yes       yes    yes    yes    yes     yes    yes   yes",
+        "EROTAV | Office Manager                        | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "EROTAV | IROC Staff                            | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "EROTAV | Headquarters Agent                    | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "EROTAV | HSI Intelligence                      | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "EROTAV | Public Affairs Officer                | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "EROTAV | Office of Professional Responsibility | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "EROTAV | Statistics Analyst                    | no     no       no           no        no     no     no     no      no     no    no",
+        "EROTAV | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "EROLEAD | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
+        "EROLEAD | Supervisor                            | yes    yes      yes          yes       yes    yes    yes    yes     yes    yes   yes",
+        "EROLEAD | Office Manager                        | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "EROLEAD | IROC Staff                            | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "EROLEAD | Headquarters Agent                    | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "EROLEAD | HSI Intelligence                      | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "EROLEAD | Public Affairs Officer                | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "EROLEAD | Office of Professional Responsibility | no     yes      yes          yes       no     no     no     no      no     no    yes",
+        "EROLEAD | Statistics Analyst                    | no     no       no           no        no     no     no     no      no     no    no",
+        "EROLEAD | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
     ];
 
     /// <summary>Who may see a PII field at all: the roles with a need to know the people in a report (the others: aggregates only, or system maintenance).</summary>
@@ -134,6 +165,9 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         ["OPPRED"] = new OppredUnderTest(),
         ["SPEAR"] = new SpearUnderTest(),
         ["SPOT"] = new SpotUnderTest(),
+        ["LEARA"] = KitTypeUnderTest.Leara,
+        ["EROTAV"] = KitTypeUnderTest.EroTav,
+        ["EROLEAD"] = KitTypeUnderTest.EroLead,
     };
 
     public static IEnumerable<object[]> Cells() =>
