@@ -3,7 +3,8 @@
 # (`dotnet run --project host/SenGraph.Host`, which builds the host and every module), on a free loopback
 # port through the documented Kestrel setting, waits until it listens, runs the README's walk-through
 # against it (readme-walkthrough.mjs), then drives Banana Cake Pop on it in Debian's Chromium
-# (banana-cake-pop.mjs, playwright-core from this folder's package.json: `npm ci` here first), and always
+# (banana-cake-pop.mjs, playwright-core from this folder's package.json: `npm ci` here first), runs the
+# front-end example (examples/frontend/run.sh: urql + GraphQL Code Generator; `npm ci` there first), and always
 # stops it.
 #
 #   tests/smoke/run-quick-start.sh [COUNTS_FILE] [ARTIFACTS_DIR]
@@ -75,6 +76,8 @@ run_checks() { # NAME COMMAND...
 }
 run_checks smoke node tests/smoke/readme-walkthrough.mjs "$url" "${folders[@]}"
 run_checks bcp node tests/smoke/banana-cake-pop.mjs "$url" "$artifacts"
+# The front-end example (examples/frontend: `npm ci` there first), typed from schema/schema.graphql, on the same host.
+run_checks frontend bash examples/frontend/run.sh "$url/graphql"
 write_counts "$total_passed" "$total_failed"
 if (( status != 0 )); then echo "---- host log ----"; tail -n 60 "$log"; fi
 exit "$status"
