@@ -48,5 +48,9 @@ public sealed class EroTavReport : Report, IDeclaredReport<EroTavReport>
         type.Field(r => r.AgencyType, "The kind of agency that asked for the interview.").Required("The agency type is required.").Indexed();
         type.Field(r => r.VisitDate, "The date of the visit.").Required("The visit date is required.").Indexed();
         type.Field(r => r.Facility, "The detention facility where the interview took place.").MaxLength(200, "The facility");
+        // A visit is reported after it took place: not before 1900, not later than tomorrow (UTC, for time zones ahead).
+        type.Rule(r => r.VisitDate.Year < 1900 ? UserError.ForField("INVALID_DATE", "The visit date is before 1900.", "visitDate")
+            : r.VisitDate > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1) ? UserError.ForField("IN_FUTURE", "The visit date is in the future.", "visitDate")
+            : null);
     }
 }

@@ -48,10 +48,11 @@ public sealed class FuzzHost : IAsyncLifetime
         ("ed", "Agent", "FOD-NYC"),
         ("bob", "Agent", "SAC-BOS"),
         ("lesc", "LESC Staff", "HQ-ICE"),
+        ("iona", "IOU Analyst", "HQ-ICE"),
     ];
 
-    /// <summary>Users of the modules' own roles (LENS's LESC Staff): the development directory does not seed them, so root creates them at start.</summary>
-    private static readonly IReadOnlySet<string> ModuleRoleUsers = new HashSet<string>(StringComparer.Ordinal) { "lesc" };
+    /// <summary>Users of the modules' own roles (LENS's LESC Staff, ERO LEAD's IOU Analyst): the development directory does not seed them, so root creates them at start.</summary>
+    private static readonly IReadOnlySet<string> ModuleRoleUsers = new HashSet<string>(StringComparer.Ordinal) { "lesc", "iona" };
 
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private PluginsFolder? _plugins;
