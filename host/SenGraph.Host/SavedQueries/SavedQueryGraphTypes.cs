@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using SenGraph.Contracts.Querying;
 using SenGraph.Contracts.Schema;
+using SenGraph.Host.Workflow;
 
 namespace SenGraph.Host.SavedQueries;
 
@@ -44,14 +45,10 @@ public sealed class SaveQueryInputGraphType : InputObjectGraphType<SaveQueryInpu
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new SaveQueryInput(
-        Text(value, "name"), Text(value, "description"), Text(value, "document"),
-        value.TryGetValue("shareWithRoles", out var roles) ? Strings(roles) : null,
-        value.TryGetValue("shareWithOffices", out var offices) ? Strings(offices) : null,
+        InputValues.String(value, "name"), InputValues.String(value, "description"), InputValues.String(value, "document"),
+        value.TryGetValue("shareWithRoles", out var roles) ? InputValues.Strings(roles) : null,
+        value.TryGetValue("shareWithOffices", out var offices) ? InputValues.Strings(offices) : null,
         value.TryGetValue("expectedVersion", out var version) ? version as int? : null);
-
-    private static string? Text(IDictionary<string, object?> value, string name) => value.TryGetValue(name, out var v) ? v as string : null;
-
-    private static List<string>? Strings(object? value) => (value as IEnumerable<object?>)?.Select(v => v as string ?? "").ToList();
 }
 
 public sealed class DeleteSavedQueryInputGraphType : InputObjectGraphType
