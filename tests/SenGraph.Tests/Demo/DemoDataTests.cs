@@ -59,7 +59,7 @@ public sealed class DemoDataTests : IAsyncLifetime
     [Fact]
     public async Task Submitted_demo_reports_spread_over_eighteen_months_numbered_in_their_own_fiscal_years()
     {
-        var feed = (await _host.PostAsync("{ irocFeed(first: 50) { totalCount nodes { number submittedAt } } }",
+        var feed = (await _host.PostAsync("{ irocFeed(first: 100) { totalCount nodes { number submittedAt } } }",
             token: _host.Token("iris", "IROC Staff", "IROC-HQ"))).ShouldSucceed().Data!["irocFeed"]!;
         // The IROC reads every submitted report of every shipped type (SPEARs too: PIA 2.1 "the IROC also reviews SPEARs").
         Assert.Equal(18 * ShippedTypes.Length, feed["totalCount"]!.GetValue<int>());
