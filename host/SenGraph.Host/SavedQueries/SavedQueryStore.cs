@@ -27,7 +27,7 @@ public sealed record SaveQueryInput(string? Name, string? Description, string? D
 /// finding what a user may see or run, and checking every saved query again whenever the schema changes.
 /// </summary>
 public sealed partial class SavedQueryStore(
-    IDbContextFactory<WorkflowDbContext> databases, SchemaHost schemas, RoleCatalog roles, GraphQLLimits limits, TimeProvider clock)
+    IDbContextFactory<WorkflowDbContext> databases, SchemaHost schemas, RoleCatalog roles, GraphQLLimits limits, TimeProvider clock, IServiceProvider services)
 {
     public const string NameTaken = "NAME_TAKEN";
     public const string InvalidDocument = "INVALID_DOCUMENT";
@@ -188,10 +188,12 @@ public sealed partial class SavedQueryStore(
             Schema = schema,
             Document = parsed,
             Operation = operations[0],
-            Rules = DocumentValidator.CoreRules,
+            // The size and cost limits a request meets, so a document that could never run is not saved as VALID.
+            Rules = [.. DocumentValidator.CoreRules, limits.OperationSize, limits.Complexity],
             Variables = Inputs.Empty,
             User = new ClaimsPrincipal(),
-            RequestServices = null!,
+            RequestServices = services,
+            Metrics = global::GraphQL.Instrumentation.Metrics.None, // the complexity rule records its timing here
         });
         // Variables are given when it runs: a missing one is not a fault of the saved document.
         return [.. result.Errors.Where(e => e is not InvalidVariableError).Select(e => e.Message).Distinct()];

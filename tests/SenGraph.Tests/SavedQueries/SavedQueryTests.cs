@@ -74,6 +74,12 @@ public sealed class SavedQueryTests : IDisposable
         Assert.Equal("INVALID_DOCUMENT", two["errors"]![0]!["code"]!.GetValue<string>());
         var syntax = await SaveAsync(token, new { name = "Broken", document = "{ sirs { " });
         Assert.Equal("INVALID_DOCUMENT", syntax["errors"]![0]!["code"]!.GetValue<string>());
+        // A document no request could run (a fragment bomb over the cost limit) is not saved as VALID.
+        var bomb = "query Bomb { ...F0 }\n" + string.Join("\n", Enumerable.Range(0, 30).Select(i =>
+            i == 29 ? $"fragment F{i} on Query {{ sirs(first: 100) {{ nodes {{ title }} }} }}" : $"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}"));
+        var costly = await SaveAsync(token, new { name = "Bomb", document = bomb });
+        Assert.Null(costly["savedQuery"]);
+        Assert.Equal("INVALID_DOCUMENT", costly["errors"]![0]!["code"]!.GetValue<string>());
         var count = (await _host.PostAsync("{ savedQueries { totalCount } }", token: token)).ShouldSucceed();
         Assert.Equal(0, count.Data!["savedQueries"]!["totalCount"]!.GetValue<int>());
     }
