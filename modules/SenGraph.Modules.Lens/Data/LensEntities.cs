@@ -170,6 +170,12 @@ public sealed class LensMessage
     /// <summary>The sent message this one corrects, if any.</summary>
     public Guid? Replaces { get; set; }
 
+    /// <summary>
+    /// True for a withdrawal: a correction that tells a state an earlier notification no longer concerns it (the
+    /// subject's residence moved to another state, or the release no longer qualifies). It holds no PII.
+    /// </summary>
+    public bool Withdraws { get; set; }
+
     public LensMessageStatus Status { get; set; }
 
     /// <summary>Failed delivery attempts so far.</summary>

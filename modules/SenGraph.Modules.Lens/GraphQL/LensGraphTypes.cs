@@ -133,6 +133,7 @@ public sealed class LensMessageGraphType : ObjectGraphType<LensMessage>
         Field(m => m.UpdatedAt).Description("When it last changed.");
         Field<StringGraphType>("lastError").Description("The last delivery error (for a dead letter: why it died).").Resolve(c => c.Source.LastError);
         Field<IdGraphType>("replaces").Description("The sent message this corrected message replaces.").Resolve(c => c.Source.Replaces);
+        Field(m => m.Withdraws).Description("True when this correction withdraws the message it replaces: the state is no longer concerned (residence moved, or the release no longer qualifies).");
         Field<NonNullGraphType<StringGraphType>>("idempotencyKey").Description("The key the receiver deduplicates on (the message id, 32 hex digits).")
             .Resolve(c => c.Source.IdempotencyKey);
         Field<NonNullGraphType<StringGraphType>>("text").Description("The message as the state receives it (names the subject).").Resolve(c => c.Source.Text).Pii();

@@ -63,6 +63,30 @@ public static class NletsAmTemplate
         return text.ToString();
     }
 
+    /// <summary>
+    /// The text telling a state to disregard a notification it was sent, because a correction means the release no
+    /// longer concerns it. Names no one: the state already holds the subject's data, and it has no need of more.
+    /// </summary>
+    public static string RenderWithdrawal(Guid messageId, string destinationOri, Guid replaces)
+    {
+        var lines = new List<string>
+        {
+            $"AM.{Ori.Lesc}.{destinationOri}",
+            "TXT",
+            "ICE LAW ENFORCEMENT NOTIFICATION SYSTEM (LENS) - NOTIFICATION WITHDRAWN",
+            $"CORRECTED MESSAGE - REPLACES REF/{Reference(replaces)}",
+            $"REF/{Reference(messageId)}",
+            "",
+            "THE RELEASE NOTIFICATION REFERENCED ABOVE WAS CORRECTED AND NO LONGER CONCERNS YOUR STATE. DISREGARD IT.",
+            "",
+            "LAW ENFORCEMENT INQUIRIES: LAW ENFORCEMENT SUPPORT CENTER (LESC) "
+                + $"(802) 872-6050 OR NLETS AM TO {Ori.Lesc}.",
+        };
+        var text = new StringBuilder();
+        foreach (var line in lines.SelectMany(l => Wrap(Clean(l)))) text.Append(line).Append('\n');
+        return text.ToString();
+    }
+
     /// <summary>The message id as a message quotes it: 32 hex digits, upper case.</summary>
     public static string Reference(Guid messageId) => messageId.ToString("N").ToUpperInvariant();
 

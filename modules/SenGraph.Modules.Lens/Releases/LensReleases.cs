@@ -12,7 +12,7 @@ namespace SenGraph.Modules.Lens.Releases;
 /// (<see cref="LensNotices.Decide"/>, text by <see cref="NletsAmTemplate"/>) are written by one <c>SaveChangesAsync</c>,
 /// so in one transaction with their audit records: both or neither. Before delivery a correction replaces the pending
 /// messages and a cancellation withdraws them; after delivery a correction writes a corrected message (quoting the one
-/// it replaces) and a cancellation is refused.
+/// it replaces), or a withdrawal to a state the correction no longer concerns, and a cancellation is refused.
 /// </summary>
 public sealed class LensReleases(IDbContextFactory<LensDbContext> databases, IModuleEvents events, TimeProvider clock)
 {
@@ -51,9 +51,10 @@ public sealed class LensReleases(IDbContextFactory<LensDbContext> databases, IMo
             changed.Add(message);
         }
 
-        var sent = messages!.Where(m => m.Status == LensMessageStatus.Sent)
-            .GroupBy(m => m.DestinationState).ToDictionary(g => g.Key, g => g.OrderByDescending(m => m.SentAt).First().Id);
-        var added = await DecideAsync(db, release, sent, now, ct);
+        var lastSent = messages!.Where(m => m.Status == LensMessageStatus.Sent)
+            .GroupBy(m => m.DestinationState).ToDictionary(g => g.Key, g => g.OrderByDescending(m => m.SentAt).First());
+        var added = await DecideAsync(db, release, lastSent.ToDictionary(p => p.Key, p => p.Value.Id), now, ct);
+        added.AddRange(Withdrawals(release, lastSent.Values, told: added.Select(m => m.DestinationState).ToHashSet(), now));
         db.Messages.AddRange(added);
         if (await SaveAsync(db, ct) is { } conflict) return Result<LensRelease>.Failure(conflict);
         await PublishAsync([.. changed, .. added], ct);
@@ -83,6 +84,22 @@ public sealed class LensReleases(IDbContextFactory<LensDbContext> databases, IMo
         await PublishAsync(changed, ct);
         return Result<LensRelease>.Success(release);
     }
+
+    /// <summary>
+    /// A withdrawal for each state that was sent a notification the corrected release no longer gives it (the residence
+    /// moved to another state, or no conviction qualifies any more), unless what it was last sent is a withdrawal already.
+    /// </summary>
+    private static IEnumerable<LensMessage> Withdrawals(LensRelease release, IEnumerable<LensMessage> lastSent, HashSet<string> told, DateTimeOffset now) =>
+        lastSent.Where(m => !m.Withdraws && !told.Contains(m.DestinationState)).Select(m =>
+        {
+            var id = Guid.NewGuid();
+            return new LensMessage
+            {
+                Id = id, ReleaseId = release.Id, Recipient = m.Recipient, DestinationOri = m.DestinationOri, DestinationState = m.DestinationState,
+                Text = NletsAmTemplate.RenderWithdrawal(id, m.DestinationOri, m.Id), Replaces = m.Id, Withdraws = true,
+                Status = LensMessageStatus.Pending, CreatedAt = now, NextAttemptAt = now, UpdatedAt = now, Version = 1,
+            };
+        });
 
     private static void Withdraw(LensMessage message, string why, DateTimeOffset now)
     {

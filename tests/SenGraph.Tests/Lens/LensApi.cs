@@ -32,7 +32,7 @@ public static class LensApi
 {
     public const string ReleaseSelection =
         "id status version notifiable noMessageReason statesWithoutOri cancelReason releasingState residenceState kind lastName fbiNumber "
-        + "messages { id status destinationOri destinationState recipient replaces idempotencyKey attempts lastError text }";
+        + "messages { id status destinationOri destinationState recipient replaces withdraws idempotencyKey attempts lastError text }";
 
     public static Dictionary<string, string?> OutboxSettings(string gatewayUrl) => new()
     {

@@ -171,6 +171,49 @@ public sealed class LensReleaseTests(LensHost host) : IClassFixture<LensHost>
     }
 
     [Fact]
+    public async Task A_state_a_correction_no_longer_concerns_is_sent_a_withdrawal_without_pii()
+    {
+        await host.SetOriAsync(Lesc, "VT", "VT0020000");
+        await host.SetOriAsync(Lesc, "NM", "NM0020000");
+        await host.SetOriAsync(Lesc, "AZ", "AZ0020000");
+        var recorded = await host.RecordOkAsync(Officer, LensApi.Release("VT", "NM", ["1101"]));
+        var id = recorded["id"]!.GetValue<string>();
+        var delivered = await host.WaitForMessagesAsync(Lesc, id, m => m.Status() == "SENT", Delivery);
+        var toVermont = delivered["messages"]!.AsArray().Single(m => m!["destinationState"]!.GetValue<string>() == "VT")!["id"]!.GetValue<string>();
+
+        // The subject lives in Arizona after all: Arizona is told, New Mexico (releasing) gets a corrected message, and
+        // Vermont is told to disregard what it was sent, in a message that names no one.
+        var moved = await CorrectAsync(id, 1, LensApi.Release("AZ", "NM", ["1101"]));
+        Assert.Empty(moved.Codes());
+        var added = moved["release"]!["messages"]!.AsArray().Where(m => m!.Status() == "PENDING").ToList();
+        Assert.Equal(["AZ", "NM", "VT"], added.Select(m => m!["destinationState"]!.GetValue<string>()).Order());
+        var withdrawal = added.Single(m => m!["destinationState"]!.GetValue<string>() == "VT")!;
+        Assert.True(withdrawal["withdraws"]!.GetValue<bool>());
+        Assert.Equal(toVermont, withdrawal["replaces"]!.GetValue<string>());
+        Assert.Equal("VT0020000", withdrawal["destinationOri"]!.GetValue<string>());
+        var text = withdrawal["text"]!.GetValue<string>().Replace('\n', ' ');
+        Assert.Contains("NOTIFICATION WITHDRAWN", text);
+        Assert.Contains("CORRECTED MESSAGE - REPLACES REF/" + Guid.Parse(toVermont).ToString("N").ToUpperInvariant(), text);
+        foreach (var pii in new[] { "PEREZ", "JUAN", "19850412", "123456", "MAIN ST", "YONKERS", "10701" }) Assert.DoesNotContain(pii, text);
+        Assert.False(added.Single(m => m!["destinationState"]!.GetValue<string>() == "AZ")!["withdraws"]!.GetValue<bool>());
+        Assert.Null(added.Single(m => m!["destinationState"]!.GetValue<string>() == "AZ")!["replaces"]); // Arizona was never told before
+        await host.WaitForMessagesAsync(Lesc, id, m => m.Status() == "SENT", Delivery);
+
+        // No conviction qualifies any more: both states told are sent a withdrawal, and a further correction sends none again.
+        var unqualified = await CorrectAsync(id, 2, LensApi.Release("AZ", "NM", ["5707"]));
+        Assert.Empty(unqualified.Codes());
+        Assert.False(unqualified["release"]!["notifiable"]!.GetValue<bool>());
+        var pending = unqualified["release"]!["messages"]!.AsArray().Where(m => m!.Status() == "PENDING").ToList();
+        Assert.Equal(["AZ", "NM"], pending.Select(m => m!["destinationState"]!.GetValue<string>()).Order());
+        Assert.All(pending, m => Assert.True(m!["withdraws"]!.GetValue<bool>()));
+        await host.WaitForMessagesAsync(Lesc, id, m => m.Status() == "SENT", Delivery);
+        var again = await CorrectAsync(id, 3, LensApi.Release("AZ", "NM", ["5707"], ("residenceCity", "Tucson")));
+        Assert.Empty(again.Codes());
+        Assert.Equal(7, again["release"]!["messages"]!.AsArray().Count);
+        Assert.DoesNotContain(again["release"]!["messages"]!.AsArray(), m => m!.Status() == "PENDING");
+    }
+
+    [Fact]
     public async Task A_message_that_keeps_failing_is_dead_lettered_with_its_last_error_and_lesc_staff_re_queue_it()
     {
         await host.SetOriAsync(Lesc, "ME", "ME0000000");

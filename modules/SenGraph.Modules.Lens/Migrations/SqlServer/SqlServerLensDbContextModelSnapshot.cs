@@ -124,6 +124,9 @@ namespace SenGraph.Modules.Lens.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<bool>("Withdraws")
+                        .HasColumnType("bit");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ReleaseId");
