@@ -52,6 +52,12 @@ public enum LearaOutcome
 /// </summary>
 public sealed partial class LearaReport : Report, IDeclaredReport<LearaReport>
 {
+    /// <summary>The contact kind of the ICE officer a request was forwarded to (declared by the module).</summary>
+    public const string ForwardedTo = "ForwardedTo";
+
+    /// <summary>The contact kind of the duty officer for a request (declared by the module).</summary>
+    public const string DutyOfficer = "DutyOfficer";
+
     public string RequestingAgency { get; set; } = "";
     public LearaAgencyLevel AgencyLevel { get; set; }
     public string? AgencyState { get; set; }
@@ -97,6 +103,12 @@ public sealed partial class LearaReport : Report, IDeclaredReport<LearaReport>
         type.Field(r => r.Outcome, "How ICE answered; null while the request is being acted on.").Indexed();
         type.Field(r => r.Disposition, "What was done about the request; may name a subject or victim.").MaxLength(20_000, "The disposition").Pii();
         type.Field(r => r.ResponseCompletedOn, "The date the response was completed; its fiscal year starts the LEARA's retention.").Indexed();
+        // Memo and PIA 1.1: the disposition is recorded as the request is acted on, by the officer it was forwarded to or the
+        // duty officer as well as the author (contacts of those kinds naming the user); each update is a revision with who, when and why.
+        type.DesignatedUpdate("Disposition", "Records how a LEARA was answered (outcome, disposition, date the response was completed).",
+                new DesignatedUpdaters { ContactKinds = [ForwardedTo, DutyOfficer] },
+                r => r.Outcome, r => r.Disposition, r => r.ResponseCompletedOn)
+            .CheckingRules();
         type.Computed(r => r.ResponseCompleted, "Whether the response is completed (its completion date is set).");
         type.Computed(r => r.DaysToResponse, "Days from the request to the completed response; null until completed.");
 

@@ -108,6 +108,80 @@ public sealed class LearaWorkflowTests(ShippedModulesHost host) : IClassFixture<
         Assert.False(original["report"]!["responseCompleted"]!.GetValue<bool>());
     }
 
+    private const string UpdateDisposition =
+        "mutation($input: UpdateLearaDispositionInput!) { updateLearaDisposition(input: $input) { leara { outcome disposition responseCompletedOn responseCompleted version revision } errors { code path } } }";
+
+    private async Task<JsonNode> UpdateDispositionAsync(string token, object input) =>
+        (await host.PostAsync(UpdateDisposition, new { input }, token)).ShouldSucceed().Data!["updateLearaDisposition"]!;
+
+    private static string[] Codes(JsonNode payload) =>
+        [.. payload["errors"]!.AsArray().Select(e => e!["code"]!.GetValue<string>() + "@" + string.Join(".", e["path"]!.AsArray().Select(p => p!.ToString())))];
+
+    [Fact]
+    public async Task The_officer_it_was_forwarded_to_and_the_duty_officer_update_the_disposition_each_update_a_revision_with_who_when_and_why()
+    {
+        var agency = Unique("Worcester Police Department");
+        // Forwarded to hank (by display name), betty is the duty officer (by user name); both see the report.
+        var (id, version, _) = await SubmitAsync(Bob, LearaApi.Input(agency, ("agencyLevel", "MUNICIPAL"), ("contacts", new object[]
+        {
+            new { kind = "REQUESTING_PARTY", name = "Sgt. Rita Requester", agency },
+            new { kind = "RECEIVED_BY", name = "Bob Agent", agency = "ICE SAC-BOS" },
+            new { kind = "FORWARDED_TO", name = "Hank Headquarters Agent", agency = "ICE HQ-HSI" },
+            new { kind = "DUTY_OFFICER", name = "betty", agency = "ICE SAC-BOS" },
+        })));
+        var betty = host.Token("betty", "Supervisor", "SAC-BOS");
+
+        var referred = await UpdateDispositionAsync(Hank, new { id, expectedVersion = version, reason = "Forwarded officer: referred to HSI Boston.", outcome = "REFERRED", disposition = "Referred to HSI Boston about Juan Perez." });
+        Assert.Empty(Codes(referred));
+        Assert.Equal("REFERRED", referred["leara"]!["outcome"]!.GetValue<string>());
+        Assert.False(referred["leara"]!["responseCompleted"]!.GetValue<bool>());
+        Assert.Equal(1, referred["leara"]!["revision"]!.GetValue<int>());
+
+        var completed = await UpdateDispositionAsync(betty, new
+        {
+            id, expectedVersion = referred["leara"]!["version"]!.GetValue<int>(), reason = "Duty officer: HSI Boston took it over.",
+            outcome = "ASSISTANCE_PROVIDED", disposition = "HSI Boston interviewed Juan Perez.", responseCompletedOn = "2026-11-06",
+        });
+        Assert.Empty(Codes(completed));
+        Assert.True(completed["leara"]!["responseCompleted"]!.GetValue<bool>());
+        Assert.Equal(2, completed["leara"]!["revision"]!.GetValue<int>());
+
+        var read = (await host.LearaAsync(Bob, id, "outcome disposition daysToResponse requestingAgency revisions { revision amendedBy amendedAt reason report { ... on Leara { outcome disposition responseCompletedOn } } }"))!;
+        Assert.Equal("ASSISTANCE_PROVIDED", read["outcome"]!.GetValue<string>());
+        Assert.Equal(4, read["daysToResponse"]!.GetValue<int>());
+        Assert.Equal(agency, read["requestingAgency"]!.GetValue<string>());
+        var revisions = read["revisions"]!.AsArray();
+        Assert.Equal(["hank", "betty"], revisions.Select(r => r!["amendedBy"]!.GetValue<string>()));
+        Assert.Equal(["Forwarded officer: referred to HSI Boston.", "Duty officer: HSI Boston took it over."], revisions.Select(r => r!["reason"]!.GetValue<string>()));
+        Assert.All(revisions, r => Assert.True(DateTimeOffset.Parse(r!["amendedAt"]!.GetValue<string>()) > DateTimeOffset.UtcNow.AddMinutes(-10)));
+        Assert.Equal([null, "REFERRED"], revisions.Select(r => r!["report"]!["outcome"]?.GetValue<string>()));
+        Assert.Equal([null, "Referred to HSI Boston about Juan Perez."], revisions.Select(r => r!["report"]!["disposition"]?.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_disposition_update_by_anyone_else_or_breaking_the_leara_rules_is_refused_and_nothing_changes()
+    {
+        var (id, version, _) = await SubmitAsync(Bob, LearaApi.Input(Unique("Lowell Police Department"), ("agencyLevel", "MUNICIPAL")));
+        var oscar = host.Token("oscar", "Office of Professional Responsibility", "HQ-OPR");
+
+        // OPR reads the report but is neither its author nor named as the officer it was forwarded to or the duty officer.
+        Assert.Equal(["NOT_AUTHORIZED@input.id"], Codes(await UpdateDispositionAsync(oscar, new { id, expectedVersion = version, reason = "r", outcome = "DECLINED" })));
+        // Another area's agent does not see it at all.
+        Assert.Equal(["NOT_FOUND@input.id"], Codes(await UpdateDispositionAsync(Alice, new { id, expectedVersion = version, reason = "r", outcome = "DECLINED" })));
+        // The LEARA's own rules hold on the updated report: completed needs an outcome, and not before the request was received (2026-11-02).
+        Assert.Equal(["REQUIRED@input.outcome"], Codes(await UpdateDispositionAsync(Bob, new { id, expectedVersion = version, reason = "r", responseCompletedOn = "2026-11-03" })));
+        Assert.Equal(["INVALID_DATE@input.responseCompletedOn"],
+            Codes(await UpdateDispositionAsync(Bob, new { id, expectedVersion = version, reason = "r", outcome = "DECLINED", responseCompletedOn = "2026-11-01" })));
+        Assert.Equal(["REQUIRED@input.reason"], Codes(await UpdateDispositionAsync(Bob, new { id, expectedVersion = version, reason = " ", outcome = "DECLINED" })));
+
+        var read = (await host.LearaAsync(Bob, id, "outcome responseCompletedOn version revision revisions { revision }"))!;
+        Assert.Null(read["outcome"]);
+        Assert.Null(read["responseCompletedOn"]);
+        Assert.Equal(version, read["version"]!.GetValue<int>());
+        Assert.Equal(0, read["revision"]!.GetValue<int>());
+        Assert.Empty(read["revisions"]!.AsArray());
+    }
+
     [Fact]
     public async Task Analysts_filter_and_sort_learas_by_agency_level_program_and_time_received()
     {

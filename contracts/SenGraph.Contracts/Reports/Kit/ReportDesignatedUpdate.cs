@@ -50,14 +50,32 @@ public sealed class ReportDesignatedUpdate<TReport> where TReport : Report, IDec
         {
             // The type's lists do not change, but the revision keeps them.
             LoadAsync = _loadCollections,
+            Verify = ChecksRules ? report => [.. _rules.Select(rule => rule(report)).OfType<UserError>()] : null,
         };
     }
 
-    private Func<DbContext, TReport, CancellationToken, Task>? _loadCollections;
+    /// <summary>Whether the type's cross-field rules are checked on the report as the update leaves it (<see cref="CheckingRules"/>).</summary>
+    public bool ChecksRules { get; private set; }
 
-    internal void Resolve(IReadOnlyList<ReportField<TReport>> declared, Func<DbContext, TReport, CancellationToken, Task>? loadCollections, string what)
+    /// <summary>
+    /// Checks the type's cross-field <c>Rule</c>s on the stored report with the update applied (a LEARA completed without an
+    /// outcome, or before it was received): any error refuses the update and nothing is stored. Without it only each field's
+    /// own checks run.
+    /// </summary>
+    public ReportDesignatedUpdate<TReport> CheckingRules()
+    {
+        ChecksRules = true;
+        return this;
+    }
+
+    private Func<DbContext, TReport, CancellationToken, Task>? _loadCollections;
+    private IReadOnlyList<Func<TReport, UserError?>> _rules = [];
+
+    internal void Resolve(IReadOnlyList<ReportField<TReport>> declared, Func<DbContext, TReport, CancellationToken, Task>? loadCollections,
+        IReadOnlyList<Func<TReport, UserError?>> rules, string what)
     {
         _loadCollections = loadCollections;
+        _rules = rules;
         if (Name.Length == 0 || !char.IsUpper(Name[0]) || !Name.All(char.IsAsciiLetterOrDigit))
             throw new InvalidOperationException($"{what}: the designated update '{Name}' needs a PascalCase name.");
         if (_properties.Count == 0) throw new InvalidOperationException($"{what}: the designated update '{Name}' names no field.");

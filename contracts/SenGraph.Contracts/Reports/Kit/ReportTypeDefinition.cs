@@ -302,7 +302,7 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         var duplicate = _fields.Select(f => f.Name).Concat(_collections.Select(c => c.Name)).GroupBy(name => name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new InvalidOperationException($"{what} declares the field '{duplicate.Key}' twice.");
-        foreach (var update in _designatedUpdates) update.Resolve(_fields, LoadCollections, what);
+        foreach (var update in _designatedUpdates) update.Resolve(_fields, LoadCollections, _rules, what);
         if (_retentionField is { } dateField)
         {
             var field = _fields.FirstOrDefault(f => f.Property.Name == dateField.Name && !f.IsComputed)

@@ -19,6 +19,12 @@ public sealed record ReportDetails<TReport>(IReadOnlyList<UserError> Errors, Act
 {
     /// <summary>Loads what <see cref="Apply"/> replaces on a stored report (the type's own lists), before a revision keeps it.</summary>
     public Func<DbContext, TReport, CancellationToken, Task>? LoadAsync { get; init; }
+
+    /// <summary>
+    /// Checks the stored report once <see cref="Apply"/> changed it (a designated update's cross-field rules); errors
+    /// (paths from <c>input</c>) mean nothing is stored. Null: nothing more to check.
+    /// </summary>
+    public Func<TReport, IReadOnlyList<UserError>>? Verify { get; init; }
 }
 
 /// <summary>
@@ -153,6 +159,7 @@ public sealed class ReportDrafts<TContext, TReport>(
         });
         report.Revision++;
         details.Apply(report);
+        if (details.Verify?.Invoke(report) is { Count: > 0 } broken) return new ReportOutcome<TReport>(null, broken);
         report.Touch(now);
         try
         {
