@@ -33,7 +33,10 @@ public enum SpearActivityKind
 /// A Significant Prospective Enforcement Activity Report (PIA Overview, 1.1): a planned search, arrest or seizure, or a
 /// non-enforcement meeting, training or conference, with its suspects (the envelope's people), program case information
 /// and contacts. Every SPEAR is reviewed by a supervisor before submission and goes to the field office (the SAC line and
-/// the area's FOD) and the IROC.
+/// the area's FOD) and the IROC. One proposed activity per report: the PIA speaks of "a description of the proposed
+/// enforcement activity" (1.1) and of SPEARs reporting "anticipated enforcement actions" one report at a time (Overview),
+/// never of several activities in one SPEAR, so the activity's fields stay on the report rather than in a kit Collection.
+/// Never cited in IROC summaries (<c>NotSummarised</c>).
 /// <para>
 /// Operationally sensitive (PIA 2.1: "most of these operations are sensitive and inadvertent leakage of information may
 /// compromise the effectiveness of the operations or the safety of ICE personnel"), so only roles with an operational need
@@ -67,6 +70,7 @@ public sealed class SpearReport : Report, IDeclaredReport<SpearReport>
                 + "involving field staff. Operationally sensitive: read only by roles with an operational need, never summarised or counted finer than the area.")
             .Routed(ReportRoutes.SpecialAgentInCharge | ReportRoutes.FieldOfficeDirector | ReportRoutes.Iroc, reviewMandatory: true)
             .SubmittedReadBy(SubmittedReaders.OnlyRoles(DirectoryRoles.IrocStaff, DirectoryRoles.HeadquartersAgent))
+            .NotSummarised()
             .Paged(100)
             .Policies(
                 authors: [DirectoryRoles.Agent, DirectoryRoles.Supervisor],

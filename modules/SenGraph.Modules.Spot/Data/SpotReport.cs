@@ -38,6 +38,8 @@ public sealed class SpotReport : Report, IDeclaredReport<SpotReport>
             .Routed(ReportRoutes.Headquarters)
             .SubmittedReadBy(SubmittedReaders.Everyone)
             .Paged(100)
+            // PIA 3.2 gives SPOT reports no retention schedule: kept until NARA approves one (shown as unscheduled on modules { reportTypes { retention } }).
+            .Unscheduled()
             .Policies(
                 authors: [DirectoryRoles.Agent, DirectoryRoles.Supervisor],
                 reviewers: [DirectoryRoles.Supervisor],

@@ -129,4 +129,20 @@ public sealed class SpotTests(ShippedModulesHost host) : IClassFixture<ShippedMo
         Assert.Equal("Juan Perez is in custody.", read!["summary"]!.GetValue<string>());
         Assert.StartsWith("Juan Perez posted a threat", Assert.Single(read["revisions"]!.AsArray())!["report"]!["summary"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Spot_is_shown_as_unscheduled_where_retention_is_shown_since_the_pia_gives_it_no_schedule()
+    {
+        var types = (await host.PostAsync("{ modules { reportTypes { code retention { scheduled trigger destroyAfterYears transferAfterYears summary } } } }", token: Hank))
+            .ShouldSucceed().Data!["modules"]!.AsArray().SelectMany(m => m!["reportTypes"]!.AsArray()).ToList();
+        var retention = Assert.Single(types, t => t!["code"]!.GetValue<string>() == "SPOT")!["retention"]!;
+
+        Assert.False(retention["scheduled"]!.GetValue<bool>());
+        Assert.Null(retention["trigger"]);
+        Assert.Null(retention["destroyAfterYears"]);
+        Assert.Null(retention["transferAfterYears"]);
+        Assert.Equal("Unscheduled: kept until a retention schedule is approved.", retention["summary"]!.GetValue<string>());
+        // The other shipped types with a schedule say so, so the field is not unscheduled for everyone.
+        Assert.Contains(types, t => t!["retention"]!["scheduled"]!.GetValue<bool>());
+    }
 }

@@ -125,6 +125,19 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         return this;
     }
 
+    /// <summary>Whether the IROC may cite reports of the type in its summaries (<see cref="NotSummarised"/>); true unless declared.</summary>
+    public bool Summarisable { get; private set; } = true;
+
+    /// <summary>
+    /// Reports of the type never appear in IROC summaries, which go to leadership beyond the type's readers (SPEAR: operationally
+    /// sensitive, PIA 2.1 "they do not typically summarize and distribute the information contained in SPEARs").
+    /// </summary>
+    public ReportTypeDefinition<TReport> NotSummarised()
+    {
+        Summarisable = false;
+        return this;
+    }
+
     /// <summary>The directory roles that write, review and read reports of this type (visibility rules narrow reading further).</summary>
     public ReportTypeDefinition<TReport> Policies(IReadOnlyList<string> authors, IReadOnlyList<string> reviewers, IReadOnlyList<string> readers)
     {
@@ -284,6 +297,7 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         Routes = Routes,
         RoutedOfficeKinds = RoutedOfficeKinds,
         SubmittedReaders = SubmittedReaders,
+        Summarisable = Summarisable,
         Retention = RetentionSchedule,
         AuthorPolicy = AuthorPolicy,
         ReviewPolicy = ReviewPolicy,

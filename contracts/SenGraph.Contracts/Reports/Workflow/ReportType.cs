@@ -31,6 +31,9 @@ public interface IReportType
     /// <summary>Who reads every submitted report of this type beyond its recipients (default <see cref="SubmittedReaders.CrossOffice"/>).</summary>
     SubmittedReaders SubmittedReaders => SubmittedReaders.CrossOffice;
 
+    /// <summary>Whether the IROC may cite reports of this type in its summaries (default true; SPEAR: never).</summary>
+    bool Summarisable => true;
+
     /// <summary>The type's records retention schedule (default <see cref="RetentionSchedule.Unscheduled"/>).</summary>
     RetentionSchedule Retention => RetentionSchedule.Unscheduled;
 
@@ -62,6 +65,7 @@ public sealed class ReportTypeOptions
     public ReportRoutes Routes { get; init; } = ReportRoutes.Iroc;
     public IReadOnlyList<string> RoutedOfficeKinds { get; init; } = [];
     public SubmittedReaders SubmittedReaders { get; init; } = SubmittedReaders.CrossOffice;
+    public bool Summarisable { get; init; } = true;
     public RetentionSchedule Retention { get; init; } = RetentionSchedule.Unscheduled;
     public required string AuthorPolicy { get; init; }
     public required string ReviewPolicy { get; init; }
@@ -82,6 +86,7 @@ public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDb
     public ReportRoutes Routes => options.Routes;
     public IReadOnlyList<string> RoutedOfficeKinds => options.RoutedOfficeKinds;
     public SubmittedReaders SubmittedReaders => options.SubmittedReaders;
+    public bool Summarisable => options.Summarisable;
     public RetentionSchedule Retention => options.Retention;
     public string AuthorPolicy => options.AuthorPolicy;
     public string ReviewPolicy => options.ReviewPolicy;
