@@ -52,7 +52,7 @@ public sealed class ReportContactGraphType : ObjectGraphType<ReportContact>
         Name = "ReportContact";
         Description = "Contact information of someone who handled or was notified of the event.";
         Field<NonNullGraphType<ContactKindGraphType>>("kind").Description("Why the contact is named.").Resolve(c => c.Source.Kind);
-        Field<NonNullGraphType<StringGraphType>>("name").Description("Full name.").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("Full name of the person (PII).").Resolve(c => c.Source.Name).Pii();
         Field<StringGraphType>("agency").Description("Agency or office.").Resolve(c => c.Source.Agency);
         Field<StringGraphType>("phone").Description("Telephone number.").Resolve(c => c.Source.Phone);
         Field<StringGraphType>("email").Description("E-mail address.").Resolve(c => c.Source.Email);
@@ -67,7 +67,7 @@ public sealed class ReportNarrativeGraphType : ObjectGraphType<ReportNarrative>
         Name = "ReportNarrative";
         Description = "A section of the report's narrative.";
         Field<StringGraphType>("heading").Description("Heading of the section, e.g. Seized property.").Resolve(c => c.Source.Heading);
-        Field<NonNullGraphType<StringGraphType>>("text").Description("The text.").Resolve(c => c.Source.Text);
+        Field<NonNullGraphType<StringGraphType>>("text").Description("The text; may name a suspect or victim (PII).").Resolve(c => c.Source.Text).Pii();
     }
 }
 

@@ -103,7 +103,9 @@ public static class ReportGraphTypeExtensions
         f.Scalar<NonNullGraphType<StringGraphType>, string>(r => r.Type, "type", "Report-type code, e.g. SIR.");
         f.Scalar<StringGraphType, string?>(r => r.Number, "number", "Report number, e.g. SIR-FY2027-000123: unique per type; null until the report is numbered.");
         f.Scalar<NonNullGraphType<ReportStatusGraphType>, ReportStatus>(r => r.Status, "status", "Where the report stands in its lifecycle.");
-        f.Scalar<NonNullGraphType<StringGraphType>, string>(r => r.Title, "title", "Short title of the event.");
+        // PII on every type (PIA 1.1: a SPOT's subject, an ERO LEAD's title "may include a suspect name"): marked on the shared
+        // envelope, not per type, because the Report interface's title reaches every type's reports.
+        f.Scalar<NonNullGraphType<StringGraphType>, string>(r => r.Title, "title", "Short title of the event; may name a suspect (PII).", pii: true);
         f.Scalar<DateTimeOffsetGraphType, DateTimeOffset?>(r => r.EventAt, "eventAt", "When the event happened.");
         f.Scalar<StringGraphType, string?>(r => r.EventCity, "eventCity", "City where the event happened.");
         f.Scalar<StringGraphType, string?>(r => r.EventState, "eventState", "USPS code of the US state or territory where the event happened.");
@@ -163,7 +165,7 @@ public static class ReportGraphTypeExtensions
         }
 
         /// <summary>A field reading <paramref name="property"/> of the envelope, mapped to that path for where/order.</summary>
-        public void Scalar<TGraphType, TProperty>(Expression<Func<Report, TProperty>> property, string name, string description)
+        public void Scalar<TGraphType, TProperty>(Expression<Func<Report, TProperty>> property, string name, string description, bool pii = false)
             where TGraphType : IGraphType
         {
             var read = property.Compile();
@@ -171,6 +173,7 @@ public static class ReportGraphTypeExtensions
             var path = Expression.Lambda<Func<TSource, TProperty>>(
                 new Replace(property.Parameters[0], envelope.Body).Visit(property.Body), envelope.Parameters);
             var field = type.Field<TGraphType>(name).Description(description).MapsTo(path);
+            if (pii) field.Pii();
             if (_resolve) field.FieldType.Resolver = new FuncFieldResolver<TSource, object?>(c => read(get(c.Source)));
         }
     }

@@ -20,7 +20,7 @@ public sealed class ReportEnvelopeInputGraphType : InputObjectGraphType<ReportEn
     /// <summary>Adds the envelope input fields (title, eventAt, ..., people, contacts, narratives) to <paramref name="input"/>.</summary>
     public static void AddEnvelopeFields(IInputObjectGraphType input)
     {
-        AddInputField<NonNullGraphType<StringGraphType>>(input, "title", $"Short title of the event, at most {L.TitleMaxLength} characters.");
+        AddInputField<NonNullGraphType<StringGraphType>>(input, "title", $"Short title of the event, at most {L.TitleMaxLength} characters; may name a suspect (PII).").Pii();
         AddInputField<DateTimeOffsetGraphType>(input, "eventAt", "When the event happened (not in the future).");
         AddInputField<StringGraphType>(input, "eventCity", $"City where the event happened, at most {L.CityMaxLength} characters.");
         AddInputField<StringGraphType>(input, "eventState", "USPS code of the US state or territory, e.g. NY.");
@@ -93,7 +93,7 @@ public sealed class ContactInputGraphType : InputObjectGraphType<ContactInput>
         Name = "ContactInput";
         Description = "Contact information of someone who handled or was notified of the event.";
         Field<NonNullGraphType<ContactKindGraphType>>("kind").Description("Why the contact is named.");
-        Field<NonNullGraphType<StringGraphType>>("name").Description($"Full name, at most {L.ContactNameMaxLength} characters.");
+        Field<NonNullGraphType<StringGraphType>>("name").Description($"Full name, at most {L.ContactNameMaxLength} characters.").Pii();
         Field<StringGraphType>("agency").Description($"Agency or office, at most {L.AgencyMaxLength} characters.");
         Field<StringGraphType>("phone").Description("Telephone number: 7 to 15 digits, optional extension (x123).");
         Field<StringGraphType>("email").Description("E-mail address.");
@@ -108,6 +108,6 @@ public sealed class NarrativeInputGraphType : InputObjectGraphType<NarrativeInpu
         Name = "NarrativeInput";
         Description = "A section of the report's narrative.";
         Field<StringGraphType>("heading").Description($"Heading, at most {L.HeadingMaxLength} characters.");
-        Field<NonNullGraphType<StringGraphType>>("text").Description($"The text, at most {L.NarrativeMaxLength} characters.");
+        Field<NonNullGraphType<StringGraphType>>("text").Description($"The text, at most {L.NarrativeMaxLength} characters; may name a suspect or victim (PII).").Pii();
     }
 }

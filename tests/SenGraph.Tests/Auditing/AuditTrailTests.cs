@@ -63,14 +63,17 @@ public sealed class AuditTrailTests(ShippedModulesHost host) : IClassFixture<Shi
     [Fact]
     public async Task Reading_a_reports_people_records_which_pii_fields_were_returned()
     {
-        var (id, _) = await host.DraftAsync(Bob, "PII view");
+        var (id, _) = await host.DraftAsync(Bob, "PII view",
+            ("contacts", new object[] { new { kind = "REPORTING_PERSONNEL", name = "Bob Agent" } }),
+            ("narratives", new object[] { new { heading = "Incident", text = "Juan Perez resisted arrest." } }));
 
-        await PostOkAsync("query Names($id: ID!) { sir(id: $id) { title people { role lastName aNumber dateOfBirth } } }", new { id }, Bob);
-        await PostOkAsync("query NoNames($id: ID!) { sir(id: $id) { title people { role } } }", new { id }, Bob);
+        // The envelope's title, contact names and narrative text may name a person (PIA 1.1): they are PII fields too.
+        await PostOkAsync("query Names($id: ID!) { sir(id: $id) { title people { role lastName aNumber dateOfBirth } contacts { kind name } narratives { heading text } } }", new { id }, Bob);
+        await PostOkAsync("query NoNames($id: ID!) { sir(id: $id) { number people { role } contacts { kind } narratives { heading } } }", new { id }, Bob);
 
         var reads = await host.AuditRecordsAsync($"{{ recordId: {{ eq: \"{id}\" }}, action: {{ eq: \"Read\" }}, operationName: {{ in: [\"Names\", \"NoNames\"] }} }}");
         Assert.Equal(2, reads.Count);
-        Assert.Equal(["ReportPerson.aNumber", "ReportPerson.dateOfBirth", "ReportPerson.lastName"],
+        Assert.Equal(["ReportContact.name", "ReportNarrative.text", "ReportPerson.aNumber", "ReportPerson.dateOfBirth", "ReportPerson.lastName", "Sir.title"],
             reads[0]["piiFields"]!.AsArray().Select(f => f!.GetValue<string>()));
         Assert.Empty(reads[1]["piiFields"]!.AsArray());
         Assert.Equal("type: Sir", reads[0].Str("details"));

@@ -43,12 +43,13 @@ public sealed class KitTypeUnderTest(string code, string graphQLName, IReadOnlyD
     [
         new("Leara.request", "... on Leara { request }", n => n["request"], $"\"{LearaRequest}\""),
         new("Leara.disposition", "... on Leara { disposition }", n => n["disposition"], $"\"{LearaDisposition}\""),
+        .. MatrixPiiField.Envelope("Leara"),
     ]);
 
     public static KitTypeUnderTest EroTav { get; } = new("EROTAV", "EroTav", new Dictionary<string, object?>
     {
         ["requestingAgency"] = "Policia Federal", ["agencyType"] = "FOREIGN", ["visitDate"] = "2026-11-18",
-    }, []);
+    }, MatrixPiiField.Envelope("EroTav"));
 
     public static KitTypeUnderTest EroLead { get; } = new("EROLEAD", "EroLead", new Dictionary<string, object?>
     {
@@ -60,5 +61,6 @@ public sealed class KitTypeUnderTest(string code, string graphQLName, IReadOnlyD
         new("EroLeadPersonDetails.fugitive", "... on EroLead { personDetails { fugitive } }", n => n["personDetails"]![0]!["fugitive"], "true"),
         new("EroLeadPersonDetails.priorArrestsAndConvictions", "... on EroLead { personDetails { priorArrestsAndConvictions } }",
             n => n["personDetails"]![0]!["priorArrestsAndConvictions"], $"\"{PriorRecord}\""),
+        .. MatrixPiiField.Envelope("EroLead"),
     ]);
 }

@@ -32,6 +32,9 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
         "ReportPerson.dateOfBirth", "ReportPerson.fbiNumber", "ReportPerson.fin", "ReportPerson.firstName", "ReportPerson.immigrationStatus",
         "ReportPerson.lastName", "ReportPerson.middleName",
         "Sir.hospital", "Sir.injuries",
+        // The envelope (issue 13 item 4, PIA 1.1: titles, narratives and contact names may name a suspect, victim or requester),
+        // on the Report interface and every report type the walk reaches with data.
+        "Report.title", "ReportContact.name", "ReportNarrative.text", "Sir.title", "Oppred.title", "Spear.title", "Spot.title",
         // LENS (issue 18): the released subject, the convictions and the message text that names the subject.
         "LensConviction.convictedOn", "LensConviction.court", "LensConviction.description", "LensConviction.ncicCode", "LensConviction.sentence",
         "LensMessage.text",
@@ -75,6 +78,8 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
         "EroLeadPersonDetails.priorArrestsAndConvictions", "EroLeadPersonDetails.protectAct", "EroLeadPersonDetails.registeredSexOffender",
         // LEARA's narratives of the request and its disposition (may name a subject or victim).
         "Leara.disposition", "Leara.request",
+        // The envelope's title on the other report types, and on a report whose module is not loaded (none while the walk runs).
+        "EroLead.title", "EroTav.title", "Leara.title", "UnavailableReport.title",
     ];
 
     /// <summary>A submitted, amended SIR with every PII field filled, sent by name to the roles without a need to know; and the schema walk.</summary>

@@ -23,9 +23,11 @@ public static class PiiSir
     public const string SpotSubject = "Sentinel subject of a SPOT";
     public const string SpotSummary = "Sentinel summary of a SPOT";
     public const string PriorRecord = "Sentinel prior record";
+    public const string ContactName = "Sentinelcontact Officer";
+    public const string NarrativeText = "Sentinelnarrative: an officer was assaulted during an arrest.";
 
     /// <summary>Values only a PII field can return (the short codes and numbers are left out: they might occur by chance).</summary>
-    public static readonly string[] Sentinels = [FirstName, MiddleName, LastName, Street, City, ANumber, Fin, FbiNumber, ImmigrationStatus, Injuries, Hospital, SpotSubject, SpotSummary, PriorRecord];
+    public static readonly string[] Sentinels = [FirstName, MiddleName, LastName, Street, City, ANumber, Fin, FbiNumber, ImmigrationStatus, Injuries, Hospital, SpotSubject, SpotSummary, PriorRecord, ContactName, NarrativeText];
 
     public static Dictionary<string, object?> Input(string title)
     {
@@ -49,8 +51,8 @@ public static class PiiSir
                     aNumber = ANumber, fin = Fin, fbiNumber = FbiNumber, immigrationStatus = ImmigrationStatus,
                 },
             },
-            ["contacts"] = new object[] { new { kind = "REPORTING_PERSONNEL", name = "Bob Agent", phone = "(617) 555-0100" } },
-            ["narratives"] = new object[] { new { heading = "Incident", text = "An officer was assaulted during an arrest." } },
+            ["contacts"] = new object[] { new { kind = "REPORTING_PERSONNEL", name = ContactName, phone = "(617) 555-0100" } },
+            ["narratives"] = new object[] { new { heading = "Incident", text = NarrativeText } },
         };
     }
 

@@ -94,7 +94,7 @@ public sealed class ReportTypeReadPolicyTests(ShippedModulesHost host) : IClassF
     [Fact]
     public async Task A_sir_is_not_delivered_live_to_roles_that_may_not_read_sirs()
     {
-        const string live = "subscription { reportSubmitted { id title } }";
+        const string live = "subscription { reportSubmitted { id number } }";  // no PII (the title is PII): roles without a need to know may subscribe
         await using var iroc = await GraphQLWsTestClient.InitializedAsync(host, authorization: "Bearer " + host.TokenOf(IrocStaff));
         await iroc.SubscribeAsync("iroc", live);
         var nonReaders = new List<GraphQLWsTestClient>();

@@ -390,7 +390,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         /// <summary>A new draft by <paramref name="author"/>: its id and version.</summary>
         public async Task<(string Id, int Version)> DraftAsync(IMatrixReportType type, Actor author)
         {
-            var response = await PostAsync(type.CreateMutation, new { input = type.Input("Matrix: draft") }, author);
+            var response = await PostAsync(type.CreateMutation, new { input = type.Input(MatrixPiiField.SharedTitle) }, author);
             var payload = response.Data?[type.CreateField];
             Assert.True(payload?["errors"]?.AsArray().Count == 0, $"Arrange: {author} could not draft: {response.Body}");
             var report = payload![type.PayloadField]!;
@@ -437,7 +437,22 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
 
 /// <summary>A PII field as the matrix reads it: the selection on a report, how to find the value in a node, and the value written.</summary>
 /// <param name="Name">Type.field, as the schema names it.</param>
-public sealed record MatrixPiiField(string Name, string Selection, Func<JsonNode, JsonNode?> Read, string Expected);
+public sealed record MatrixPiiField(string Name, string Selection, Func<JsonNode, JsonNode?> Read, string Expected)
+{
+    /// <summary>The title the matrix's shared report has (<c>DraftAsync</c>).</summary>
+    public const string SharedTitle = "Matrix: draft";
+
+    /// <summary>
+    /// The envelope's PII of a report of the GraphQL type <paramref name="graphQLType"/> (issue 13 item 4, PIA 1.1: titles,
+    /// narratives and contact names may name a suspect, a victim or a requesting party), read through a fragment on the type.
+    /// </summary>
+    public static IReadOnlyList<MatrixPiiField> Envelope(string graphQLType) =>
+    [
+        new($"{graphQLType}.title", $"... on {graphQLType} {{ title }}", n => n["title"], JsonSerializer.Serialize(SharedTitle)),
+        new("ReportContact.name", $"... on {graphQLType} {{ contacts {{ name }} }}", n => n["contacts"]![0]!["name"], JsonSerializer.Serialize(PiiSir.ContactName)),
+        new("ReportNarrative.text", $"... on {graphQLType} {{ narratives {{ text }} }}", n => n["narratives"]![0]!["text"], JsonSerializer.Serialize(PiiSir.NarrativeText)),
+    ];
+}
 
 /// <summary>A report type as the matrix drives it: its module's query and mutations, a valid input with every PII field, and its PII fields.</summary>
 public interface IMatrixReportType
@@ -502,6 +517,7 @@ public sealed class SirUnderTest : IMatrixReportType
         Address("country", PiiSir.AddressCountry),
         new("Sir.injuries", "... on Sir { injuries }", n => n["injuries"], Quoted(PiiSir.Injuries)),
         new("Sir.hospital", "... on Sir { hospital }", n => n["hospital"], Quoted(PiiSir.Hospital)),
+        .. MatrixPiiField.Envelope("Sir"),
     ];
 
     private static MatrixPiiField Person(string field, string value) =>
@@ -617,5 +633,6 @@ public sealed class SpotUnderTest : IMatrixReportType
     [
         new("Spot.subject", "... on Spot { subject }", n => n["subject"], JsonSerializer.Serialize(PiiSir.SpotSubject)),
         new("Spot.summary", "... on Spot { summary }", n => n["summary"], JsonSerializer.Serialize(PiiSir.SpotSummary)),
+        .. MatrixPiiField.Envelope("Spot"),
     ];
 }
