@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Modules;
+using SenGraph.Contracts.Reports.Demo;
 using SenGraph.Contracts.Reports.Kit;
 using SenGraph.Contracts.Security;
 using SenGraph.Modules.EroLead.Data;
@@ -16,6 +17,9 @@ namespace SenGraph.Modules.EroLead;
 /// </summary>
 public sealed class EroLeadModule : ReportModule<EroLeadReport, SqliteEroLeadDbContext, SqlServerEroLeadDbContext>, ISenGraphModule
 {
+    /// <summary>The person role of a business or organisation a lead concerns (its name in <c>lastName</c>).</summary>
+    public const string Organisation = "Organisation";
+
     public override ModuleManifest Manifest { get; } = new("erolead", "ERO intelligence report", "1.0.0");
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
@@ -23,7 +27,8 @@ public sealed class EroLeadModule : ReportModule<EroLeadReport, SqliteEroLeadDbC
         base.ConfigureServices(services, context);
         services.AddOfficeKind(EroLeadRoles.IntelligenceOperationsUnit, "ERO Intelligence Operations Unit: receives ERO LEADs and flags items for HSI.");
         services.AddOfficeKind(EroLeadRoles.PartnerAgency, "An outside agency's desk (CBP, U.S. Marshals, DHS I&A, ...) that receives PII-free ERO LEAD products.");
-        services.AddPersonRole("Organisation", "A business or organisation named on the report.");
+        services.AddPersonRole(Organisation, "A business or organisation named on the report.");
+        services.AddDemoReports<ReportDbContext<EroLeadReport>, EroLeadReport>((request, amended) => EroLeadDemo.Report(Type, request, amended));
     }
 
     public void ConfigureRoles(ModuleRoleBuilder roles)

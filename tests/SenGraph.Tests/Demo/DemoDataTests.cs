@@ -46,8 +46,9 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.Equal(3L * ShippedTypes.Length, await ScalarAsync("SELECT COUNT(*) FROM ReportRevisions"));
         Assert.True(await ScalarAsync("SELECT COUNT(DISTINCT OriginatingOffice) FROM Reports") >= 4);
         Assert.True(await ScalarAsync("SELECT COUNT(DISTINCT Author) FROM Reports") >= 4);
-        // Every SIR, OPPRED and SPOT names a suspect; a SPEAR only for a planned search, arrest or seizure (half of them).
-        Assert.Equal(30L + 30 + 15 + 30, await ScalarAsync("SELECT COUNT(DISTINCT ReportId) FROM ReportPeople"));
+        // Every SIR, OPPRED and SPOT names a suspect, every LEARA its subject, every ERO LEAD the person or business it concerns,
+        // every ERO TAV the detainee; a SPEAR only for a planned search, arrest or seizure (half of them).
+        Assert.Equal(30L + 30 + 15 + 30 + 30 + 30 + 30, await ScalarAsync("SELECT COUNT(DISTINCT ReportId) FROM ReportPeople"));
         Assert.Equal(30L * ShippedTypes.Length, await ScalarAsync("SELECT COUNT(DISTINCT ReportId) FROM ReportContacts"));
         Assert.True(await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE Reason = 'NAMED' AND Code = 'hank'") > 0);
         Assert.True(await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE ReadAt IS NULL") > 0);
@@ -59,13 +60,21 @@ public sealed class DemoDataTests : IAsyncLifetime
     [Fact]
     public async Task Submitted_demo_reports_spread_over_eighteen_months_numbered_in_their_own_fiscal_years()
     {
-        var feed = (await _host.PostAsync("{ irocFeed(first: 100) { totalCount nodes { number submittedAt } } }",
-            token: _host.Token("iris", "IROC Staff", "IROC-HQ"))).ShouldSucceed().Data!["irocFeed"]!;
-        // The IROC reads every submitted report of every shipped type (SPEARs too: PIA 2.1 "the IROC also reviews SPEARs").
-        Assert.Equal(18 * ShippedTypes.Length, feed["totalCount"]!.GetValue<int>());
-        var submitted = feed["nodes"]!.AsArray().Select(n => (Number: n!["number"]!.GetValue<string>(), At: n["submittedAt"]!.GetValue<DateTimeOffset>())).ToList();
+        // The IROC reads every submitted report of every shipped type (SPEARs too: PIA 2.1 "the IROC also reviews SPEARs"), a page of 100 at a time.
+        var submitted = new List<(string Number, DateTimeOffset At)>();
+        string? after = null;
+        do
+        {
+            var feed = (await _host.PostAsync("query($after: String) { irocFeed(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { number submittedAt } } }",
+                new { after }, token: _host.Token("iris", "IROC Staff", "IROC-HQ"))).ShouldSucceed().Data!["irocFeed"]!;
+            Assert.Equal(18 * ShippedTypes.Length, feed["totalCount"]!.GetValue<int>());
+            submitted.AddRange(feed["nodes"]!.AsArray().Select(n => (Number: n!["number"]!.GetValue<string>(), At: n["submittedAt"]!.GetValue<DateTimeOffset>())));
+            after = feed["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? feed["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+        Assert.Equal(18 * ShippedTypes.Length, submitted.Select(s => s.Number).Distinct().Count());
         Assert.True(submitted.Max(s => s.At) - submitted.Min(s => s.At) > TimeSpan.FromDays(365), "submissions span more than a year");
-        Assert.All(submitted, s => Assert.Matches(@"^(SIR|OPPRED|SPEAR|SPOT)-FY\d{4}-\d{6}$", s.Number));
+        Assert.All(submitted, s => Assert.Matches(@"^(SIR|OPPRED|SPEAR|SPOT|LEARA|EROLEAD|EROTAV)-FY\d{4}-\d{6}$", s.Number));
         // The fiscal year in each number is the submission's (1 October starts the next), so demo history reads true.
         Assert.All(submitted, s => Assert.Equal($"FY{s.At.Year + (s.At.Month >= 10 ? 1 : 0)}", s.Number.Split('-')[1]));
         Assert.True(submitted.Select(s => s.Number.Split('-')[1]).Distinct().Count() >= 2);
@@ -98,21 +107,21 @@ public sealed class DemoDataTests : IAsyncLifetime
         var progress = new List<DemoSeedProgress>();
         var result = await DemoData.SeedAsync(_host.Services.GetRequiredService<IConfiguration>(),
             _host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, onlyIfNoReports: false,
-            new DemoSeedRequest(12, OnlyTypesWithoutReports: false, new InlineProgress<DemoSeedProgress>(progress.Add)), CancellationToken.None);
+            new DemoSeedRequest(14, OnlyTypesWithoutReports: false, new InlineProgress<DemoSeedProgress>(progress.Add)), CancellationToken.None);
 
-        // Spread evenly over the four shipped types with demo data.
-        Assert.All(ShippedTypes, type => Assert.Equal(3, result!.Written[type]));
+        // Spread evenly over the seven shipped types with demo data.
+        Assert.All(ShippedTypes, type => Assert.Equal(2, result!.Written[type]));
         Assert.Equal(0, result!.FailedSteps);
-        Assert.Equal(before + 12, await ScalarAsync("SELECT COUNT(*) FROM Reports"));
+        Assert.Equal(before + 14, await ScalarAsync("SELECT COUNT(*) FROM Reports"));
         Assert.Equal(progress[^1].Steps, progress[^1].StepsDone);
-        Assert.True(progress.Count > 12, "a step at a time");
+        Assert.True(progress.Count > 14, "a step at a time");
         Assert.Equal(await ScalarAsync("SELECT COUNT(*) FROM Reports WHERE Number IS NOT NULL"),
             await ScalarAsync("SELECT COUNT(DISTINCT Number) FROM Reports WHERE Number IS NOT NULL"));
         Assert.True((await _host.VerifyAsync())["intact"]!.GetValue<bool>());
     }
 
     /// <summary>The report types whose shipped modules write demo data.</summary>
-    internal static readonly string[] ShippedTypes = ["SIR", "OPPRED", "SPEAR", "SPOT"];
+    internal static readonly string[] ShippedTypes = ["SIR", "OPPRED", "SPEAR", "SPOT", "LEARA", "EROLEAD", "EROTAV"];
 
     private async Task<long> ScalarAsync(string sql) => (long)(await RowsAsync(sql)).Single()[0];
 
