@@ -158,7 +158,8 @@ public sealed class SeedDemoCommandTests
             ["ConnectionStrings__SenGraph"] = $"Data Source={Path.Combine(folder.Path, "demo.db")}",
         };
 
-        var first = await HostProcess.RunAsync(environment, "seed", "demo");
+        // 30 reports of each of the seven types through the real workflow: longer than the default 2 minutes on a busy machine.
+        var first = await HostProcess.RunAsync(environment, TimeSpan.FromMinutes(8), "seed", "demo");
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Contains("Demo reports written: ", first.Output);
         Assert.All(DemoDataTests.ShippedTypes, type => Assert.Matches($@"Demo reports written: [^\n]*\b30 {type}\b", first.Output));

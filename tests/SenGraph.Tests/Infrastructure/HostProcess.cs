@@ -9,11 +9,15 @@ public static class HostProcess
 
     /// <summary>The built host (SenGraph.Host.dll) with a command, e.g. <c>schema export</c>.</summary>
     public static Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(environment, null, args);
+
+    /// <summary>The built host with a command that may run longer than the default 2 minutes (<c>seed demo</c> of every type).</summary>
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, TimeSpan? timeout, params string[] args) =>
         RunProgramAsync("dotnet", [Path.Combine(RepoPaths.HostOutput, "SenGraph.Host.dll"), .. args], Path.GetTempPath(),
             variables =>
             {
                 foreach (var (key, value) in environment) variables[key] = value;
-            });
+            }, timeout);
 
     /// <summary>Any program; killed, and the test failed, if it runs longer than <paramref name="timeout"/> (2 minutes).</summary>
     public static async Task<Result> RunProgramAsync(string file, IEnumerable<string> args, string workingDirectory,

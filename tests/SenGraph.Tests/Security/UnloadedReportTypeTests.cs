@@ -18,6 +18,7 @@ public sealed class UnloadedReportTypeTests(ShippedModulesHost host) : IClassFix
     private static readonly IReadOnlyDictionary<string, IMatrixReportType> Types = new Dictionary<string, IMatrixReportType>
     {
         ["sir"] = new SirUnderTest(), ["oppred"] = new OppredUnderTest(), ["spear"] = new SpearUnderTest(), ["spot"] = new SpotUnderTest(),
+        ["leara"] = KitTypeUnderTest.Leara, ["erolead"] = KitTypeUnderTest.EroLead, ["erotav"] = KitTypeUnderTest.EroTav,
     };
 
     [Theory]
@@ -25,6 +26,9 @@ public sealed class UnloadedReportTypeTests(ShippedModulesHost host) : IClassFix
     [InlineData("oppred")]
     [InlineData("spear")]
     [InlineData("spot")]
+    [InlineData("leara")]
+    [InlineData("erolead")]
+    [InlineData("erotav")]
     public async Task Reports_of_a_type_whose_module_is_disabled_are_left_out_until_it_is_enabled_again(string module)
     {
         var type = Types[module];
