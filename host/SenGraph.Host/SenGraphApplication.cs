@@ -16,6 +16,7 @@ using SenGraph.Host.Ide;
 using SenGraph.Host.Modules;
 using SenGraph.Host.Observability;
 using SenGraph.Host.SavedQueries;
+using SenGraph.Host.Summaries;
 using SenGraph.Host.Security;
 using SenGraph.Host.Storage;
 using SenGraph.Host.Workflow;
@@ -85,6 +86,7 @@ public static class SenGraphApplication
         services.AddGraphQLWebSockets(configuration);
         var telemetry = services.AddSenGraphObservability(configuration);
         services.AddSavedQueries();
+        services.AddReportSummaries();
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddScopedSubscriptionExecutionStrategy()

@@ -85,8 +85,14 @@ public sealed class AuditTrail(WorkflowDatabase database, AuditWriter writer, Ti
         return [.. order.Select(key =>
         {
             var (types, pii) = views[key];
-            var isReport = !key.StartsWith('~');
-            return new AuditEntry(context.UserName, AuditActions.Read, isReport ? ReportsEntity : key[1..], isReport ? key : null,
+            // A report's key is its id; another audited record's "@Entity@id" (an IROC summary); PII outside both "~Type".
+            var (entity, recordId) = key[0] switch
+            {
+                '~' => (key[1..], (string?)null),
+                '@' => (key[1..key.LastIndexOf('@')], key[(key.LastIndexOf('@') + 1)..]),
+                _ => (ReportsEntity, key),
+            };
+            return new AuditEntry(context.UserName, AuditActions.Read, entity, recordId,
                 context.OperationName, context.RequestId, pii.Count == 0 ? null : string.Join(",", pii), "type: " + string.Join(",", types));
         })];
 
@@ -102,6 +108,11 @@ public sealed class AuditTrail(WorkflowDatabase database, AuditWriter writer, Ti
                     if (obj.Result is Report r && type is not null)
                     {
                         report = r.Id.ToString();
+                        View(report, type);
+                    }
+                    else if (obj.Result is Summaries.ReportSummary summary && type is not null)
+                    {
+                        report = $"@{Summaries.ReportSummaryModel.Table}@{summary.Id}";
                         View(report, type);
                     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SenGraph.Contracts.Agency;
 using SenGraph.Host.Auditing;
 using SenGraph.Host.SavedQueries;
+using SenGraph.Host.Summaries;
 using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Workflow;
@@ -49,7 +50,8 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
             .ApplyReportEnvelope(excludeFromMigrations: false)
             .ApplyAuditTrail()
             .ApplyReportCounters()
-            .ApplySavedQueries();
+            .ApplySavedQueries()
+            .ApplyReportSummaries();
         modelBuilder.Entity<RulesOfBehaviorAcknowledgement>(e =>
         {
             e.ToTable("RulesOfBehaviorAcknowledgements");

@@ -35,6 +35,8 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
         // The envelope (issue 13 item 4, PIA 1.1: titles, narratives and contact names may name a suspect, victim or requester),
         // on the Report interface and every report type the walk reaches with data.
         "Report.title", "ReportContact.name", "ReportNarrative.text", "Sir.title", "Oppred.title", "Spear.title", "Spot.title",
+        // An IROC summary's title and text (reached through draftReportSummary of the walk's SIR, by IROC staff).
+        "ReportSummary.text", "ReportSummary.title",
         // LENS (issue 18): the released subject, the convictions and the message text that names the subject.
         "LensConviction.convictedOn", "LensConviction.court", "LensConviction.description", "LensConviction.ncicCode", "LensConviction.sentence",
         "LensMessage.text",
@@ -59,6 +61,8 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
         var mutation = path.OperationType == "mutation";
         if (root.StartsWith("lens", StringComparison.Ordinal) || root.Contains("LensRelease", StringComparison.Ordinal) || root.Contains("LensMessage", StringComparison.Ordinal))
             return mutation && root.EndsWith("LensRelease", StringComparison.Ordinal) ? Supervisor : LescStaff;
+        // IROC summaries are IROC staff's to write.
+        if (root.Contains("ReportSummary", StringComparison.Ordinal)) return IrocStaff;
         return mutation ? Supervisor : IrocStaff;
     }
 

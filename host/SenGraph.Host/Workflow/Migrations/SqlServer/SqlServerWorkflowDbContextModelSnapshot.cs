@@ -652,6 +652,120 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
                     b.ToTable("RulesOfBehaviorAcknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Author");
+
+                    b.ToTable("ReportSummaries", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummaryRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("SummaryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SummaryId");
+
+                    b.HasIndex("Kind", "Code");
+
+                    b.ToTable("ReportSummaryRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummaryReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ReportNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReportType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("SummaryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("SummaryId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ReportSummaryReports", (string)null);
+                });
+
             modelBuilder.Entity("SenGraph.Host.Workflow.ReportCounter", b =>
                 {
                     b.Property<string>("Type")
@@ -746,6 +860,24 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummaryRecipient", b =>
+                {
+                    b.HasOne("SenGraph.Host.Summaries.ReportSummary", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("SummaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummaryReport", b =>
+                {
+                    b.HasOne("SenGraph.Host.Summaries.ReportSummary", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("SummaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SenGraph.Contracts.Agency.DirectoryUser", b =>
                 {
                     b.Navigation("Roles");
@@ -765,6 +897,13 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
             modelBuilder.Entity("SenGraph.Host.SavedQueries.SavedQuery", b =>
                 {
                     b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummary", b =>
+                {
+                    b.Navigation("Recipients");
+
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }

@@ -644,6 +644,120 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
                     b.ToTable("RulesOfBehaviorAcknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Author");
+
+                    b.ToTable("ReportSummaries", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummaryRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SummaryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SummaryId");
+
+                    b.HasIndex("Kind", "Code");
+
+                    b.ToTable("ReportSummaryRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummaryReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SummaryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("SummaryId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ReportSummaryReports", (string)null);
+                });
+
             modelBuilder.Entity("SenGraph.Host.Workflow.ReportCounter", b =>
                 {
                     b.Property<string>("Type")
@@ -738,6 +852,24 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummaryRecipient", b =>
+                {
+                    b.HasOne("SenGraph.Host.Summaries.ReportSummary", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("SummaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummaryReport", b =>
+                {
+                    b.HasOne("SenGraph.Host.Summaries.ReportSummary", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("SummaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SenGraph.Contracts.Agency.DirectoryUser", b =>
                 {
                     b.Navigation("Roles");
@@ -757,6 +889,13 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
             modelBuilder.Entity("SenGraph.Host.SavedQueries.SavedQuery", b =>
                 {
                     b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummary", b =>
+                {
+                    b.Navigation("Recipients");
+
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }
