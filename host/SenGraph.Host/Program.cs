@@ -2,6 +2,7 @@ using SenGraph.Host;
 using SenGraph.Host.Cli;
 
 if (HostCommands.IsCommand(args)) return await HostCommands.RunAsync(args);
+if (ModuleCommandLine.IsModuleVerb(args)) return await ModuleCommandLine.RunAsync(args);
 
 var builder = SenGraphApplication.CreateBuilder(args);
 builder.AddSenGraph();

@@ -107,6 +107,7 @@ public static class SenGraphApplication
         app.Map(GraphQLPath, http => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http));
         app.MapBananaCakePopAssets(GraphQLPath);
         app.MapSenGraphHealthChecks();
+        app.UseModuleEndpoints();
         return app;
     }
 

@@ -37,4 +37,17 @@ public interface ISenGraphModule
 
     /// <summary>Declares the module's root fields and extra types.</summary>
     void ConfigureSchema(ModuleSchemaBuilder schema);
+
+    /// <summary>
+    /// Declares command line verbs (e.g. <c>sc import</c>): the host's command line loads the modules, applies their
+    /// migrations and runs the verb in the module's container.
+    /// </summary>
+    void ConfigureCommands(ModuleCommandBuilder commands)
+    {
+    }
+
+    /// <summary>Declares HTTP paths the module serves outside GraphQL (a dashboard page and its scripts).</summary>
+    void ConfigureEndpoints(ModuleEndpointBuilder endpoints)
+    {
+    }
 }

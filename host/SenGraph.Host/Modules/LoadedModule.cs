@@ -45,6 +45,12 @@ public sealed class LoadedModule(
     public ModuleSchemaBuilder Schema { get; } = schema;
     public IReadOnlyDictionary<string, AuthorizationPolicy> Policies { get; } = policies;
 
+    /// <summary>The command line verbs the module adds (<see cref="ISenGraphModule.ConfigureCommands"/>).</summary>
+    public IReadOnlyList<ModuleCommand> Commands { get; init; } = [];
+
+    /// <summary>The HTTP paths the module serves (<see cref="ISenGraphModule.ConfigureEndpoints"/>).</summary>
+    public IReadOnlyList<ModuleEndpoint> Endpoints { get; init; } = [];
+
     /// <summary>The roles the module adds to the directory.</summary>
     public IReadOnlyList<ModuleRole> Roles { get; } = roles;
 

@@ -61,9 +61,17 @@ public sealed class ModuleLoader(
             Step("declaring roles", () => module.ConfigureRoles(roles));
             var schema = new ModuleSchemaBuilder();
             Step("declaring schema contributions", () => module.ConfigureSchema(schema));
+            var commands = new ModuleCommandBuilder();
+            Step("declaring commands", () => module.ConfigureCommands(commands));
+            var endpoints = new ModuleEndpointBuilder(services);
+            Step("declaring endpoints", () => module.ConfigureEndpoints(endpoints));
 
             return new LoadedModule(manifest, folder, fingerprint, timeProvider.GetUtcNow(), assembly, loader, services, schema, authorization.Policies,
-                roles.Roles, options.Value.ServiceStopTimeout, loggerFactory.CreateLogger<ModuleServices>());
+                roles.Roles, options.Value.ServiceStopTimeout, loggerFactory.CreateLogger<ModuleServices>())
+            {
+                Commands = commands.Commands,
+                Endpoints = endpoints.Endpoints,
+            };
         }
         catch (Exception e)
         {
