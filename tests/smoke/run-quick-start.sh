@@ -76,6 +76,7 @@ run_checks() { # NAME COMMAND...
 }
 run_checks smoke node tests/smoke/readme-walkthrough.mjs "$url" "${folders[@]}"
 run_checks bcp node tests/smoke/banana-cake-pop.mjs "$url" "$artifacts"
+run_checks dashboard node tests/smoke/secure-communities-dashboard.mjs "$url" "$artifacts"
 # The front-end example (examples/frontend: `npm ci` there first), typed from schema/schema.graphql, on the same host.
 run_checks frontend bash examples/frontend/run.sh "$url/graphql"
 write_counts "$total_passed" "$total_failed"

@@ -15,12 +15,13 @@ public static class ModuleCommandLine
     public static bool IsModuleVerb(string[] args) =>
         args.Length > 0 && args[0].Length > 0 && args[0][0] != '-' && !args[0].Contains('=') && !args[0].Contains('/');
 
+    /// <param name="environmentName">The host environment (default: ASPNETCORE_ENVIRONMENT's, as the server's).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, Action<ConfigurationManager>? configure = null,
-        CancellationToken cancellationToken = default)
+        string? environmentName = null, CancellationToken cancellationToken = default)
     {
         output ??= Console.Out;
         error ??= Console.Error;
-        var builder = SenGraphApplication.CreateBuilder([]);
+        var builder = SenGraphApplication.CreateBuilder(environmentName is null ? [] : ["--environment", environmentName]);
         configure?.Invoke(builder.Configuration);
         builder.AddSenGraph();
         await using var app = builder.Build();
