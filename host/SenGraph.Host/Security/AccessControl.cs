@@ -66,6 +66,21 @@ public sealed class AccessControl(SchemaHost schemas, ReportTypes reportTypes, I
         return readable;
     }
 
+    /// <summary>
+    /// The loaded report types <paramref name="user"/> may count in statistics: those whose count policy they satisfy (the
+    /// type's readers and the roles it names, <see cref="SenGraph.Contracts.Reports.Workflow.ReportStatisticsDeclaration.CountedBy"/>),
+    /// or, for a type without one, whose read policy they satisfy.
+    /// </summary>
+    public async Task<IReadOnlyList<IReportType>> CountableTypesAsync(ISchema schema, ClaimsPrincipal? user)
+    {
+        var countable = new List<IReportType>();
+        foreach (var type in reportTypes.Of(schema).Values)
+        {
+            if (await SatisfiesAsync(schema, user, type.CountPolicy ?? type.ReadPolicy)) countable.Add(type);
+        }
+        return countable;
+    }
+
     /// <summary>Whether <paramref name="user"/> may see fields marked PII.</summary>
     public ValueTask<bool> HasPiiNeedToKnowAsync(ISchema schema, ClaimsPrincipal? user) => SatisfiesAsync(schema, user, HostPolicies.PiiNeedToKnow);
 

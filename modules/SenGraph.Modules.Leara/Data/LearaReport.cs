@@ -84,6 +84,7 @@ public sealed partial class LearaReport : Report, IDeclaredReport<LearaReport>
                 "A Law Enforcement Agency Request for Assistance: a call for ICE assistance from a state, county, municipal, tribal or "
                 + "other federal agency or officer, and its disposition.")
             .Routed(ReportRoutes.SpecialAgentInCharge | ReportRoutes.FieldOfficeDirector)
+            .CountedByCategory(r => r.AgencyLevel)
             .Policies(
                 // "Field and headquarters agents and officers": the Agent role in any office, field or headquarters.
                 authors: [DirectoryRoles.Agent, DirectoryRoles.Supervisor],

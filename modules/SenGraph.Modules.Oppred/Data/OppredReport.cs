@@ -153,6 +153,7 @@ public sealed class OppredReport : Report, IDeclaredReport<OppredReport>
                 + "against a victim under 18, with the subjects' criminal history and limited victim information (never a victim's name).")
             .Routed(ReportRoutes.FieldOfficesAndIroc)
             .Paged(100)
+            .CountedByCategory(r => r.Category)
             .Policies(
                 authors: [DirectoryRoles.Agent, DirectoryRoles.Supervisor],
                 reviewers: [DirectoryRoles.Supervisor],

@@ -49,6 +49,7 @@ public sealed class SirReport : Report, IDeclaredReport<SirReport>
             .Routed(ReportRoutes.FieldOfficesAndIroc)
             .Retention(RetentionTrigger.IncidentDate, destroyAfterYears: 75, transferAfterYears: 25)   // PIA 3.2
             .Paged(100)
+            .CountedByCategory(r => r.Category)
             .Policies(
                 authors: [DirectoryRoles.Agent, DirectoryRoles.Supervisor],
                 reviewers: [DirectoryRoles.Supervisor],

@@ -72,6 +72,9 @@ public sealed class SpearReport : Report, IDeclaredReport<SpearReport>
             .SubmittedReadBy(SubmittedReaders.OnlyRoles(DirectoryRoles.IrocStaff, DirectoryRoles.HeadquartersAgent))
             .NotSummarised()
             .Paged(100)
+            // Counted by its operational readers and Statistics Analysts (not Public Affairs: prospective operations), by area only.
+            .CountedBy(DirectoryRoles.StatisticsAnalyst)
+            .CountedByAreaOnly()
             .Policies(
                 authors: [DirectoryRoles.Agent, DirectoryRoles.Supervisor],
                 reviewers: [DirectoryRoles.Supervisor],

@@ -38,6 +38,7 @@ public abstract class ReportModule<TReport, TSqliteContext, TSqlServerContext> :
         else
             authorization.AddPolicy(Type.ReviewPolicy, p => p.RequireAssertion(_ => false));
         authorization.AddPolicy(Type.ReadPolicy, p => p.RequireAuthenticatedUser().RequireRole(Type.ReaderRoles));
+        authorization.AddPolicy(Type.CountPolicy, p => p.RequireAuthenticatedUser().RequireRole(Type.CounterRoles));
     }
 
     public virtual void ConfigureSchema(ModuleSchemaBuilder schema) => schema

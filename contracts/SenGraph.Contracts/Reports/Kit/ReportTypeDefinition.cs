@@ -23,6 +23,7 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
     private readonly List<Func<TReport, UserError?>> _rules = [];
     private readonly List<ReportCollection<TReport>> _collections = [];
     private readonly List<ReportDesignatedUpdate<TReport>> _designatedUpdates = [];
+    private PropertyInfo? _categoryField;
 
     /// <summary>The type code stored in <see cref="Report.Type"/> and used in numbers and policy names, e.g. <c>SIR</c>.</summary>
     public string Code { get; private set; } = "";
@@ -178,6 +179,44 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         return this;
     }
 
+    /// <summary>
+    /// Who counts the type in PII-free statistics besides its readers (default: the statistics-only roles,
+    /// <see cref="ReportStatisticsDeclaration.StatisticsOnlyRoles"/>); no roles: its readers only.
+    /// </summary>
+    public ReportTypeDefinition<TReport> CountedBy(params string[] roles)
+    {
+        Statistics = Statistics with { CountedBy = roles };
+        return this;
+    }
+
+    /// <summary>Counted by area only: statistics never show or filter the type's originating offices (SPEAR, operationally sensitive).</summary>
+    public ReportTypeDefinition<TReport> CountedByAreaOnly()
+    {
+        Statistics = Statistics with { AreaOnly = true };
+        return this;
+    }
+
+    /// <summary>
+    /// The declared field statistics count the type's reports by when grouped by <c>CATEGORY</c> (SIR: its category; LEARA: the
+    /// requesting agency's level). An enum, bool or short text field, not PII.
+    /// </summary>
+    public ReportTypeDefinition<TReport> CountedByCategory<TValue>(Expression<Func<TReport, TValue>> field)
+    {
+        _categoryField = (field.Body as MemberExpression)?.Member as PropertyInfo
+            ?? throw new ArgumentException($"'{field}' is not a property of {typeof(TReport).Name}.", nameof(field));
+        Statistics = Statistics with { Category = field };
+        return this;
+    }
+
+    /// <summary>Who counts the type in statistics, how finely and by which category (<see cref="CountedBy"/>, <see cref="CountedByAreaOnly"/>, <see cref="CountedByCategory"/>).</summary>
+    public ReportStatisticsDeclaration Statistics { get; private set; } = ReportStatisticsDeclaration.Default;
+
+    /// <summary>The policy of the roles that count the type: its readers and <see cref="ReportStatisticsDeclaration.CountedBy"/>.</summary>
+    public string CountPolicy => Code.ToLowerInvariant() + ".counter";
+
+    /// <summary>The roles of <see cref="CountPolicy"/>.</summary>
+    public IReadOnlyList<string> CounterRoles => [.. ReaderRoles.Concat(Statistics.CountedBy).Distinct(StringComparer.Ordinal)];
+
     public ReportTypeDefinition<TReport> Paged(int maxPageSize)
     {
         MaxPageSize = maxPageSize;
@@ -299,6 +338,8 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         SubmittedReaders = SubmittedReaders,
         Summarisable = Summarisable,
         Retention = RetentionSchedule,
+        Statistics = Statistics,
+        CountPolicy = CountPolicy,
         AuthorPolicy = AuthorPolicy,
         ReviewPolicy = ReviewPolicy,
         ReadPolicy = ReadPolicy,
@@ -326,6 +367,17 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
             RetentionSchedule = RetentionSchedule with { TriggerField = field.Name };
         }
         RetentionSchedule.Validated(what);
+        if (_categoryField is { } categoryProperty)
+        {
+            var field = _fields.FirstOrDefault(f => f.Property.Name == categoryProperty.Name && !f.IsComputed)
+                ?? throw new InvalidOperationException($"{what}: the statistics category {categoryProperty.Name} is not a stored field; declare it with Field(...).");
+            if (field.IsPii)
+                throw new InvalidOperationException($"{what}: the statistics category {categoryProperty.Name} is PII; statistics carry none.");
+            var valueType = Nullable.GetUnderlyingType(field.ValueType) ?? field.ValueType;
+            if (!valueType.IsEnum && valueType != typeof(bool) && valueType != typeof(string))
+                throw new InvalidOperationException($"{what}: the statistics category {categoryProperty.Name} is not an enum, bool or text field.");
+            Statistics = Statistics with { CategoryField = field.Name };
+        }
         if (_designatedUpdates.GroupBy(u => u.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new InvalidOperationException($"{what} declares the designated update '{twice.Key}' twice.");
         if (_collections.GroupBy(c => c.ItemType).FirstOrDefault(g => g.Count() > 1) is { } shared)

@@ -37,6 +37,21 @@ public interface IReportType
     /// <summary>The type's records retention schedule (default <see cref="RetentionSchedule.Unscheduled"/>).</summary>
     RetentionSchedule Retention => RetentionSchedule.Unscheduled;
 
+    /// <summary>Who counts the type in statistics beyond its readers, how finely, and by which category (default <see cref="ReportStatisticsDeclaration.Default"/>).</summary>
+    ReportStatisticsDeclaration Statistics => ReportStatisticsDeclaration.Default;
+
+    /// <summary>
+    /// The module policy naming who may count reports of this type in statistics: its readers and
+    /// <see cref="ReportStatisticsDeclaration.CountedBy"/>; null: the read policy alone.
+    /// </summary>
+    string? CountPolicy => null;
+
+    /// <summary>
+    /// Counts reports of this type in the module's own context, grouped as <paramref name="request"/> asks including the
+    /// type's category (<see cref="ReportStatisticsDeclaration.Category"/>); null when the type declares no category.
+    /// </summary>
+    Task<IReadOnlyList<ReportCount>>? CountByCategoryAsync(ReportCountRequest request, CancellationToken cancellationToken) => null;
+
     /// <summary>The module policy for drafting, editing, submitting and amending.</summary>
     string AuthorPolicy { get; }
 
@@ -67,6 +82,8 @@ public sealed class ReportTypeOptions
     public SubmittedReaders SubmittedReaders { get; init; } = SubmittedReaders.CrossOffice;
     public bool Summarisable { get; init; } = true;
     public RetentionSchedule Retention { get; init; } = RetentionSchedule.Unscheduled;
+    public ReportStatisticsDeclaration Statistics { get; init; } = ReportStatisticsDeclaration.Default;
+    public string? CountPolicy { get; init; }
     public required string AuthorPolicy { get; init; }
     public required string ReviewPolicy { get; init; }
     public required string ReadPolicy { get; init; }
@@ -88,6 +105,8 @@ public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDb
     public SubmittedReaders SubmittedReaders => options.SubmittedReaders;
     public bool Summarisable => options.Summarisable;
     public RetentionSchedule Retention => options.Retention;
+    public ReportStatisticsDeclaration Statistics => options.Statistics;
+    public string? CountPolicy => options.CountPolicy;
     public string AuthorPolicy => options.AuthorPolicy;
     public string ReviewPolicy => options.ReviewPolicy;
     public string ReadPolicy => options.ReadPolicy;
@@ -99,6 +118,19 @@ public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDb
         var list = ids.Distinct().ToList();
         var found = await db.Set<TReport>().AsNoTracking().Where(r => list.Contains(r.Id) && r.Type == options.Code).ToListAsync(cancellationToken);
         return found.ToDictionary(r => r.Id, r => (Report)r);
+    }
+
+    public Task<IReadOnlyList<ReportCount>>? CountByCategoryAsync(ReportCountRequest request, CancellationToken cancellationToken)
+    {
+        if (options.Statistics.Category is null) return null;
+        return CountAsync();
+
+        async Task<IReadOnlyList<ReportCount>> CountAsync()
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            return await ReportCounting.CountAsync(db.Set<TReport>().AsNoTracking(), db.Set<Office>().AsNoTracking(),
+                request with { Types = [options.Code] }, options.Statistics, cancellationToken);
+        }
     }
 
     public string WriteSnapshot(Report report) => JsonSerializer.Serialize((TReport)report, ReportSnapshotJson.Options);
