@@ -87,6 +87,7 @@ public static class SenGraphApplication
         var telemetry = services.AddSenGraphObservability(configuration);
         services.AddSavedQueries();
         services.AddReportSummaries();
+        services.AddSingleton<Sharing.ReportSharingService>();
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddScopedSubscriptionExecutionStrategy()

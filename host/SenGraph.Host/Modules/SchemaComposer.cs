@@ -71,6 +71,8 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         MoveFields(ActivatorUtilities.CreateInstance<SavedQueries.SavedQueryMutations>(hostServices), mutation, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<Summaries.ReportSummaryQueries>(hostServices), query, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<Summaries.ReportSummaryMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Sharing.SharingQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Sharing.SharingMutations>(hostServices), mutation, HostOwner, owners);
         foreach (var module in modules)
         {
             var owner = module.Manifest.Id;

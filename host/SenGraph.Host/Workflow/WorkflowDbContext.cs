@@ -6,6 +6,7 @@ using SenGraph.Contracts.Agency;
 using SenGraph.Host.Auditing;
 using SenGraph.Host.SavedQueries;
 using SenGraph.Host.Summaries;
+using SenGraph.Host.Sharing;
 using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Workflow;
@@ -52,6 +53,7 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
             .ApplyReportCounters()
             .ApplySavedQueries()
             .ApplyReportSummaries();
+            .ApplySharing();
         modelBuilder.Entity<RulesOfBehaviorAcknowledgement>(e =>
         {
             e.ToTable("RulesOfBehaviorAcknowledgements");
