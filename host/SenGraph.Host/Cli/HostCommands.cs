@@ -75,22 +75,22 @@ public static class HostCommands
             if (r.GetValue(reports) is < 1 or > 10_000_000) r.AddError("--reports must be between 1 and 10000000.");
         });
         var command = new Command("generate",
-            "Write N realistic, fictional reports of every loaded type through the real workflow (drafts, review, submission, queues, "
-            + "amendments, audited), whatever the database already holds: data for load benchmarks. Prints progress.") { reports };
+            "Write N realistic, fictional reports of every loaded type in bulk (in every workflow state, with people, recipients, queue marks, "
+            + "amendments and their revisions, every row audited), whatever the database already holds: data for load benchmarks. Prints progress.") { reports };
         command.SetAction(result => Run(async () =>
         {
             var total = result.GetRequiredValue(reports);
             var started = System.Diagnostics.Stopwatch.StartNew();
             var lastPrinted = TimeSpan.Zero;
-            var progress = new SenGraph.Host.Demo.InlineProgress<SenGraph.Host.Demo.DemoSeedProgress>(p =>
+            var progress = new SenGraph.Host.Demo.InlineProgress<SenGraph.Host.Demo.DemoBulkProgress>(p =>
             {
-                if (p.StepsDone != p.Steps && started.Elapsed - lastPrinted < TimeSpan.FromSeconds(5)) return;
+                if (p.Written != p.Total && started.Elapsed - lastPrinted < TimeSpan.FromSeconds(5)) return;
                 lastPrinted = started.Elapsed;
-                Console.Error.WriteLine($"{p.StepsDone}/{p.Steps} workflow steps ({100.0 * p.StepsDone / Math.Max(1, p.Steps):F0}%), {started.Elapsed.TotalSeconds:F0} s");
+                Console.Error.WriteLine($"{p.Written:N0}/{p.Total:N0} reports ({100.0 * p.Written / Math.Max(1, p.Total):F0}%), "
+                    + $"{started.Elapsed.TotalSeconds:F0} s, {p.Written / Math.Max(0.001, started.Elapsed.TotalSeconds):F0} reports/s");
             });
-            var outcome = await SenGraph.Host.Demo.DemoData.SeedAsync(null, null, onlyIfNoReports: false,
-                new SenGraph.Host.Demo.DemoSeedRequest(total, OnlyTypesWithoutReports: false, progress), CancellationToken.None);
-            Console.WriteLine($"{SenGraph.Host.Demo.DemoData.Describe(outcome!)} {started.Elapsed.TotalSeconds:F1} s.");
+            var outcome = await SenGraph.Host.Demo.DemoData.GenerateAsync(null, null, total, progress, CancellationToken.None);
+            Console.WriteLine($"{SenGraph.Host.Demo.DemoData.Describe(outcome)} {started.Elapsed.TotalSeconds:F1} s.");
         }));
         return command;
     }

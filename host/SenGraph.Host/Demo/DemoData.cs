@@ -32,8 +32,22 @@ public static class DemoData
         SeedAsync(configuration, environmentName, onlyIfNoReports, new DemoSeedRequest(DemoReportPlan.ReportsPerType, OnlyTypesWithoutReports: true), cancellationToken);
 
     /// <param name="seed">How many reports, and whether types that already have reports are left alone.</param>
-    public static async Task<DemoSeedResult?> SeedAsync(
-        IConfiguration? configuration, string? environmentName, bool onlyIfNoReports, DemoSeedRequest seed, CancellationToken cancellationToken)
+    public static Task<DemoSeedResult?> SeedAsync(
+        IConfiguration? configuration, string? environmentName, bool onlyIfNoReports, DemoSeedRequest seed, CancellationToken cancellationToken) =>
+        RunAsync(configuration, environmentName, onlyIfNoReports, (services, ct) => services.GetRequiredService<DemoSeeder>().SeedAsync(seed, ct), cancellationToken);
+
+    /// <summary>
+    /// <c>seed generate</c>: writes <paramref name="reports"/> more reports in bulk (<see cref="DemoBulkWriter"/>), spread
+    /// evenly over every loaded type with demo data, whatever the database already holds.
+    /// </summary>
+    public static async Task<DemoSeedResult> GenerateAsync(
+        IConfiguration? configuration, string? environmentName, int reports, IProgress<DemoBulkProgress>? progress, CancellationToken cancellationToken) =>
+        (await RunAsync(configuration, environmentName, onlyIfNoReports: false,
+            (services, ct) => services.GetRequiredService<DemoBulkWriter>().WriteAsync(reports, progress, ct), cancellationToken))!;
+
+    private static async Task<DemoSeedResult?> RunAsync(
+        IConfiguration? configuration, string? environmentName, bool onlyIfNoReports, Func<IServiceProvider, CancellationToken, Task<DemoSeedResult>> seed,
+        CancellationToken cancellationToken)
     {
         var builder = SenGraphApplication.CreateBuilder(environmentName is null ? [] : ["--environment", environmentName]);
         if (configuration is not null) builder.Configuration.AddConfiguration(configuration);
@@ -41,7 +55,9 @@ public static class DemoData
         var clock = new DemoClock();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton<DemoPlanner>();
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddSingleton<DemoBulkWriter>();
         await using var app = builder.Build();
 
         // The host's tables (and, in Development, its directory) first, as the serving host does.
@@ -53,7 +69,7 @@ public static class DemoData
         }
 
         await app.Services.GetRequiredService<ModuleCatalog>().ReloadAsync(cancellationToken);
-        return await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(seed, cancellationToken);
+        return await seed(app.Services, cancellationToken);
     }
 
     public static string Describe(DemoSeedResult result) =>

@@ -37,9 +37,7 @@ public sealed record DemoSeedResult(IReadOnlyDictionary<string, int> Written, IR
 /// set to each step's time. Every step is audited as its user under the operation <c>seed demo</c>. A type that
 /// already has reports is left alone, so seeding twice changes nothing and a module added later gets its own.
 /// </summary>
-public sealed class DemoSeeder(
-    WorkflowDatabase database, SchemaHost schemas, ReportTypes reportTypes, AccessControl access, ReportWorkflow workflow,
-    DemoClock clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(SchemaHost schemas, DemoPlanner planner, ReportWorkflow workflow, DemoClock clock, ILogger<DemoSeeder> logger)
 {
     public const string Operation = "seed demo";
 
@@ -63,59 +61,12 @@ public sealed class DemoSeeder(
     /// </summary>
     public async Task<DemoSeedResult> SeedAsync(DemoSeedRequest seed, CancellationToken cancellationToken)
     {
-        var snapshot = schemas.Current;
-        var schema = snapshot.Schema;
+        var schema = schemas.Current.Schema;
         var now = clock.GetUtcNow();
-        var users = await ActiveUsersAsync(cancellationToken);
-        var offices = await OfficesAsync(cancellationToken);
-        var written = new Dictionary<string, int>(StringComparer.Ordinal);
-        var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
-        var plans = new List<DemoReportPlan>();
-        var demos = snapshot.LoadedModules.SelectMany(m => m.Services.GetServices<IDemoReports>()).ToList();
-        foreach (var (demo, position) in demos.Select((d, i) => (d, i)))
-        {
-            if (!reportTypes.Of(schema).TryGetValue(demo.TypeCode, out var type))
-            {
-                skipped[demo.TypeCode] = "no report type of this code is loaded";
-                continue;
-            }
-
-            var count = seed.OnlyTypesWithoutReports ? seed.Reports : seed.Reports / demos.Count + (position < seed.Reports % demos.Count ? 1 : 0);
-            if (seed.OnlyTypesWithoutReports && await HasReportsAsync(demo.TypeCode, cancellationToken))
-            {
-                skipped[demo.TypeCode] = "it already has reports";
-                continue;
-            }
-
-            // Authors whose reports can go all the way: review is optional for them, or someone else in their office reviews.
-            var reviewers = await WhoMayAsync(schema, users, type, ReportOperation.Review);
-            DirectoryUser? ReviewerOf(DirectoryUser author) => reviewers.FirstOrDefault(r => r.OfficeCode == author.OfficeCode && r.UserName != author.UserName);
-            bool ReviewRequired(DirectoryUser author) => type.ReviewMandatory || offices.GetValueOrDefault(author.OfficeCode)?.ReviewMandatory == true;
-            var authors = (await WhoMayAsync(schema, users, type, ReportOperation.Author)).Where(a => !ReviewRequired(a) || ReviewerOf(a) is not null).ToList();
-            var reviewed = authors.Where(a => ReviewerOf(a) is not null).ToList();
-            if (authors.Count == 0)
-            {
-                skipped[demo.TypeCode] = "no directory user may author it and see it through review";
-                continue;
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                var state = DemoReportPlan.StateOf(i);
-                var pool = state is DemoState.Returned or DemoState.Approved && reviewed.Count > 0 ? reviewed : authors;
-                var author = pool[i % pool.Count];
-                var draftedAt = DemoReportPlan.DraftedAtOf(i, count, state, now);
-                var area = offices.GetValueOrDefault(author.OfficeCode)?.Area;
-                var places = DemoValues.Places.Where(p => p.Area == area).DefaultIfEmpty(DemoValues.Place(i)).ToList();
-                var request = new DemoReportRequest(Viewer(author), i, draftedAt - TimeSpan.FromHours(2 + i % 18), DemoValues.Pick(places, i));
-                plans.Add(new DemoReportPlan(demo, author, ReviewerOf(author), request, state, draftedAt));
-            }
-
-            written[demo.TypeCode] = count;
-        }
-
-        var iroc = users.FirstOrDefault(u => u.Roles.Any(r => r.Role == DirectoryRoles.IrocStaff));
-        var hank = users.FirstOrDefault(u => u.Roles.Any(r => r.Role == DirectoryRoles.HeadquartersAgent));
+        var planned = await planner.PlanAsync(seed, now, cancellationToken);
+        var plans = planned.Types.SelectMany(t => Enumerable.Range(0, t.Count).Select(t.Plan)).ToList();
+        var iroc = planned.Iroc;
+        var hank = planned.Hank;
 
         var steps = plans.SelectMany(p => StepsOf(p, schema, iroc, hank, now)).OrderBy(s => s.At).ToList();
         var progress = plans.ToDictionary(p => p, _ => new Progress());
@@ -144,7 +95,7 @@ public sealed class DemoSeeder(
 
         clock.Travel(null);
         seed.Progress?.Report(new DemoSeedProgress(steps.Count, steps.Count));
-        return new DemoSeedResult(written, skipped, failed);
+        return new DemoSeedResult(planned.Written, planned.Skipped, failed);
     }
 
     private IEnumerable<Step> StepsOf(DemoReportPlan plan, ISchema schema, DirectoryUser? iroc, DirectoryUser? hank, DateTimeOffset now)
@@ -198,43 +149,5 @@ public sealed class DemoSeeder(
 
     private static StepResult Unpack(ReportWorkflow.Outcome outcome) => new(outcome.Report?.Id, outcome.Report?.Version ?? 0, outcome.Errors);
 
-    private async Task<IReadOnlyList<DirectoryUser>> WhoMayAsync(ISchema schema, IReadOnlyList<DirectoryUser> users, IReportType type, ReportOperation operation)
-    {
-        var allowed = new List<DirectoryUser>();
-        foreach (var user in users)
-        {
-            if (await access.CanAsync(schema, Principal(user), type, operation)) allowed.Add(user);
-        }
-
-        return allowed;
-    }
-
-    private async Task<IReadOnlyList<DirectoryUser>> ActiveUsersAsync(CancellationToken cancellationToken)
-    {
-        await using var db = database.CreateDbContext();
-        return await db.Users.AsNoTracking().Include(u => u.Roles).Where(u => !u.Disabled).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
-    }
-
-    private async Task<IReadOnlyDictionary<string, Office>> OfficesAsync(CancellationToken cancellationToken)
-    {
-        await using var db = database.CreateDbContext();
-        return await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, cancellationToken);
-    }
-
-    private async Task<bool> HasReportsAsync(string typeCode, CancellationToken cancellationToken)
-    {
-        await using var db = database.CreateDbContext();
-        return await db.Reports.AnyAsync(r => r.Type == typeCode, cancellationToken);
-    }
-
-    private static ReportViewer Viewer(DirectoryUser user) => ReportViewer.From(Principal(user));
-
-    /// <summary>The user as the directory describes them, as a request's principal would carry them.</summary>
-    private static ClaimsPrincipal Principal(DirectoryUser user) => new(new ClaimsIdentity(
-        [
-            new Claim(SenGraphClaims.UserName, user.UserName),
-            new Claim(SenGraphClaims.Office, user.OfficeCode),
-            .. user.Roles.Select(r => new Claim(SenGraphClaims.Role, r.Role)),
-        ],
-        authenticationType: "seed demo", SenGraphClaims.UserName, SenGraphClaims.Role));
+    private static ClaimsPrincipal Principal(DirectoryUser user) => DemoPlanner.Principal(user);
 }

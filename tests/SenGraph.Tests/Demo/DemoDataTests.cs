@@ -120,6 +120,58 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.True((await _host.VerifyAsync())["intact"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task Generating_reports_in_bulk_writes_every_workflow_state_with_queues_and_revisions_numbers_that_continue_and_a_chain_that_verifies()
+    {
+        var statusesBefore = await StatusesAsync();
+        var revisionsBefore = await ScalarAsync("SELECT COUNT(*) FROM ReportRevisions");
+        var acknowledgedBefore = await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE AcknowledgedAt IS NOT NULL");
+        var readBefore = await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE ReadAt IS NOT NULL AND AcknowledgedAt IS NULL");
+        var namedBefore = await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE Reason = 'NAMED' AND Code = 'hank'");
+        var progress = new List<DemoBulkProgress>();
+
+        var result = await DemoData.GenerateAsync(_host.Services.GetRequiredService<IConfiguration>(),
+            _host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, 40, new InlineProgress<DemoBulkProgress>(progress.Add), CancellationToken.None);
+
+        Assert.All(ShippedTypes, type => Assert.Equal(10, result.Written[type]));
+        Assert.Equal(0, result.FailedSteps);
+        Assert.Equal(new DemoBulkProgress(40, 40), progress[^1]);
+        var statusesAfter = await StatusesAsync();
+        foreach (var type in ShippedTypes)
+        {
+            // Reports 0-9 of a type: a draft, one pending review, one returned, one approved, six submitted (one of them amended).
+            Assert.Equal(new Dictionary<string, long> { ["Draft"] = 1, ["PendingReview"] = 1, ["Returned"] = 1, ["Approved"] = 1, ["Submitted"] = 6 },
+                statusesAfter.Where(s => s.Key.Type == type).ToDictionary(s => s.Key.Status, s => s.Value - statusesBefore.GetValueOrDefault(s.Key)));
+        }
+
+        Assert.Equal(revisionsBefore + ShippedTypes.Length, await ScalarAsync("SELECT COUNT(*) FROM ReportRevisions"));
+        Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM Reports r WHERE Status = 'Submitted' AND NOT EXISTS (SELECT 1 FROM ReportRecipients q WHERE q.ReportId = r.Id)"));
+        Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM Reports WHERE (Status = 'Submitted') <> (Number IS NOT NULL)"));
+        Assert.True(await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE AcknowledgedAt IS NOT NULL") > acknowledgedBefore);
+        Assert.True(await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE ReadAt IS NOT NULL AND AcknowledgedAt IS NULL") > readBefore);
+        Assert.True(await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE Reason = 'NAMED' AND Code = 'hank'") > namedBefore);
+        Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM Reports r JOIN ReportRevisions v ON v.ReportId = r.Id WHERE r.Revision <> 1"));
+        foreach (var entity in new[] { "ReportRecipients", "ReportRevisions", "ReportPeople" })
+        {
+            var records = await _host.AuditRecordsAsync($"{{ operationName: {{ eq: \"seed generate\" }}, entity: {{ eq: \"{entity}\" }} }}", first: 1);
+            Assert.Equal("system", Assert.Single(records)["userName"]!.GetValue<string>());
+        }
+
+        // Submissions through the workflow afterwards continue the numbers: unique and, per type and fiscal year, gapless.
+        var after = await DemoData.SeedAsync(_host.Services.GetRequiredService<IConfiguration>(),
+            _host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, onlyIfNoReports: false, new DemoSeedRequest(40, OnlyTypesWithoutReports: false), CancellationToken.None);
+        Assert.True((await StatusesAsync()).Where(s => s.Key.Status == "Submitted").Sum(s => s.Value)
+            >= statusesAfter.Where(s => s.Key.Status == "Submitted").Sum(s => s.Value) + 5 * ShippedTypes.Length, "the workflow submitted reports after the bulk");
+        Assert.Equal(await ScalarAsync("SELECT COUNT(*) FROM Reports WHERE Number IS NOT NULL"),
+            await ScalarAsync("SELECT COUNT(DISTINCT Number) FROM Reports WHERE Number IS NOT NULL"));
+        Assert.All(await RowsAsync("SELECT COUNT(*), MAX(CAST(substr(Number, -6) AS INTEGER)) FROM Reports WHERE Number IS NOT NULL GROUP BY substr(Number, 1, length(Number) - 7)"),
+            r => Assert.Equal(r[0], r[1]));
+        Assert.True((await _host.VerifyAsync())["intact"]!.GetValue<bool>());
+    }
+
+    private async Task<Dictionary<(string Type, string Status), long>> StatusesAsync() =>
+        (await RowsAsync("SELECT Type, Status, COUNT(*) FROM Reports GROUP BY Type, Status")).ToDictionary(r => ((string)r[0], (string)r[1]), r => (long)r[2]);
+
     /// <summary>The report types whose shipped modules write demo data.</summary>
     internal static readonly string[] ShippedTypes = ["SIR", "OPPRED", "SPEAR", "SPOT", "LEARA", "EROLEAD", "EROTAV"];
 
@@ -168,5 +220,23 @@ public sealed class SeedDemoCommandTests
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Contains("No demo reports written; left alone: ", second.Output);
         Assert.All(DemoDataTests.ShippedTypes, type => Assert.Contains($"{type} (it already has reports)", second.Output));
+    }
+
+    [Fact]
+    public async Task Seed_generate_writes_reports_in_bulk_printing_progress_on_standard_error()
+    {
+        using var folder = new TempFolder("seed-generate");
+        var environment = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Plugins__Path"] = RepoPaths.ShippedPlugins,
+            ["ConnectionStrings__SenGraph"] = $"Data Source={Path.Combine(folder.Path, "generated.db")}",
+        };
+
+        var run = await HostProcess.RunAsync(environment, "seed", "generate", "--reports", "200");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.All(DemoDataTests.ShippedTypes, type => Assert.Matches($@"Demo reports written: [^\n]*\b50 {type}\b", run.Output));
+        Assert.Contains("200/200 reports (100%)", run.Error);
+        Assert.DoesNotContain("200/200", run.Output);
     }
 }

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using SenGraph.Contracts.Reports.Workflow;
 
@@ -31,6 +34,24 @@ public interface IDemoReports
 
     /// <summary>Amends a submitted demo report (as its author), changing what an amendment would realistically change.</summary>
     Task<ReportOutcome<Report>> AmendAsync(DemoReportRequest request, Guid id, int expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Bulk writing (<c>seed generate</c>): one demo report as <see cref="DraftAsync"/> would store it at <paramref name="at"/>,
+    /// built in memory and not stored; the caller moves it through the workflow and stores it with <see cref="InsertAsync"/>.
+    /// </summary>
+    ReportOutcome<Report> Build(DemoReportRequest request, DateTimeOffset at);
+
+    /// <summary>Bulk writing: amends a report from <see cref="Build"/> at <paramref name="at"/> as <see cref="AmendAsync"/> would (a revision keeps the report as it was).</summary>
+    IReadOnlyList<UserError> AmendBuilt(Report report, DemoReportRequest request, DateTimeOffset at);
+
+    /// <summary>
+    /// Bulk writing: stores <paramref name="reports"/> (from <see cref="Build"/>, with their people, contacts, narratives and
+    /// revisions) and <paramref name="recipients"/> in one <c>SaveChanges</c> of the module's context, audited record by record
+    /// under the current audit scope, in one transaction that <paramref name="inTransaction"/> joins before it commits:
+    /// all of it is stored, or none.
+    /// </summary>
+    Task InsertAsync(IReadOnlyList<Report> reports, IReadOnlyList<ReportRecipient> recipients,
+        Func<DatabaseFacade, CancellationToken, Task> inTransaction, CancellationToken cancellationToken);
 }
 
 /// <summary>The envelope and module fields of one demo report of a type.</summary>
@@ -41,7 +62,8 @@ public delegate (ReportEnvelopeInput Envelope, ReportDetails<TReport> Details) D
 /// <see cref="IDemoReports"/> for a type registered with <c>AddReportType</c>: demo reports go through the
 /// type's <see cref="ReportDrafts{TContext, TReport}"/>, so they obey every rule a user's report does.
 /// </summary>
-public sealed class DemoReports<TContext, TReport>(ReportDrafts<TContext, TReport> drafts, ReportType<TContext, TReport> type, DemoReportFactory<TReport> factory)
+public sealed class DemoReports<TContext, TReport>(
+    ReportDrafts<TContext, TReport> drafts, ReportType<TContext, TReport> type, DemoReportFactory<TReport> factory, IDbContextFactory<TContext> databases)
     : IDemoReports
     where TContext : DbContext
     where TReport : Report
@@ -58,6 +80,31 @@ public sealed class DemoReports<TContext, TReport>(ReportDrafts<TContext, TRepor
     {
         var (envelope, details) = factory(request, amended: true);
         return Widen(await drafts.AmendAsync(request.Author, id, expectedVersion, DemoValues.AmendmentReason(request.Index), envelope, details, cancellationToken));
+    }
+
+    public ReportOutcome<Report> Build(DemoReportRequest request, DateTimeOffset at)
+    {
+        var (envelope, details) = factory(request, amended: false);
+        return Widen(drafts.Build(request.Author, envelope, details, at));
+    }
+
+    public IReadOnlyList<UserError> AmendBuilt(Report report, DemoReportRequest request, DateTimeOffset at)
+    {
+        var (envelope, details) = factory(request, amended: true);
+        return drafts.AmendBuilt((TReport)report, DemoValues.AmendmentReason(request.Index), envelope, details, at);
+    }
+
+    public async Task InsertAsync(IReadOnlyList<Report> reports, IReadOnlyList<ReportRecipient> recipients,
+        Func<DatabaseFacade, CancellationToken, Task> inTransaction, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.AddRange(reports);
+        db.AddRange(recipients);
+        await db.SaveChangesAsync(cancellationToken);
+        await inTransaction(db.Database, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static ReportOutcome<Report> Widen(ReportOutcome<TReport> outcome) => new(outcome.Report, outcome.Errors);
@@ -77,7 +124,8 @@ public static class DemoReportsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(factory);
         services.AddSingleton<IDemoReports>(sp => new DemoReports<TContext, TReport>(
-            sp.GetRequiredService<ReportDrafts<TContext, TReport>>(), sp.GetRequiredService<ReportType<TContext, TReport>>(), factory));
+            sp.GetRequiredService<ReportDrafts<TContext, TReport>>(), sp.GetRequiredService<ReportType<TContext, TReport>>(), factory,
+            sp.GetRequiredService<IDbContextFactory<TContext>>()));
         return services;
     }
 }

@@ -87,20 +87,74 @@ public sealed class ReportDrafts<TContext, TReport>(
         if (errors.Count == 0 && await SupervisorElsewhereAsync(db, input.Supervisor, viewer.Office, cancellationToken) is { } elsewhere) errors.Add(elsewhere);
         if (errors.Count > 0) return new ReportOutcome<TReport>(null, errors);
 
+        var report = NewDraft(viewer.Office, viewer.UserName!, input, details, now);
+        db.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ReportOutcome<TReport>(report, []);
+    }
+
+    /// <summary>
+    /// A new DRAFT by the viewer as <see cref="CreateAsync"/> would store it, built in memory and not stored, for bulk
+    /// writers (<c>seed generate</c>): the envelope and module fields are validated as a user's are, but the people it
+    /// names (supervisor, action officer) are not looked up in the directory, so the caller names only known users.
+    /// </summary>
+    public ReportOutcome<TReport> Build(ReportViewer viewer, ReportEnvelopeInput envelope, ReportDetails<TReport> details, DateTimeOffset now)
+    {
+        if (viewer.Office is null || viewer.UserName is null)
+            return ReportOutcome<TReport>.Failed(new UserError("NO_OFFICE", "A report belongs to an office and an author.", ["input"]));
+        var validation = ReportEnvelopeValidator.Validate(envelope, now);
+        var errors = validation.Errors.Concat(details.Errors).ToList();
+        if (errors.Count > 0) return new ReportOutcome<TReport>(null, errors);
+        return new ReportOutcome<TReport>(NewDraft(viewer.Office, viewer.UserName, WithPeopleNormalized(validation.Input), details, now), []);
+    }
+
+    /// <summary>
+    /// Amends <paramref name="report"/>, built by <see cref="Build"/> and not yet stored, as <see cref="AmendAsync"/> would:
+    /// the report as it was becomes a <see cref="ReportRevision"/> in <see cref="Report.Revisions"/>, the revision number
+    /// increments and the new fields apply. Errors leave the report as it was.
+    /// </summary>
+    public IReadOnlyList<UserError> AmendBuilt(TReport report, string reason, ReportEnvelopeInput envelope, ReportDetails<TReport> details, DateTimeOffset now)
+    {
+        var validation = ReportEnvelopeValidator.Validate(envelope, now);
+        var errors = validation.Errors.Concat(details.Errors).ToList();
+        if (errors.Count > 0) return errors;
+        report.Revisions.Add(new ReportRevision
+        {
+            Id = Guid.NewGuid(),
+            ReportId = report.Id,
+            Revision = report.Revision,
+            SnapshotJson = type.WriteSnapshot(report),
+            CreatedAt = now,
+            CreatedBy = report.Author,
+            Reason = reason,
+        });
+        report.Revision++;
+        WithPeopleNormalized(validation.Input).ApplyTo(report);
+        details.Apply(report);
+        report.Touch(now);
+        return [];
+    }
+
+    private static ReportEnvelopeInput WithPeopleNormalized(ReportEnvelopeInput input) => input with
+    {
+        Supervisor = input.Supervisor is { } s ? DirectoryRules.NormalizeUserName(s) : null,
+        ActionOfficer = input.ActionOfficer is { } a ? DirectoryRules.NormalizeUserName(a) : null,
+    };
+
+    private TReport NewDraft(string office, string author, ReportEnvelopeInput input, ReportDetails<TReport> details, DateTimeOffset now)
+    {
         var report = Activator.CreateInstance<TReport>();
         report.Id = Guid.NewGuid();
         report.Type = type.Code;
         report.Status = ReportStatus.Draft;
-        report.OriginatingOffice = viewer.Office;
-        report.Author = viewer.UserName!;
+        report.OriginatingOffice = office;
+        report.Author = author;
         report.CreatedAt = now;
         report.UpdatedAt = now;
         report.Version = 1;
         input.ApplyTo(report);
         details.Apply(report);
-        db.Add(report);
-        await db.SaveChangesAsync(cancellationToken);
-        return new ReportOutcome<TReport>(report, []);
+        return report;
     }
 
     /// <summary>Replaces the fields of a DRAFT or RETURNED report of the viewer's, if it is still at <paramref name="expectedVersion"/>.</summary>
@@ -253,11 +307,7 @@ public sealed class ReportDrafts<TContext, TReport>(
         TContext db, ReportEnvelopeInput envelope, ReportDetails<TReport> details, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var validation = ReportEnvelopeValidator.Validate(envelope, now);
-        var input = validation.Input with
-        {
-            Supervisor = validation.Input.Supervisor is { } s ? DirectoryRules.NormalizeUserName(s) : null,
-            ActionOfficer = validation.Input.ActionOfficer is { } a ? DirectoryRules.NormalizeUserName(a) : null,
-        };
+        var input = WithPeopleNormalized(validation.Input);
         var errors = validation.Errors.ToList();
         if (input.Supervisor is { } supervisor && !errors.Any(e => e.Path.LastOrDefault() == "supervisor")
             && !await db.Set<DirectoryUser>().AnyAsync(u => u.UserName == supervisor && !u.Disabled && u.Roles.Any(r => r.Role == DirectoryRoles.Supervisor), cancellationToken))
