@@ -44,6 +44,7 @@ public static class SenGraphApplication
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StartupTimings>();
+        services.AddSingleton<SenGraph.Host.Observability.BenchCounters>();
         services.AddHostedService<StartupReport>();
         services.AddSingleton(DatabaseConfiguration.Resolve(configuration, environment));
         services.Configure<PluginOptions>(configuration.GetSection(PluginOptions.Section));
@@ -109,6 +110,7 @@ public static class SenGraphApplication
         app.MapBananaCakePopAssets(GraphQLPath);
         app.MapSenGraphHealthChecks();
         app.UseModuleEndpoints();
+        SenGraph.Host.Observability.BenchCountersExtensions.MapBenchCounters(app);
         return app;
     }
 

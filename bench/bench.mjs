@@ -1,0 +1,134 @@
+// Drives a running host (run.sh starts one on a generated database): each scenario of issue 20 with autocannon, and per
+// scenario the SQL commands and bytes allocated per request and the working set, from the host's /_bench/counters.
+// Prints a table and writes bench/results/<time>.json.
+import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+const require = createRequire(new URL('./load/package.json', import.meta.url));
+const autocannon = require('autocannon');
+
+const url = process.env.SENGRAPH_URL;
+const countersUrl = process.env.SENGRAPH_COUNTERS;
+const author = process.env.AUTHOR_TOKEN;
+const reader = process.env.READER_TOKEN;
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const duration = option('--duration', 5);
+const connections = option('--connections', 32);
+
+async function post(query, variables, token) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  return { status: response.status, body: await response.json() };
+}
+const counters = async () => (await fetch(countersUrl)).json();
+const errorsOf = ({ status, body }, payload) => {
+  const errors = [...(body.errors ?? []).map(e => e.extensions?.code ?? e.message)];
+  if (status !== 200) errors.push(`HTTP ${status}`);
+  const typed = payload && body.data?.[payload]?.errors;
+  if (typed) errors.push(...typed.map(e => e.code));
+  return errors;
+};
+
+const rules = await post('{ me { rulesOfBehavior { version } } }', {}, author);
+const version = rules.body.data.me.rulesOfBehavior.version;
+for (const token of [author, reader]) {
+  await post('mutation($v: String!) { acknowledgeRulesOfBehavior(input: { version: $v }) { errors { code } } }', { v: version }, token);
+}
+
+// Page 200 of the IROC feed (or the last page there is) through cursors, 50 a page.
+const people = 'people { role firstName lastName aNumber dateOfBirth }';
+const feedPage = `query($after: String) { irocFeed(first: 50, after: $after) {
+  pageInfo { hasNextPage endCursor } nodes { id number title submittedAt ${people} } } }`;
+let after = null, page = 1;
+const first = await post(feedPage, {}, reader);
+if (errorsOf(first).length) throw new Error(JSON.stringify(first.body).slice(0, 400));
+let info = first.body.data.irocFeed.pageInfo;
+const someId = first.body.data.irocFeed.nodes[0].id;
+while (page < 200 && info.hasNextPage) {
+  after = info.endCursor;
+  info = (await post(feedPage, { after }, reader)).body.data.irocFeed.pageInfo;
+  page++;
+}
+
+const scenarios = [
+  { name: 'irocFeed page 1 (50, people)', token: reader, query: feedPage, variables: {} },
+  { name: `irocFeed page ${page} (cursors)`, token: reader, query: feedPage, variables: { after } },
+  { name: 'analyst query (sirs, totalCount)', token: reader, query: `{ sirs(first: 20, where: { status: { eq: SUBMITTED },
+      category: { eq: SIGNIFICANT_ARREST }, submittedAt: { gte: "2020-01-01T00:00:00Z", lt: "2030-01-01T00:00:00Z" } },
+      order: [{ submittedAt: DESC }]) { totalCount nodes { id number title submittedAt eventCity } } }` },
+  { name: 'node(id:)', token: reader, query: `{ node(id: "${someId}") { id ... on Report { number title status submittedAt ${people} } } }` },
+  { name: 'myQueue unread', token: reader, query: '{ myQueue(first: 20, where: { readAt: { eq: null } }) { totalCount nodes { queuedAt report { id number title } } } }' },
+];
+
+const rows = [];
+for (const s of scenarios) {
+  const check = await post(s.query, s.variables, s.token);
+  if (errorsOf(check).length) throw new Error(`${s.name} answers errors: ${JSON.stringify(check.body).slice(0, 400)}`);
+  const before = await counters();
+  const r = await autocannon({ url, method: 'POST', connections, duration, body: JSON.stringify({ query: s.query, variables: s.variables }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}` } });
+  const afterCounters = await counters();
+  const n = Math.max(1, r.requests.total);
+  rows.push({
+    scenario: s.name, connections, rps: r.requests.average, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max,
+    errors: r.errors + r.timeouts + r.non2xx, requests: r.requests.total,
+    sqlPerRequest: (afterCounters.sqlCommands - before.sqlCommands) / n,
+    kbAllocatedPerRequest: (afterCounters.allocatedBytes - before.allocatedBytes) / n / 1024,
+    workingSetMb: afterCounters.workingSetBytes / 1048576,
+  });
+}
+
+// Create + submit of a SIR at 1, 8 and 32 clients: every request must succeed.
+const create = `mutation($input: CreateSirInput!) { createSir(input: $input) { sir { id version } errors { code message } } }`;
+const submit = `mutation($input: SubmitReportInput!) { submitReport(input: $input) { report { id number } errors { code message } } }`;
+async function createAndSubmit(i) {
+  const input = { title: `Bench arrest ${i}`, category: 'SIGNIFICANT_ARREST', eventAt: new Date(Date.now() - 3600e3).toISOString(),
+    eventCity: 'Boston', eventState: 'MA', people: [{ role: 'SUSPECT', firstName: 'Juan', lastName: `Perez${i}`, dateOfBirth: '1985-04-12' }],
+    narratives: [{ heading: 'Incident', text: 'Fictional benchmark report.' }] };
+  const created = await post(create, { input }, author);
+  const errors = errorsOf(created, 'createSir');
+  if (errors.length) return errors;
+  const sir = created.body.data.createSir.sir;
+  return errorsOf(await post(submit, { input: { id: sir.id, expectedVersion: sir.version } }, author), 'submitReport');
+}
+for (const clients of [1, 8, 32]) {
+  const total = clients * 4, latencies = [];
+  let next = 0, errors = 0;
+  const before = await counters();
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (next < total) {
+      const i = next++, t = performance.now();
+      errors += (await createAndSubmit(`${clients}-${i}`).catch(e => [String(e)])).length;
+      latencies.push(performance.now() - t);
+    }
+  }));
+  const seconds = (performance.now() - t0) / 1000, afterCounters = await counters();
+  latencies.sort((a, b) => a - b);
+  const at = q => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  rows.push({ scenario: 'create+submit SIR', connections: clients, rps: total / seconds, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: latencies.at(-1),
+    errors, requests: total * 2, sqlPerRequest: (afterCounters.sqlCommands - before.sqlCommands) / (total * 2),
+    kbAllocatedPerRequest: (afterCounters.allocatedBytes - before.allocatedBytes) / (total * 2) / 1024, workingSetMb: afterCounters.workingSetBytes / 1048576 });
+}
+
+const end = await counters();
+const result = {
+  at: new Date().toISOString(), machine: process.env.MACHINE, reports: Number(process.env.SEED_REPORTS),
+  seedSeconds: Number(process.env.SEED_SECONDS), coldStartSeconds: Number(process.env.COLD_START_SECONDS),
+  startup: process.env.STARTUP_LINE?.trim(), peakWorkingSetMb: end.peakWorkingSetBytes / 1048576, duration, rows,
+};
+console.log(`machine: ${result.machine}`);
+console.log(`seed generate --reports ${result.reports}: ${result.seedSeconds.toFixed(1)} s (${(result.reports / result.seedSeconds).toFixed(0)} reports/s, start-up included)`);
+console.log(`cold start to first answered query: ${result.coldStartSeconds.toFixed(2)} s; ${result.startup ?? 'no StartupTimings line'}`);
+console.log(`peak working set: ${result.peakWorkingSetMb.toFixed(0)} MB\n`);
+console.log('| scenario | conns | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | SQL/req | KB alloc/req | WS MB |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+const f = (x, d = 0) => Number(x).toFixed(d);
+for (const r of rows)
+  console.log(`| ${r.scenario} | ${r.connections} | ${f(r.rps, 1)} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${r.errors} | ${f(r.sqlPerRequest, 1)} | ${f(r.kbAllocatedPerRequest)} | ${f(r.workingSetMb)} |`);
+const file = new URL(`./results/${result.at.replace(/[:.]/g, '-')}.json`, import.meta.url);
+writeFileSync(file, JSON.stringify(result, null, 2));
+console.log(`\nwritten: ${file.pathname}`);
