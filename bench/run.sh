@@ -18,7 +18,7 @@ dotnet build "$repo/host/SenGraph.Host" -c Release -v q -nologo >/dev/null
 work=$(mktemp -d -t sengraph-bench-XXXXXX)
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
 export ConnectionStrings__SenGraph="Data Source=$work/bench.db" Plugins__Path="$host_dir/plugins" Plugins__Watch=false Demo__SeedOnStart=false
-export Logging__LogLevel__Default=Warning Logging__LogLevel__SenGraph.Host.Hosting=Information
+export Logging__LogLevel__Default=Warning
 
 started=$(date +%s.%N)
 dotnet "$host_dir/SenGraph.Host.dll" seed generate --reports "$reports" >"$work/seed.out" 2>"$work/seed.err"
@@ -31,7 +31,7 @@ token() { dotnet "$host_dir/SenGraph.Host.dll" token --user "$1" --roles "$2" --
 export AUTHOR_TOKEN=$(token bob Agent SAC-BOS) READER_TOKEN=$(token iris "IROC Staff" IROC-HQ) ANALYST_TOKEN=$(token iris "IROC Staff" IROC-HQ)
 
 started=$(date +%s.%N)
-dotnet "$host_dir/SenGraph.Host.dll" --urls "http://127.0.0.1:$port" >"$work/host.log" 2>&1 &
+dotnet "$host_dir/SenGraph.Host.dll" --urls "http://127.0.0.1:$port" --Logging:LogLevel:SenGraph.Host.Hosting=Information >"$work/host.log" 2>&1 &
 host_pid=$!
 trap 'kill "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 600); do
