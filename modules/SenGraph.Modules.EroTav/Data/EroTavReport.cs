@@ -37,6 +37,7 @@ public sealed class EroTavReport : Report, IDeclaredReport<EroTavReport>
         type.Named("EROTAV", "EroTav", "ERO Third Agency Visit report",
                 "An ERO Third Agency Visit report: personnel of a federal, state, local, tribal, foreign or international law "
                 + "enforcement agency interviewed an ERO detainee.", shortName: "ERO TAV")
+            .Retention(RetentionTrigger.Creation, destroyAfterYears: 25, transferAfterYears: 10)   // PIA 3.2
             .Routed(ReportRoutes.FieldOfficeDirector | ReportRoutes.Iroc)
             .Policies(
                 authors: [DirectoryRoles.Agent, DirectoryRoles.Supervisor],

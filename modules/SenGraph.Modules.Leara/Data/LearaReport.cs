@@ -83,6 +83,7 @@ public sealed partial class LearaReport : Report, IDeclaredReport<LearaReport>
         type.Named("LEARA", "Leara", "Law Enforcement Agency Request for Assistance",
                 "A Law Enforcement Agency Request for Assistance: a call for ICE assistance from a state, county, municipal, tribal or "
                 + "other federal agency or officer, and its disposition.")
+            .Retention(r => r.ResponseCompletedOn, destroyAfterYears: 15, transferAfterYears: 10)   // PIA 3.2: no dates until the response is completed
             .Routed(ReportRoutes.SpecialAgentInCharge | ReportRoutes.FieldOfficeDirector)
             .CountedByCategory(r => r.AgencyLevel)
             .Policies(

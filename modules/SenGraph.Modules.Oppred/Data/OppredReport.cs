@@ -151,6 +151,7 @@ public sealed class OppredReport : Report, IDeclaredReport<OppredReport>
         type.Named("OPPRED", "Oppred", "Operation Predator Significant Incident Arrest Report",
                 "An Operation PREDATOR Significant Incident Arrest Report: a SIR used only when a subject committed a sexually-based crime "
                 + "against a victim under 18, with the subjects' criminal history and limited victim information (never a victim's name).")
+            .Retention(RetentionTrigger.IncidentDate, destroyAfterYears: 75, transferAfterYears: 25)   // PIA 3.2
             .Routed(ReportRoutes.FieldOfficesAndIroc)
             .Paged(100)
             .CountedByCategory(r => r.Category)
