@@ -15,6 +15,7 @@ using SenGraph.Host.Health;
 using SenGraph.Host.Ide;
 using SenGraph.Host.Modules;
 using SenGraph.Host.Observability;
+using SenGraph.Host.Records;
 using SenGraph.Host.SavedQueries;
 using SenGraph.Host.Summaries;
 using SenGraph.Host.Security;
@@ -89,6 +90,7 @@ public static class SenGraphApplication
         services.AddSavedQueries();
         services.AddReportSummaries();
         services.AddSingleton<Sharing.ReportSharingService>();
+        services.AddRecords();
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddScopedSubscriptionExecutionStrategy()

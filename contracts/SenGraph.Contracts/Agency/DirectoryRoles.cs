@@ -14,11 +14,18 @@ public static class DirectoryRoles
     public const string StatisticsAnalyst = "Statistics Analyst";
     public const string SystemAdministrator = "System Administrator";
 
+    /// <summary>Manages the records schedule (PIA 3.2, 3.4): legal holds and disposition runs; reads no report content.</summary>
+    public const string RecordsOfficer = "Records Officer";
+
+    /// <summary>Answers individuals' access and correction requests (PIA 7.1, 7.2): finds the reports naming a person.</summary>
+    public const string PrivacyOfficer = "Privacy Officer";
+
     /// <summary>Every role, in the order the PIA lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Agent, Supervisor, OfficeManager, IrocStaff, HeadquartersAgent, HsiIntelligence,
         PublicAffairsOfficer, ProfessionalResponsibility, StatisticsAnalyst, SystemAdministrator,
+        RecordsOfficer, PrivacyOfficer,
     ];
 
     /// <summary>The role as spelled in <see cref="All"/> (case-insensitive match), or null when unknown.</summary>

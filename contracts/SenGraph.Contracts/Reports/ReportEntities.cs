@@ -114,6 +114,21 @@ public class Report
     /// <summary>Optimistic concurrency token: incremented on every change (<see cref="Touch"/>).</summary>
     public int Version { get; set; }
 
+    /// <summary>The <see cref="Workflow.RetentionSchedule.Key"/> of the schedule the retention dates were computed under (null: not yet).</summary>
+    public string? RetentionKey { get; set; }
+
+    /// <summary>The last day of the agency fiscal year of the retention trigger (PIA 3.2); null while unscheduled or not triggered.</summary>
+    public DateOnly? RetentionCutOff { get; set; }
+
+    /// <summary>The first day the report is due for transfer to the Federal Records Center; null: never or not yet known.</summary>
+    public DateOnly? RetentionTransferOn { get; set; }
+
+    /// <summary>The first day the report is due for destruction; null: never or not yet known.</summary>
+    public DateOnly? RetentionDestroyOn { get; set; }
+
+    /// <summary>When a disposition run marked the report transferred to the Federal Records Center.</summary>
+    public DateTimeOffset? TransferredAt { get; set; }
+
     public List<ReportPerson> People { get; set; } = [];
     public List<ReportContact> Contacts { get; set; } = [];
     public List<ReportNarrative> Narratives { get; set; } = [];
@@ -152,6 +167,12 @@ public class ReportPerson
 
     /// <summary>Family name; a single name (mononym) goes here too.</summary>
     public string? LastName { get; set; }
+
+    /// <summary>
+    /// <see cref="LastName"/> in upper case (invariant), kept by the kit when the person is saved: what a search by name
+    /// (a privacy officer's, PIA 7.1) compares, through an index, on every provider.
+    /// </summary>
+    public string? LastNameKey { get; set; }
 
     /// <summary>The person's name is not known (an unidentified suspect or victim); then no last name is required.</summary>
     public bool NameUnknown { get; set; }

@@ -43,6 +43,11 @@ public static class ReportEnvelopeModel
         report.Property(r => r.CaseReference).HasMaxLength(L.CaseReferenceMaxLength);
         report.Property(r => r.Version).IsConcurrencyToken();
         report.Ignore(r => r.IsRevisionSnapshot);
+        report.Property(r => r.RetentionKey).HasMaxLength(L.RetentionKeyMaxLength);
+        // Records work finds what is due for transfer or destruction, and what a changed schedule must recompute.
+        report.HasIndex(r => r.RetentionDestroyOn);
+        report.HasIndex(r => new { r.RetentionTransferOn, r.TransferredAt });
+        report.HasIndex(r => new { r.Type, r.RetentionKey });
         // Nullable Number: SQL Server gets a filtered unique index (Number IS NOT NULL), SQLite allows many NULLs.
         report.HasIndex(r => new { r.Type, r.Number }).IsUnique();
         report.HasIndex(r => r.Status);
@@ -82,6 +87,11 @@ public static class ReportEnvelopeModel
         // Analysts look people up by identifier across reports.
         person.HasIndex(p => p.ANumber);
         person.HasIndex(p => p.LastName);
+        // A privacy officer finds every report naming a person (PIA 7.1) by name, date of birth, A-number or FIN.
+        person.Property(p => p.LastNameKey).HasMaxLength(L.NameMaxLength);
+        person.HasIndex(p => p.LastNameKey);
+        person.HasIndex(p => p.DateOfBirth);
+        person.HasIndex(p => p.Fin);
 
         var contact = modelBuilder.Entity<ReportContact>();
         Table(contact, "ReportContacts", excludeFromMigrations);

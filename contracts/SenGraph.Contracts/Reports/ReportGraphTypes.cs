@@ -120,6 +120,8 @@ public static class ReportGraphTypeExtensions
         f.Scalar<StringGraphType, string?>(r => r.CaseReference, "caseReference", "Identifier of the official case record the report relates to.");
         f.Scalar<NonNullGraphType<IntGraphType>, int>(r => r.Revision, "revision", "0 for the report as first submitted; incremented by every amendment.");
         f.Scalar<NonNullGraphType<IntGraphType>, int>(r => r.Version, "version", "Changes with every change; send it back as expectedVersion when editing.");
+        f.Envelope<NonNullGraphType<ReportRetentionGraphType>>("retention",
+            "The report's records dates under its type's retention schedule (PIA 3.2): cut-off, transfer and destruction.");
         f.List<ReportPersonGraphType, ReportPerson, int>("people", "People the report names (suspects, victims, witnesses, detainees, subjects), in order.",
             r => r.People, (reader, ids, ct) => reader.PeopleAsync(ids, ct), p => p.Position);
         f.List<ReportContactGraphType, ReportContact, int>("contacts", "Reporting personnel, supervisor, action officer and other law enforcement notified, in order.",
@@ -164,6 +166,14 @@ public static class ReportGraphTypeExtensions
             });
         }
 
+        /// <summary>A field whose value is the envelope itself, for an object type that reads parts of it.</summary>
+        public void Envelope<TGraphType>(string name, string description) where TGraphType : IGraphType
+        {
+            var get = _get;
+            var field = type.Field<TGraphType>(name).Description(description);
+            if (_resolve) field.FieldType.Resolver = new FuncFieldResolver<TSource, object?>(c => get(c.Source));
+        }
+
         /// <summary>A field reading <paramref name="property"/> of the envelope, mapped to that path for where/order.</summary>
         public void Scalar<TGraphType, TProperty>(Expression<Func<Report, TProperty>> property, string name, string description, bool pii = false)
             where TGraphType : IGraphType
@@ -181,5 +191,26 @@ public static class ReportGraphTypeExtensions
     private sealed class Replace(ParameterExpression parameter, Expression with) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? with : base.VisitParameter(node);
+    }
+}
+
+/// <summary>A report's records dates (PIA 3.2), read from its envelope (<see cref="Workflow.RetentionDates"/>).</summary>
+public sealed class ReportRetentionGraphType : ObjectGraphType<Report>
+{
+    public ReportRetentionGraphType()
+    {
+        Name = "ReportRetention";
+        Description = "A report's records dates under its type's retention schedule (PIA 3.2), counted from the end of the agency fiscal year "
+            + "(30 September, Eastern time) of its trigger; all null while the type is unscheduled or the trigger is not set (a LEARA whose "
+            + "response is not completed).";
+        Field<DateOnlyGraphType>("cutOff").Description("The last day of the agency fiscal year of the trigger.").Resolve(c => c.Source.RetentionCutOff);
+        Field<DateOnlyGraphType>("transferOn").Description("The first day the report is due for transfer to the Federal Records Center; null: never or not yet known.")
+            .Resolve(c => c.Source.RetentionTransferOn);
+        Field<DateOnlyGraphType>("destroyOn").Description("The first day the report is due for destruction; null: never or not yet known.")
+            .Resolve(c => c.Source.RetentionDestroyOn);
+        Field<NonNullGraphType<BooleanGraphType>>("unscheduled").Description("Whether the report's type has no approved retention schedule: it is never destroyed.")
+            .Resolve(c => c.Source.RetentionKey == Workflow.RetentionSchedule.Unscheduled.Key);
+        Field<DateTimeOffsetGraphType>("transferredAt").Description("When a disposition run marked the report transferred to the Federal Records Center.")
+            .Resolve(c => c.Source.TransferredAt);
     }
 }

@@ -4,6 +4,9 @@ namespace SenGraph.Contracts.Reports;
 public static class ReportLimits
 {
     public const int TypeMaxLength = 16;
+
+    /// <summary>Longest <c>Report.RetentionKey</c> (a schedule's key, e.g. <c>Field:responseCompletedOn:15:10</c>).</summary>
+    public const int RetentionKeyMaxLength = 100;
     public const int NumberMaxLength = 32;
     public const int StatusMaxLength = 32;
     public const int TitleMaxLength = 200;

@@ -30,6 +30,8 @@ public static class HostPolicies
     [
         DirectoryRoles.Agent, DirectoryRoles.Supervisor, DirectoryRoles.OfficeManager, DirectoryRoles.IrocStaff,
         DirectoryRoles.HeadquartersAgent, DirectoryRoles.HsiIntelligence, DirectoryRoles.ProfessionalResponsibility,
+        // Answers individuals' access and correction requests (PIA 7.1): sees people only through reportsNamingPerson, reading no report type.
+        DirectoryRoles.PrivacyOfficer,
     ];
 
     /// <summary>

@@ -53,6 +53,8 @@ public static class DirectorySeed
         User("oscar", "Oscar Professional Responsibility", "HQ-OPR", ProfessionalResponsibility),
         User("stella", "Stella Statistics", "HQ-ICE", StatisticsAnalyst),
         User("root", "Root Administrator", "HQ-ICE", SystemAdministrator),
+        User("rita", "Rita Records Officer", "HQ-ICE", RecordsOfficer),
+        User("priya", "Priya Privacy Officer", "HQ-ICE", PrivacyOfficer),
         User("dave", "Dave Departed", "SAC-NYC", Agent, disabled: true),
     ];
 

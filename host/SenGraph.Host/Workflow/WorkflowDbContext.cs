@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SenGraph.Contracts.Agency;
 using SenGraph.Host.Auditing;
+using SenGraph.Host.Records;
 using SenGraph.Host.SavedQueries;
 using SenGraph.Host.Summaries;
 using SenGraph.Host.Sharing;
@@ -37,6 +38,14 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Report envelopes of every type (the modules' details tables are theirs).</summary>
     public DbSet<Report> Reports => Set<Report>();
 
+    public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
+
+    public DbSet<RecordsTombstone> RecordsTombstones => Set<RecordsTombstone>();
+
+    public DbSet<PersonSearch> PersonSearches => Set<PersonSearch>();
+
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
+
     /// <summary>The audit trail: read here, appended only by <c>AuditChain</c> (see <c>Auditing/</c>).</summary>
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
@@ -52,8 +61,9 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
             .ApplyAuditTrail()
             .ApplyReportCounters()
             .ApplySavedQueries()
-            .ApplyReportSummaries();
-            .ApplySharing();
+            .ApplyReportSummaries()
+            .ApplySharing()
+            .ApplyRecords();
         modelBuilder.Entity<RulesOfBehaviorAcknowledgement>(e =>
         {
             e.ToTable("RulesOfBehaviorAcknowledgements");

@@ -20,7 +20,7 @@ public sealed partial class PublicContractTests
     [
         "ACCESS_CHANGED", "ACCOUNT_DISABLED", "ALREADY_SENT", "ACCOUNT_LOCKED", "ACCOUNT_NOT_APPROVED", "AUDIT_UNAVAILABLE",
         "AUTH_NOT_AUTHENTICATED", "AUTH_NOT_AUTHORIZED", "BATCHING_NOT_SUPPORTED", "CONFLICT", "DOCUMENT_TOO_DEEP",
-        "ILLEGAL_TRANSITION", "INTERNAL_SERVER_ERROR", "INVALID_DOCUMENT", "INVALID_REQUEST", "INVALID_UNICODE", "MAX_ALIASES_EXCEEDED",
+        "ILLEGAL_TRANSITION", "INTERNAL_SERVER_ERROR", "INVALID_CORRECTION", "INVALID_DOCUMENT", "INVALID_HOLD", "INVALID_REQUEST", "INVALID_SEARCH", "INVALID_UNICODE", "MAX_ALIASES_EXCEEDED",
         "MAX_COMPLEXITY_EXCEEDED", "MAX_DEPTH_EXCEEDED", "MAX_DIRECTIVES_EXCEEDED",
         "MAX_INTROSPECTION_DEPTH_EXCEEDED", "MAX_TOKENS_EXCEEDED", "NAME_TAKEN", "NOT_AUTHORIZED", "NOT_FOUND", "NOT_SUBMITTED", "NOT_SUMMARISABLE",
         "OPERATION_NOT_ALLOWED", "PAGING_INVALID_CURSOR", "PERSISTED_QUERY_HASH_MISMATCH",
@@ -49,6 +49,7 @@ public sealed partial class PublicContractTests
     [
         "Agent", "Supervisor", "Office Manager", "IROC Staff", "Headquarters Agent", "HSI Intelligence",
         "Public Affairs Officer", "Office of Professional Responsibility", "Statistics Analyst", "System Administrator",
+        "Records Officer", "Privacy Officer",
     ];
 
     private static readonly string Readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));

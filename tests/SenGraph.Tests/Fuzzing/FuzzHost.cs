@@ -45,6 +45,8 @@ public sealed class FuzzHost : IAsyncLifetime
         ("oscar", "Office of Professional Responsibility", "HQ-OPR"),
         ("paula", "Public Affairs Officer", "HQ-OPA"),
         ("stella", "Statistics Analyst", "HQ-ICE"),
+        ("rita", "Records Officer", "HQ-ICE"),
+        ("priya", "Privacy Officer", "HQ-ICE"),
         ("ed", "Agent", "FOD-NYC"),
         ("bob", "Agent", "SAC-BOS"),
         ("lesc", "LESC Staff", "HQ-ICE"),

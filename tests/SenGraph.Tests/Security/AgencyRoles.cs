@@ -25,11 +25,13 @@ public static class AgencyRoles
     public static readonly Actor ProfessionalResponsibility = new("Office of Professional Responsibility", "oscar", "HQ-OPR");
     public static readonly Actor StatisticsAnalyst = new("Statistics Analyst", "stella", "HQ-ICE");
     public static readonly Actor SystemAdministrator = new("System Administrator", "root", "HQ-ICE");
+    public static readonly Actor RecordsOfficer = new("Records Officer", "rita", "HQ-ICE");
+    public static readonly Actor PrivacyOfficer = new("Privacy Officer", "priya", "HQ-ICE");
 
     public static IReadOnlyList<Actor> All { get; } =
     [
         Agent, Supervisor, OfficeManager, IrocStaff, HeadquartersAgent, HsiIntelligence,
-        PublicAffairsOfficer, ProfessionalResponsibility, StatisticsAnalyst, SystemAdministrator,
+        PublicAffairsOfficer, ProfessionalResponsibility, StatisticsAnalyst, SystemAdministrator, RecordsOfficer, PrivacyOfficer,
     ];
 
     public static Actor ByRole(string role) => All.Single(a => a.Role == role);
@@ -41,5 +43,5 @@ public static class AgencyRoles
     /// The roles without a need to know the people in a report: Public Affairs and Statistics Analysts get aggregates
     /// and PII-free views only (PIA 2.1, 8.1; the issue), the System Administrator maintains the system (PIA 8.1, 8.2).
     /// </summary>
-    public static IReadOnlyList<Actor> WithoutPiiNeedToKnow { get; } = [PublicAffairsOfficer, StatisticsAnalyst, SystemAdministrator];
+    public static IReadOnlyList<Actor> WithoutPiiNeedToKnow { get; } = [PublicAffairsOfficer, StatisticsAnalyst, SystemAdministrator, RecordsOfficer];
 }

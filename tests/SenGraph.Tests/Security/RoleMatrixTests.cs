@@ -61,6 +61,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "SIR | Office of Professional Responsibility | no     yes      yes          yes       no     no     no     no      no     no    yes",
         "SIR | Statistics Analyst                    | no     no       no           no        no     no     no     no      no     no    no",
         "SIR | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "SIR | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "SIR | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
         // OPPRED: a SIR for crimes against children (PIA Overview: "essentially the same as the SIR"), the same roles.
         "OPPRED | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
         "OPPRED | Supervisor                            | yes    yes      yes          yes       yes    yes    yes    yes     yes    yes   yes",
@@ -72,6 +74,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "OPPRED | Office of Professional Responsibility | no     yes      yes          yes       no     no     no     no      no     no    yes",
         "OPPRED | Statistics Analyst                    | no     no       no           no        no     no     no     no      no     no    no",
         "OPPRED | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "OPPRED | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "OPPRED | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
         // SPEAR: operationally sensitive (PIA 2.1), so only roles with an operational need read it (PIA 8.1): the field in
         // scope, the IROC ("reviews SPEARs"), headquarters agents. HSI intelligence and OPR read SIRs but not SPEARs: refused
         // the type, and a SPEAR does not exist for them on the shared paths even when they are named on it.
@@ -85,6 +89,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "SPEAR | Office of Professional Responsibility | no     no       hidden       hidden    no     no     no     no      no     no    hidden",
         "SPEAR | Statistics Analyst                    | no     no       no           no        no     no     no     no      no     no    no",
         "SPEAR | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "SPEAR | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "SPEAR | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
         // SPOT: "can be read by all SEN users" (PIA 1.2) who read reports at all; written by the field, like a SIR.
         "SPOT | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
         "SPOT | Supervisor                            | yes    yes      yes          yes       yes    yes    yes    yes     yes    yes   yes",
@@ -96,6 +102,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "SPOT | Office of Professional Responsibility | no     yes      yes          yes       no     no     no     no      no     no    yes",
         "SPOT | Statistics Analyst                    | no     no       no           no        no     no     no     no      no     no    no",
         "SPOT | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "SPOT | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "SPOT | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
         // LEARA: HSI intelligence does not read them. ERO TAV: not HSI intelligence. ERO LEAD: as SIR. ERO TAV and ERO LEAD are not routed to
         // the SAC, so its agent and supervisor have no queue entry to acknowledge; a named recipient who may not read the type has none either.
         "LEARA | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
@@ -108,6 +116,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "LEARA | Office of Professional Responsibility | no     yes      yes          yes       no     no     no     no      no     no    yes",
         "LEARA | Statistics Analyst                    | no     no       no           no        no     no     no     no      no     no    no",
         "LEARA | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "LEARA | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "LEARA | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "EROTAV | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
         "EROTAV | Supervisor                            | yes    yes      yes          yes       yes    yes    yes    yes     yes    yes   yes",
         "EROTAV | Office Manager                        | no     yes      yes          yes       no     no     no     no      no     no    yes",
@@ -118,6 +128,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "EROTAV | Office of Professional Responsibility | no     yes      yes          yes       no     no     no     no      no     no    yes",
         "EROTAV | Statistics Analyst                    | no     no       no           no        no     no     no     no      no     no    no",
         "EROTAV | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "EROTAV | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "EROTAV | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "EROLEAD | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
         "EROLEAD | Supervisor                            | yes    yes      yes          yes       yes    yes    yes    yes     yes    yes   yes",
         "EROLEAD | Office Manager                        | no     yes      yes          yes       no     no     no     no      no     no    yes",
@@ -128,6 +140,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "EROLEAD | Office of Professional Responsibility | no     yes      yes          yes       no     no     no     no      no     no    yes",
         "EROLEAD | Statistics Analyst                    | no     no       no           no        no     no     no     no      no     no    no",
         "EROLEAD | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "EROLEAD | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "EROLEAD | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
     ];
 
     /// <summary>Who may see a PII field at all: the roles with a need to know the people in a report (the others: aggregates only, or system maintenance).</summary>
@@ -143,6 +157,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "Office of Professional Responsibility | yes",
         "Statistics Analyst                    | no",
         "System Administrator                  | no",
+        "Records Officer                       | no",
+        "Privacy Officer                       | yes",
     ];
 
     /// <summary>

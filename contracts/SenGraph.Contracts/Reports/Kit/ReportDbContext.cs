@@ -42,6 +42,37 @@ public abstract class ReportDbContext<TReport>(DbContextOptions options) : DbCon
         }
     }
 
+    /// <summary>Every report of the type saved here gets its retention dates from the type's schedule (<see cref="RetentionDates"/>).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ApplyRetention();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ApplyRetention();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void ApplyRetention()
+    {
+        var options = DeclaredOptions.Value;
+        foreach (var entry in ChangeTracker.Entries<TReport>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified && !entry.Entity.IsRevisionSnapshot)
+                RetentionDates.Apply(options.Retention, entry.Entity, options.RetentionTriggerValue);
+        }
+        foreach (var entry in ChangeTracker.Entries<ReportPerson>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Entity.LastNameKey = entry.Entity.LastName?.ToUpperInvariant();
+        }
+    }
+
+    private static readonly Lazy<ReportTypeOptions> DeclaredOptions = new(() => ReportTypeDefinition<TReport>.Declare().ToOptions());
+
     private static void MapColumn(EntityTypeBuilder entity, IReportFieldColumn field)
     {
         var column = entity.Property(field.Property.Name);

@@ -340,6 +340,7 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         Retention = RetentionSchedule,
         Statistics = Statistics,
         CountPolicy = CountPolicy,
+        RetentionTriggerValue = _retentionField is { } field ? report => field.GetValue(report) : null,
         AuthorPolicy = AuthorPolicy,
         ReviewPolicy = ReviewPolicy,
         ReadPolicy = ReadPolicy,

@@ -51,6 +51,20 @@ public interface IReportType
     /// type's category (<see cref="ReportStatisticsDeclaration.Category"/>); null when the type declares no category.
     /// </summary>
     Task<IReadOnlyList<ReportCount>>? CountByCategoryAsync(ReportCountRequest request, CancellationToken cancellationToken) => null;
+    /// <summary>
+    /// Stores the retention dates of every report of this type whose dates were computed under another schedule
+    /// (<see cref="Report.RetentionKey"/>: a module upgrade that changed its schedule, rows written without the kit), in batches;
+    /// returns how many were recomputed. Reports written through the kit get their dates when they are saved.
+    /// </summary>
+    Task<int> RecomputeRetentionAsync(CancellationToken cancellationToken) => Task.FromResult(0);
+
+    /// <summary>
+    /// Before the host destroys these reports (a records disposition run, PIA 3.2): removes what the module keeps about them
+    /// beyond the tables deleted with the envelope (the details table and the type's lists go with it, by their foreign keys),
+    /// through every <see cref="IReportPurgeHandler"/> the module registered. Called again for the same reports when a run
+    /// resumes, so it must be idempotent.
+    /// </summary>
+    Task PurgeAsync(IReadOnlyCollection<Guid> reportIds, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>The module policy for drafting, editing, submitting and amending.</summary>
     string AuthorPolicy { get; }
@@ -84,6 +98,10 @@ public sealed class ReportTypeOptions
     public RetentionSchedule Retention { get; init; } = RetentionSchedule.Unscheduled;
     public ReportStatisticsDeclaration Statistics { get; init; } = ReportStatisticsDeclaration.Default;
     public string? CountPolicy { get; init; }
+
+    /// <summary>Reads the declared date field of a <see cref="RetentionTrigger.Field"/> schedule from a report of the type.</summary>
+    public Func<Report, object?>? RetentionTriggerValue { get; init; }
+
     public required string AuthorPolicy { get; init; }
     public required string ReviewPolicy { get; init; }
     public required string ReadPolicy { get; init; }
@@ -93,7 +111,8 @@ public sealed class ReportTypeOptions
 /// The <see cref="IReportType"/> of reports stored as <typeparamref name="TReport"/> (envelope plus the
 /// module's details table, see <see cref="ReportTypeModel.ApplyReportType{TReport}"/>) in <typeparamref name="TContext"/>.
 /// </summary>
-public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDbContextFactory<TContext> databases) : IReportType
+public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDbContextFactory<TContext> databases,
+    Func<IEnumerable<IReportPurgeHandler>>? purgeHandlers = null) : IReportType
     where TContext : DbContext
     where TReport : Report
 {
@@ -133,6 +152,29 @@ public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDb
         }
     }
 
+    public async Task PurgeAsync(IReadOnlyCollection<Guid> reportIds, CancellationToken cancellationToken)
+    {
+        if (reportIds.Count == 0 || purgeHandlers is null) return;
+        foreach (var handler in purgeHandlers()) await handler.PurgeAsync(options.Code, reportIds, cancellationToken);
+    }
+
+    public async Task<int> RecomputeRetentionAsync(CancellationToken cancellationToken)
+    {
+        const int batch = 500;
+        var key = options.Retention.Key;
+        var done = 0;
+        while (true)
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            var stale = await db.Set<TReport>().Where(r => r.Type == options.Code && (r.RetentionKey == null || r.RetentionKey != key))
+                .OrderBy(r => r.Id).Take(batch).ToListAsync(cancellationToken);
+            if (stale.Count == 0) return done;
+            foreach (var report in stale) RetentionDates.Apply(options.Retention, report, options.RetentionTriggerValue);
+            await db.SaveChangesAsync(cancellationToken);
+            done += stale.Count;
+        }
+    }
+
     public string WriteSnapshot(Report report) => JsonSerializer.Serialize((TReport)report, ReportSnapshotJson.Options);
 
     public Report ReadSnapshot(string json)
@@ -142,6 +184,17 @@ public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDb
         report.IsRevisionSnapshot = true;
         return report;
     }
+}
+
+/// <summary>
+/// A module's "purge report" hook: removes what the module keeps about reports that are being destroyed (PIA 3.2) outside the
+/// tables deleted with the report (its own outbox, caches, files). Register with
+/// <see cref="ReportTypeServiceCollectionExtensions.AddReportPurgeHandler{THandler}"/>; must be idempotent.
+/// </summary>
+public interface IReportPurgeHandler
+{
+    /// <summary>Removes the module's data about the reports <paramref name="reportIds"/> of type <paramref name="reportType"/>.</summary>
+    Task PurgeAsync(string reportType, IReadOnlyCollection<Guid> reportIds, CancellationToken cancellationToken);
 }
 
 /// <summary>How revision snapshots are written: camel-case properties, enums by name.</summary>
@@ -194,9 +247,18 @@ public static class ReportTypeServiceCollectionExtensions
             throw new ArgumentException($"{typeof(TReport).Name} needs a public parameterless constructor.", nameof(options));
         if (options.RoutedOfficeKinds.FirstOrDefault(k => !OfficeKind.IsCode(k)) is { } kind)
             throw new ArgumentException($"{options.Code} is routed to '{kind}', which is not an office kind code.", nameof(options));
-        services.AddSingleton(sp => new ReportType<TContext, TReport>(options, sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddSingleton(sp => new ReportType<TContext, TReport>(options, sp.GetRequiredService<IDbContextFactory<TContext>>(),
+            () => sp.GetServices<IReportPurgeHandler>()));
         services.AddSingleton<IReportType>(sp => sp.GetRequiredService<ReportType<TContext, TReport>>());
         services.AddSingleton<ReportDrafts<TContext, TReport>>();
+        return services;
+    }
+
+    /// <summary>Registers a <see cref="IReportPurgeHandler"/>: called before the host destroys reports of the module's types.</summary>
+    public static IServiceCollection AddReportPurgeHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IReportPurgeHandler
+    {
+        services.AddSingleton<IReportPurgeHandler, THandler>();
         return services;
     }
 }

@@ -63,6 +63,15 @@ public sealed record RetentionSchedule
         }
     }
 
+    /// <summary>
+    /// The schedule in a short stable form stored with each report's dates (<c>Report.RetentionKey</c>), e.g. <c>IncidentDate:75:25</c>,
+    /// <c>Field:responseCompletedOn:15:10</c>, <c>Unscheduled</c>: reports stored under another key are recomputed when the module loads.
+    /// </summary>
+    public string Key => Trigger is not { } trigger
+        ? "Unscheduled"
+        : string.Join(':', new[] { trigger.ToString(), TriggerField, DestroyAfterYears?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+            TransferAfterYears?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-" }.Where(p => p is not null));
+
     /// <summary>Checks the years: positive, and a transfer before destruction.</summary>
     public RetentionSchedule Validated(string what)
     {

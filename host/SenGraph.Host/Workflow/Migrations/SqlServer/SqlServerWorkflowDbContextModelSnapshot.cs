@@ -213,6 +213,19 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateOnly?>("RetentionCutOff")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RetentionDestroyOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RetentionKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("RetentionTransferOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -237,6 +250,9 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset?>("TransferredAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -255,13 +271,19 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
 
                     b.HasIndex("OriginatingOffice");
 
+                    b.HasIndex("RetentionDestroyOn");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("SubmittedAt");
 
+                    b.HasIndex("RetentionTransferOn", "TransferredAt");
+
                     b.HasIndex("Type", "Number")
                         .IsUnique()
                         .HasFilter("[Number] IS NOT NULL");
+
+                    b.HasIndex("Type", "RetentionKey");
 
                     b.HasIndex("UpdatedAt", "Id");
 
@@ -403,6 +425,10 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("LastNameKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("MiddleName")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -429,7 +455,13 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
 
                     b.HasIndex("ANumber");
 
+                    b.HasIndex("DateOfBirth");
+
+                    b.HasIndex("Fin");
+
                     b.HasIndex("LastName");
+
+                    b.HasIndex("LastNameKey");
 
                     b.HasIndex("ReportId", "Position");
 
@@ -534,6 +566,214 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
                     b.HasIndex("UserName", "Action", "At");
 
                     b.ToTable("AuditRecords", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Records.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ReportNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("CorrectionRequests", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Records.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("MatchEventFrom")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("MatchEventTo")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MatchType")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleasedAt");
+
+                    b.ToTable("LegalHolds", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Records.LegalHoldReport", b =>
+                {
+                    b.Property<Guid>("LegalHoldId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("LegalHoldId", "ReportId");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("LegalHoldReports", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Records.PersonSearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Found")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("SearchedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SearchedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SearchedAt");
+
+                    b.ToTable("PersonSearches", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Records.RecordsTombstone", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorisedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("CutOff")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DestroyOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("DestroyedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("TransferOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("TransferredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("Type", "Number");
+
+                    b.ToTable("RecordsTombstones", (string)null);
                 });
 
             modelBuilder.Entity("SenGraph.Host.SavedQueries.SavedQuery", b =>
@@ -851,6 +1091,15 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SenGraph.Host.Records.LegalHoldReport", b =>
+                {
+                    b.HasOne("SenGraph.Host.Records.LegalHold", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("LegalHoldId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SenGraph.Host.SavedQueries.SavedQueryShare", b =>
                 {
                     b.HasOne("SenGraph.Host.SavedQueries.SavedQuery", null)
@@ -892,6 +1141,11 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
                     b.Navigation("People");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Records.LegalHold", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("SenGraph.Host.SavedQueries.SavedQuery", b =>

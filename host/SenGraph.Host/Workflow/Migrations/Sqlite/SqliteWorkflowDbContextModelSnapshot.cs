@@ -208,6 +208,19 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RetentionCutOff")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetentionDestroyOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetentionKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RetentionTransferOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -232,6 +245,9 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TransferredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -250,12 +266,18 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
 
                     b.HasIndex("OriginatingOffice");
 
+                    b.HasIndex("RetentionDestroyOn");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("SubmittedAt");
 
+                    b.HasIndex("RetentionTransferOn", "TransferredAt");
+
                     b.HasIndex("Type", "Number")
                         .IsUnique();
+
+                    b.HasIndex("Type", "RetentionKey");
 
                     b.HasIndex("UpdatedAt", "Id");
 
@@ -397,6 +419,10 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastNameKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MiddleName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -423,7 +449,13 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
 
                     b.HasIndex("ANumber");
 
+                    b.HasIndex("DateOfBirth");
+
+                    b.HasIndex("Fin");
+
                     b.HasIndex("LastName");
+
+                    b.HasIndex("LastNameKey");
 
                     b.HasIndex("ReportId", "Position");
 
@@ -528,6 +560,214 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
                     b.HasIndex("UserName", "Action", "At");
 
                     b.ToTable("AuditRecords", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Records.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("CorrectionRequests", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Records.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MatchEventFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MatchEventTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MatchType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReleasedAt");
+
+                    b.ToTable("LegalHolds", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Records.LegalHoldReport", b =>
+                {
+                    b.Property<Guid>("LegalHoldId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LegalHoldId", "ReportId");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("LegalHoldReports", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Records.PersonSearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Found")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SearchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SearchedAt");
+
+                    b.ToTable("PersonSearches", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Records.RecordsTombstone", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorisedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CutOff")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DestroyOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DestroyedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TransferOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransferredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("Type", "Number");
+
+                    b.ToTable("RecordsTombstones", (string)null);
                 });
 
             modelBuilder.Entity("SenGraph.Host.SavedQueries.SavedQuery", b =>
@@ -843,6 +1083,15 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SenGraph.Host.Records.LegalHoldReport", b =>
+                {
+                    b.HasOne("SenGraph.Host.Records.LegalHold", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("LegalHoldId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SenGraph.Host.SavedQueries.SavedQueryShare", b =>
                 {
                     b.HasOne("SenGraph.Host.SavedQueries.SavedQuery", null)
@@ -884,6 +1133,11 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
                     b.Navigation("People");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Records.LegalHold", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("SenGraph.Host.SavedQueries.SavedQuery", b =>
