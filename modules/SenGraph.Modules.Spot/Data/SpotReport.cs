@@ -35,7 +35,6 @@ public sealed class SpotReport : Report, IDeclaredReport<SpotReport>
         type.Named("SPOT", "Spot", "SPOT report",
                 "A SPOT report: information on an imminent threat or a critical incident, conveyed rapidly from the field to headquarters; "
                 + "read by every SEN user who may read reports.")
-            .Unscheduled()   // PIA 3.2 names no schedule for SPOT: kept until one is approved
             .Routed(ReportRoutes.Headquarters)
             .SubmittedReadBy(SubmittedReaders.Everyone)
             .Paged(100)
