@@ -27,8 +27,10 @@ function check(name, ok, detail = '') {
   return ok;
 }
 
+// --no-build: the README's run command has built the host the page is served by; a second build while it runs would
+// rewrite the plugins folder it watches.
 function host(...args) {
-  return execFileSync('dotnet', ['run', '--project', 'host/SenGraph.Host', '--', ...args],
+  return execFileSync('dotnet', ['run', '--no-build', '--project', 'host/SenGraph.Host', '--', ...args],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
@@ -39,9 +41,9 @@ const browser = await chromium.launch({
 });
 try {
   const files = mkdtempSync(path.join(tmpdir(), 'sc-dashboard-'));
-  host('sc', 'generate', '--transmissions', '20000', '--out', files);
+  host('sc', 'generate', '--transmissions', '2000', '--out', files);
   const imported = host('sc', 'import', '--transmissions', path.join(files, 'transmissions.csv'), '--events', path.join(files, 'events.csv'));
-  check('sc import writes the generated files into the running host\'s database', /^Imported: transmissions 20000 read/m.test(imported), imported);
+  check('sc import writes the generated files into the running host\'s database', /^Imported: transmissions 2000 read/m.test(imported), imported);
   const stella = host('token', '--user', 'stella', '--roles', 'Statistics Analyst', '--office', 'HQ-ICE').trim().split('\n').pop();
 
   // Stella acknowledges the Rules of Behavior first, as every user does once every 90 days.
@@ -65,7 +67,7 @@ try {
   const datasets = await page.evaluate(() => Object.fromEntries(Object.entries(window.scDashboard.charts).map(([id, chart]) =>
     [id, chart.data.datasets.map(d => ({ label: d.label, sum: d.data.reduce((a, b) => a + b, 0) }))])));
   const transmissions = datasets.transmissions?.find(d => d.label === 'Transmissions')?.sum ?? 0;
-  check('the transmissions chart holds the 20000 imported transmissions (or more)', transmissions >= 20000, JSON.stringify(datasets));
+  check('the transmissions chart holds the 2000 imported transmissions (or more)', transmissions >= 2000, JSON.stringify(datasets));
   const matches = (datasets.matches ?? []).reduce((a, d) => a + d.sum, 0);
   check('the matches-by-level chart holds every match', matches > 0 && matches === datasets.transmissions?.find(d => d.label === 'IDENT matches')?.sum, JSON.stringify(datasets));
   const inked = await page.evaluate(() => ['transmissions', 'matches'].map(id => {
