@@ -79,10 +79,10 @@ public static class DispositionCommand
 
         await app.Services.GetRequiredService<ModuleCatalog>().ReloadAsync(cancellationToken);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var last = TimeSpan.MinValue;
+        TimeSpan? last = null;
         var report = new Demo.InlineProgress<DispositionProgress>(p =>
         {
-            if (p.Done != p.Total && started.Elapsed - last < TimeSpan.FromSeconds(2)) return;
+            if (p.Done != p.Total && last is { } printed && started.Elapsed - printed < TimeSpan.FromSeconds(2)) return;
             last = started.Elapsed;
             progress.WriteLine($"{p.Step}: {p.Done}/{p.Total} ({100.0 * p.Done / Math.Max(1, p.Total):F0}%), {started.Elapsed.TotalSeconds:F0} s");
         });
