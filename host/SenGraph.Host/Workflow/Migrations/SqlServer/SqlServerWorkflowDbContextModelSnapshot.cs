@@ -892,6 +892,60 @@ namespace SenGraph.Host.Workflow.Migrations.SqlServer
                     b.ToTable("RulesOfBehaviorAcknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("SenGraph.Host.Sharing.ReportSharingCode", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("ReportId", "Code");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("ReportSharingCodes", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Sharing.ReportSharingCoding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CodedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CodedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("ReportSharingCodings", (string)null);
+                });
+
             modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummary", b =>
                 {
                     b.Property<Guid>("Id")

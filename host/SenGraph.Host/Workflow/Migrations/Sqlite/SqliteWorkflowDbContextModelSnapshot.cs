@@ -884,6 +884,60 @@ namespace SenGraph.Host.Workflow.Migrations.Sqlite
                     b.ToTable("RulesOfBehaviorAcknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("SenGraph.Host.Sharing.ReportSharingCode", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId", "Code");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("ReportSharingCodes", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Sharing.ReportSharingCoding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CodedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("ReportSharingCodings", (string)null);
+                });
+
             modelBuilder.Entity("SenGraph.Host.Summaries.ReportSummary", b =>
                 {
                     b.Property<Guid>("Id")
