@@ -50,6 +50,7 @@ public sealed class SirReport : Report, IDeclaredReport<SirReport>
             .Retention(RetentionTrigger.IncidentDate, destroyAfterYears: 75, transferAfterYears: 25)   // PIA 3.2
             .Paged(100)
             .CountedByCategory(r => r.Category)
+            .SharedExternally()   // 2009 memo: uncoded reports may go to MOU partners
             .Policies(
                 authors: [DirectoryRoles.Agent, DirectoryRoles.Supervisor],
                 reviewers: [DirectoryRoles.Supervisor],

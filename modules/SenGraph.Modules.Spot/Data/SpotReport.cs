@@ -40,6 +40,7 @@ public sealed class SpotReport : Report, IDeclaredReport<SpotReport>
             .Paged(100)
             // PIA 3.2 gives SPOT reports no retention schedule: kept until NARA approves one (shown as unscheduled on modules { reportTypes { retention } }).
             .Unscheduled()
+            .SharedExternally()   // 2009 memo: uncoded reports may go to MOU partners
             .Policies(
                 authors: [DirectoryRoles.Agent, DirectoryRoles.Supervisor],
                 reviewers: [DirectoryRoles.Supervisor],

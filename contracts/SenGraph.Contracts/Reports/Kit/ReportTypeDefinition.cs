@@ -208,6 +208,20 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         return this;
     }
 
+    /// <summary>
+    /// Reports of the type may go to partner agencies through the external sharing feed (<c>externalReports</c>), under an MOU
+    /// covering the type, when uncoded, submitted and created on or after 2000-01-01. Default off. Only envelope fields that are
+    /// not PII ever leave; never call it for an operationally sensitive type (SPEAR).
+    /// </summary>
+    public ReportTypeDefinition<TReport> SharedExternally()
+    {
+        ExternallyShared = true;
+        return this;
+    }
+
+    /// <summary>Whether <see cref="SharedExternally"/> was called.</summary>
+    public bool ExternallyShared { get; private set; }
+
     /// <summary>Who counts the type in statistics, how finely and by which category (<see cref="CountedBy"/>, <see cref="CountedByAreaOnly"/>, <see cref="CountedByCategory"/>).</summary>
     public ReportStatisticsDeclaration Statistics { get; private set; } = ReportStatisticsDeclaration.Default;
 
@@ -339,6 +353,7 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         Summarisable = Summarisable,
         Retention = RetentionSchedule,
         Statistics = Statistics,
+        ExternallyShared = ExternallyShared,
         CountPolicy = CountPolicy,
         RetentionTriggerValue = _retentionField is { } field ? report => field.GetValue(report) : null,
         AuthorPolicy = AuthorPolicy,

@@ -40,6 +40,9 @@ public interface IReportType
     /// <summary>Who counts the type in statistics beyond its readers, how finely, and by which category (default <see cref="ReportStatisticsDeclaration.Default"/>).</summary>
     ReportStatisticsDeclaration Statistics => ReportStatisticsDeclaration.Default;
 
+    /// <summary>Whether reports of this type may go to partner agencies through the external sharing feed (default false).</summary>
+    bool ExternallyShared => false;
+
     /// <summary>
     /// The module policy naming who may count reports of this type in statistics: its readers and
     /// <see cref="ReportStatisticsDeclaration.CountedBy"/>; null: the read policy alone.
@@ -97,6 +100,7 @@ public sealed class ReportTypeOptions
     public bool Summarisable { get; init; } = true;
     public RetentionSchedule Retention { get; init; } = RetentionSchedule.Unscheduled;
     public ReportStatisticsDeclaration Statistics { get; init; } = ReportStatisticsDeclaration.Default;
+    public bool ExternallyShared { get; init; }
     public string? CountPolicy { get; init; }
 
     /// <summary>Reads the declared date field of a <see cref="RetentionTrigger.Field"/> schedule from a report of the type.</summary>
@@ -125,6 +129,7 @@ public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDb
     public bool Summarisable => options.Summarisable;
     public RetentionSchedule Retention => options.Retention;
     public ReportStatisticsDeclaration Statistics => options.Statistics;
+    public bool ExternallyShared => options.ExternallyShared;
     public string? CountPolicy => options.CountPolicy;
     public string AuthorPolicy => options.AuthorPolicy;
     public string ReviewPolicy => options.ReviewPolicy;
