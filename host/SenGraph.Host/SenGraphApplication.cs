@@ -91,6 +91,7 @@ public static class SenGraphApplication
         services.AddReportSummaries();
         services.AddSingleton<Sharing.ReportSharingService>();
         services.AddRecords();
+        services.AddSingleton<Sharing.ExternalSharingService>();
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddScopedSubscriptionExecutionStrategy()

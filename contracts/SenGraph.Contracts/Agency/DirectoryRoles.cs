@@ -20,12 +20,18 @@ public static class DirectoryRoles
     /// <summary>Answers individuals' access and correction requests (PIA 7.1, 7.2): finds the reports naming a person.</summary>
     public const string PrivacyOfficer = "Privacy Officer";
 
+    /// <summary>
+    /// A user of a partner agency receiving reports under an MOU through the external sharing feed only (the 2009 memo); not ERO LEAD's
+    /// module role <c>Partner Agency Liaison</c>, which names agency liaisons to whom leads are disseminated.
+    /// </summary>
+    public const string PartnerAgencyConsumer = "Partner Agency Consumer";
+
     /// <summary>Every role, in the order the PIA lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Agent, Supervisor, OfficeManager, IrocStaff, HeadquartersAgent, HsiIntelligence,
         PublicAffairsOfficer, ProfessionalResponsibility, StatisticsAnalyst, SystemAdministrator,
-        RecordsOfficer, PrivacyOfficer,
+        RecordsOfficer, PrivacyOfficer, PartnerAgencyConsumer,
     ];
 
     /// <summary>The role as spelled in <see cref="All"/> (case-insensitive match), or null when unknown.</summary>

@@ -15,4 +15,10 @@ public static class HostPolicyNames
 
     /// <summary>May use root fields that are not statistical (records, the directory, queues, mutations).</summary>
     public const string Records = "sengraph.records";
+
+    /// <summary>May read the external sharing feed (<c>externalReports</c>): partner-agency consumers under an MOU.</summary>
+    public const string ExternalSharing = "sengraph.external-sharing";
+
+    /// <summary>May read the log of what was shared outside ICE, and manage MOUs (see the README's role matrix).</summary>
+    public const string ShareLog = "sengraph.share-log";
 }

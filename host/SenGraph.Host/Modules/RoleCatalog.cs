@@ -29,6 +29,7 @@ public sealed class RoleCatalog(SchemaHost host)
         new(DirectoryRoles.ProfessionalResponsibility, "Investigators of the Office of Professional Responsibility.", null),
         new(DirectoryRoles.StatisticsAnalyst, "Run statistical reports only.", null),
         new(DirectoryRoles.SystemAdministrator, "Keep the directory and the modules; read no PII.", null),
+        new(DirectoryRoles.PartnerAgencyConsumer, "Partner-agency users under an MOU: the external sharing feed only.", null),
     ];
 
     /// <summary>Every assignable role: the host's, then the modules' by module id.</summary>

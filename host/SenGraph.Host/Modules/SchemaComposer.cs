@@ -75,6 +75,8 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         MoveFields(ActivatorUtilities.CreateInstance<Sharing.SharingMutations>(hostServices), mutation, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<Records.RecordsQueries>(hostServices), query, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<Records.RecordsMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Sharing.ExternalSharingQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Sharing.ExternalSharingMutations>(hostServices), mutation, HostOwner, owners);
         foreach (var module in modules)
         {
             var owner = module.Manifest.Id;

@@ -48,8 +48,14 @@ public static class HostPolicies
     /// <summary>Roles that "can only run reports that contain statistical information" (PIA 8.1).</summary>
     public static readonly IReadOnlyList<string> StatisticsOnlyRoles = [DirectoryRoles.StatisticsAnalyst];
 
-    /// <summary>Every role but the statistics-only ones: a caller needs one of them for any root field that is not statistical.</summary>
-    public static IReadOnlyList<string> RecordsRoles { get; } = [.. DirectoryRoles.All.Except(StatisticsOnlyRoles)];
+    /// <summary>Roles outside ICE that reach the external sharing feed only (<c>externalReports</c>), never records.</summary>
+    public static readonly IReadOnlyList<string> ExternalSharingRoles = [DirectoryRoles.PartnerAgencyConsumer];
+
+    /// <summary>Who reads the log of shares outside ICE (PIA 5.x) and manages the MOUs: System Administrators (no PII in either) and OPR.</summary>
+    public static readonly IReadOnlyList<string> ShareLogRoles = [DirectoryRoles.SystemAdministrator, DirectoryRoles.ProfessionalResponsibility];
+
+    /// <summary>Every role but the statistics-only and external ones: a caller needs one of them for any root field that is not statistical.</summary>
+    public static IReadOnlyList<string> RecordsRoles { get; } = [.. DirectoryRoles.All.Except(StatisticsOnlyRoles).Except(ExternalSharingRoles)];
 
     /// <summary>The host's policies by name.</summary>
     public static IReadOnlyDictionary<string, AuthorizationPolicy> All { get; } = new Dictionary<string, AuthorizationPolicy>(StringComparer.Ordinal)
@@ -57,6 +63,8 @@ public static class HostPolicies
         [PiiNeedToKnow] = RequireAnyRole(PiiNeedToKnowRoles),
         [Statistics] = RequireAnyRole(StatisticsRoles),
         [Records] = RequireAnyRole(RecordsRoles),
+        [HostPolicyNames.ExternalSharing] = RequireAnyRole(ExternalSharingRoles),
+        [HostPolicyNames.ShareLog] = RequireAnyRole(ShareLogRoles),
     };
 
     /// <summary>The host's policies, joined by the module roles granted them (<see cref="SenGraph.Contracts.Modules.HostGrant"/>).</summary>
@@ -71,6 +79,8 @@ public static class HostPolicies
             [PiiNeedToKnow] = RequireAnyRole(Plus(PiiNeedToKnowRoles, SenGraph.Contracts.Modules.HostGrant.PiiNeedToKnow)),
             [Statistics] = RequireAnyRole(Plus(StatisticsRoles, SenGraph.Contracts.Modules.HostGrant.Statistics)),
             [Records] = RequireAnyRole(Plus(RecordsRoles, SenGraph.Contracts.Modules.HostGrant.Records)),
+            [HostPolicyNames.ExternalSharing] = RequireAnyRole(ExternalSharingRoles),
+            [HostPolicyNames.ShareLog] = RequireAnyRole(ShareLogRoles),
         };
     }
 

@@ -63,7 +63,8 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
             .ApplySavedQueries()
             .ApplyReportSummaries()
             .ApplySharing()
-            .ApplyRecords();
+            .ApplyRecords()
+            .ApplyExternalSharing();
         modelBuilder.Entity<RulesOfBehaviorAcknowledgement>(e =>
         {
             e.ToTable("RulesOfBehaviorAcknowledgements");

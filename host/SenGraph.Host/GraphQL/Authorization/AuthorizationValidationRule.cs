@@ -96,6 +96,7 @@ public sealed class AuthorizationValidationRule(bool allowAnonymousIntrospection
             targets.AddRange(Named(definition.ResolvedType?.GetNamedType()));
             var anonymousAllowed = definition.IsAnonymousAllowed();
             if (isRootField && IsAuthenticated(context) && !anonymousAllowed && !definition.IsStatistical() && !definition.IsForEveryRole()
+                && !definition.GetMetadata(Sharing.ExternalSharingQueries.FeedKey, false)
                 && !await Access(context).SatisfiesAsync(context.Schema, context.User, HostPolicies.Records))
             {
                 Report(context, field, $"Your roles allow statistical queries only; {coordinate} is not one.");
