@@ -50,6 +50,7 @@ public sealed partial class PublicContractTests
         "Agent", "Supervisor", "Office Manager", "IROC Staff", "Headquarters Agent", "HSI Intelligence",
         "Public Affairs Officer", "Office of Professional Responsibility", "Statistics Analyst", "System Administrator",
         "Records Officer", "Privacy Officer",
+        "Partner Agency Consumer",
     ];
 
     private static readonly string Readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));

@@ -27,11 +27,12 @@ public static class AgencyRoles
     public static readonly Actor SystemAdministrator = new("System Administrator", "root", "HQ-ICE");
     public static readonly Actor RecordsOfficer = new("Records Officer", "rita", "HQ-ICE");
     public static readonly Actor PrivacyOfficer = new("Privacy Officer", "priya", "HQ-ICE");
+    public static readonly Actor PartnerAgencyConsumer = new("Partner Agency Consumer", "pat", "HQ-ICE");
 
     public static IReadOnlyList<Actor> All { get; } =
     [
         Agent, Supervisor, OfficeManager, IrocStaff, HeadquartersAgent, HsiIntelligence,
-        PublicAffairsOfficer, ProfessionalResponsibility, StatisticsAnalyst, SystemAdministrator, RecordsOfficer, PrivacyOfficer,
+        PublicAffairsOfficer, ProfessionalResponsibility, StatisticsAnalyst, SystemAdministrator, RecordsOfficer, PrivacyOfficer, PartnerAgencyConsumer,
     ];
 
     public static Actor ByRole(string role) => All.Single(a => a.Role == role);
