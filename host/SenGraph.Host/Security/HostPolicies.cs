@@ -51,8 +51,9 @@ public static class HostPolicies
     /// <summary>Roles outside ICE that reach the external sharing feed only (<c>externalReports</c>), never records.</summary>
     public static readonly IReadOnlyList<string> ExternalSharingRoles = [DirectoryRoles.PartnerAgencyConsumer];
 
-    /// <summary>Who reads the log of shares outside ICE (PIA 5.x) and manages the MOUs: System Administrators (no PII in either) and OPR.</summary>
-    public static readonly IReadOnlyList<string> ShareLogRoles = [DirectoryRoles.SystemAdministrator, DirectoryRoles.ProfessionalResponsibility];
+    /// <summary>Who reads the log of shares outside ICE (PIA 5.x): System Administrators (who also manage the MOUs; no PII in either), OPR, and the records and privacy officers.</summary>
+    public static readonly IReadOnlyList<string> ShareLogRoles =
+        [DirectoryRoles.SystemAdministrator, DirectoryRoles.ProfessionalResponsibility, DirectoryRoles.RecordsOfficer, DirectoryRoles.PrivacyOfficer];
 
     /// <summary>Every role but the statistics-only and external ones: a caller needs one of them for any root field that is not statistical.</summary>
     public static IReadOnlyList<string> RecordsRoles { get; } = [.. DirectoryRoles.All.Except(StatisticsOnlyRoles).Except(ExternalSharingRoles)];

@@ -25,12 +25,12 @@ public sealed class ExternalSharingQueries : ObjectGraphType
             .ResolveAsync(async c => await sharing.FeedAsync(c.Schema, c.User!, c.GetArgument<int?>("first"), c.GetArgument<string?>("after"), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SharingAgreementGraphType>>>>("sharingAgreements")
-            .Description("The MOUs with partner agencies. System Administrators and OPR.")
+            .Description("The MOUs with partner agencies. System Administrators, OPR, records and privacy officers.")
             .AuthorizeWithPolicy(HostPolicyNames.ShareLog)
             .ResolveAsync(async c => await sharing.AgreementsAsync(c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExternalShareGraphType>>>>("externalShares")
-            .Description("The log of reports given to partner agencies (what, to whom, under which MOU, when), newest first. System Administrators and OPR.")
+            .Description("The log of reports given to partner agencies (what, to whom, under which MOU, when), newest first. System Administrators, OPR, records and privacy officers.")
             .Argument<IdGraphType>("reportId", "Only shares of this report.")
             .Argument<IntGraphType>("first", "At most this many (default 100, at most 1,000).")
             .AuthorizeWithPolicy(HostPolicyNames.ShareLog)

@@ -137,6 +137,10 @@ public sealed class ExternalSharingFeedTests(ShippedModulesHost host) : IClassFi
         Assert.Contains(log, s => s!["sharedWith"]!.GetValue<string>() == $"cbp-{run}" && s["agreementId"]!.GetValue<string>() == agreementId);
         var refused = await host.PostAsync("{ externalShares { reportId } }", token: partner);
         Assert.Contains("AUTH_NOT_AUTHORIZED", refused.ErrorCodes);
+        var privacy = (await host.PostAsync("query($id: ID) { externalShares(reportId: $id) { reportId } }", new { id = shared.Id },
+            host.Token("priya", "Privacy Officer", "HQ-ICE"))).ShouldSucceed().Data!["externalShares"]!.AsArray();
+        Assert.NotEmpty(privacy);
+        Assert.Contains("AUTH_NOT_AUTHORIZED", (await host.PostAsync("{ externalShares { reportId } }", token: Alice)).ErrorCodes);
         var noneWithheldLogged = (await host.PostAsync("{ externalShares(first: 1000) { reportId } }", token: host.Root())).ShouldSucceed()
             .Data!["externalShares"]!.AsArray().Select(s => s!["reportId"]!.GetValue<string>().ToLowerInvariant()).ToHashSet();
         Assert.DoesNotContain(withheld, w => noneWithheldLogged.Contains(w.Id.ToLowerInvariant()));
