@@ -55,6 +55,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
   page.on('console', m => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', e => problems.push(`page error: ${e.message}`));
+  page.on('response', r => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`); });
   const scripts = [];
   page.on('request', r => { if (r.resourceType() === 'script') scripts.push(r.url()); });
 

@@ -34,7 +34,7 @@ public static class ScDashboard
             http.Response.ContentType = contentType;
             http.Response.Headers.CacheControl = "no-cache";
             http.Response.Headers["X-Content-Type-Options"] = "nosniff";
-            http.Response.Headers["Content-Security-Policy"] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'";
+            http.Response.Headers["Content-Security-Policy"] = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:";
             http.Response.ContentLength = bytes.Length;
             if (!HttpMethods.IsHead(http.Request.Method)) await http.Response.Body.WriteAsync(bytes, http.RequestAborted);
         };
