@@ -51,10 +51,16 @@ public sealed class FuzzHost : IAsyncLifetime
         ("bob", "Agent", "SAC-BOS"),
         ("lesc", "LESC Staff", "HQ-ICE"),
         ("iona", "IOU Analyst", "HQ-ICE"),
+        ("scott", "SC Program Staff", "HQ-ICE"),
+        ("dina", "SC Data Importer", "HQ-ICE"),
+        ("pat", "Partner Agency Consumer", "HQ-ICE"),
     ];
 
-    /// <summary>Users of the modules' own roles (LENS's LESC Staff, ERO LEAD's IOU Analyst): the development directory does not seed them, so root creates them at start.</summary>
-    private static readonly IReadOnlySet<string> ModuleRoleUsers = new HashSet<string>(StringComparer.Ordinal) { "lesc", "iona" };
+    /// <summary>
+    /// Users of the modules' own roles (LENS's LESC Staff, ERO LEAD's IOU Analyst, Secure Communities' program staff and
+    /// importer) and of the partner role: the development directory does not seed them, so root creates them at start.
+    /// </summary>
+    private static readonly IReadOnlySet<string> ModuleRoleUsers = new HashSet<string>(StringComparer.Ordinal) { "lesc", "iona", "scott", "dina", "pat" };
 
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private PluginsFolder? _plugins;
