@@ -25,6 +25,14 @@ public sealed class LegalHolds(WorkflowDatabase database, TimeProvider clock)
         else if (reason.Length > RecordsModel.ReasonMaxLength) errors.Add(UserError.ForField(InvalidHold, $"The reason is at most {RecordsModel.ReasonMaxLength} characters.", "reason"));
         if (ids.Count == 0 && type is null && input.MatchEventFrom is null && input.MatchEventTo is null)
             errors.Add(UserError.ForField(InvalidHold, "Name the reports to hold (reportIds) or a match (matchType, matchEventFrom, matchEventTo).", "reportIds"));
+        // Event times are not before 1900 (the envelope's rule) and not in the future; a window may reach a year ahead.
+        var earliest = new DateTimeOffset(ReportEnvelopeValidator.EarliestDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var latest = clock.GetUtcNow().AddYears(1);
+        foreach (var (at, field) in new[] { (input.MatchEventFrom, "matchEventFrom"), (input.MatchEventTo, "matchEventTo") })
+        {
+            if (at < earliest || at > latest)
+                errors.Add(UserError.ForField(InvalidHold, $"{field} must fall between 1900-01-01 and a year from now; leave it out for an open end.", field));
+        }
         if (input.MatchEventFrom is { } from && input.MatchEventTo is { } to && from >= to)
             errors.Add(UserError.ForField(InvalidHold, "matchEventFrom must be before matchEventTo.", "matchEventTo"));
         if (type is not null && !SenGraph.Contracts.Agency.DirectoryRules.IsOrganisationCode(type))

@@ -129,13 +129,14 @@ public sealed class DemoDataTests : IAsyncLifetime
         var readBefore = await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE ReadAt IS NOT NULL AND AcknowledgedAt IS NULL");
         var namedBefore = await ScalarAsync("SELECT COUNT(*) FROM ReportRecipients WHERE Reason = 'NAMED' AND Code = 'hank'");
         var progress = new List<DemoBulkProgress>();
+        var total = 10 * ShippedTypes.Length; // spread evenly: ten of each type
 
         var result = await DemoData.GenerateAsync(_host.Services.GetRequiredService<IConfiguration>(),
-            _host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, 40, new InlineProgress<DemoBulkProgress>(progress.Add), CancellationToken.None);
+            _host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, total, new InlineProgress<DemoBulkProgress>(progress.Add), CancellationToken.None);
 
         Assert.All(ShippedTypes, type => Assert.Equal(10, result.Written[type]));
         Assert.Equal(0, result.FailedSteps);
-        Assert.Equal(new DemoBulkProgress(40, 40), progress[^1]);
+        Assert.Equal(new DemoBulkProgress(total, total), progress[^1]);
         var statusesAfter = await StatusesAsync();
         foreach (var type in ShippedTypes)
         {
@@ -159,7 +160,7 @@ public sealed class DemoDataTests : IAsyncLifetime
 
         // Submissions through the workflow afterwards continue the numbers: unique and, per type and fiscal year, gapless.
         var after = await DemoData.SeedAsync(_host.Services.GetRequiredService<IConfiguration>(),
-            _host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, onlyIfNoReports: false, new DemoSeedRequest(40, OnlyTypesWithoutReports: false), CancellationToken.None);
+            _host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, onlyIfNoReports: false, new DemoSeedRequest(total, OnlyTypesWithoutReports: false), CancellationToken.None);
         Assert.True((await StatusesAsync()).Where(s => s.Key.Status == "Submitted").Sum(s => s.Value)
             >= statusesAfter.Where(s => s.Key.Status == "Submitted").Sum(s => s.Value) + 5 * ShippedTypes.Length, "the workflow submitted reports after the bulk");
         Assert.Equal(await ScalarAsync("SELECT COUNT(*) FROM Reports WHERE Number IS NOT NULL"),
@@ -233,10 +234,12 @@ public sealed class SeedDemoCommandTests
             ["ConnectionStrings__SenGraph"] = $"Data Source={Path.Combine(folder.Path, "generated.db")}",
         };
 
-        var run = await HostProcess.RunAsync(environment, "seed", "generate", "--reports", "200");
+        // Spread evenly over the shipped types: 210 over seven is 30 each.
+        var total = 30 * DemoDataTests.ShippedTypes.Length;
+        var run = await HostProcess.RunAsync(environment, "seed", "generate", "--reports", total.ToString());
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.All(DemoDataTests.ShippedTypes, type => Assert.Matches($@"Demo reports written: [^\n]*\b50 {type}\b", run.Output));
-        Assert.Contains("200/200 reports (100%)", run.Error);
-        Assert.DoesNotContain("200/200", run.Output);
+        Assert.All(DemoDataTests.ShippedTypes, type => Assert.Matches($@"Demo reports written: [^\n]*\b30 {type}\b", run.Output));
+        Assert.Contains($"{total}/{total} reports (100%)", run.Error);
+        Assert.DoesNotContain($"{total}/{total}", run.Output);
     }
 }

@@ -102,15 +102,24 @@ public sealed class FuzzFixtures
         Assert.True(data[mutation]!["errors"]!.AsArray().Count == 0, data.ToJsonString());
     }
 
+    public const string OutOfScope = "a report out of the caller's scope";
+
+    /// <summary>
+    /// Mutations whose callers act on every report of the agency, so no report is out of their scope: a records officer
+    /// holds any record, drafts included (disposition destroys drafts too); a privacy officer records a person's correction
+    /// request against any report that names them (PIA 7.1, 7.3).
+    /// </summary>
+    public static readonly IReadOnlySet<string> AgencyWide = new HashSet<string>(StringComparer.Ordinal) { "declareLegalHold", "recordCorrectionRequest" };
+
     /// <summary>
     /// Identifiers that name no report the caller may act on, for every ID slot: malformed, unknown, nil, in
     /// other formats, a Relay-style global id, ids of other things (a queue entry, a user, an office), a report
     /// out of the caller's scope, SQL, a number, and the text no field accepts.
     /// </summary>
-    public IReadOnlyList<FuzzValue> BadIds(Random random)
+    public IReadOnlyList<FuzzValue> BadIds(Random random, string mutation)
     {
         var unknown = FuzzValues.NewGuid(random);
-        return
+        List<FuzzValue> ids =
         [
             FuzzValue.Of("an empty id", ""),
             FuzzValue.Of("a malformed id", "not-a-guid"),
@@ -123,12 +132,13 @@ public sealed class FuzzFixtures
             FuzzValue.Of("the id of a queue entry", AliceQueueEntry.ToString()),
             FuzzValue.Of("a user name", "alice"),
             FuzzValue.Of("an office code", "SAC-NYC"),
-            FuzzValue.Of("a report out of the caller's scope", BobDraft.ToString()),
+            FuzzValue.Of(OutOfScope, BobDraft.ToString()),
             FuzzValue.Of("SQL", "1' OR '1'='1"),
             FuzzValue.Of("a number", 12),
             FuzzValue.Of("a negative number", -1),
             .. FuzzValues.RefusedText,
         ];
+        return AgencyWide.Contains(mutation) ? [.. ids.Where(v => v.Label != OutOfScope)] : ids;
     }
 }
 

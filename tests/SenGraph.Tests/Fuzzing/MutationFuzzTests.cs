@@ -58,7 +58,7 @@ public sealed class MutationFuzzTests(FuzzHost host, ITestOutputHelper output) :
         {
             var (caller, seed) = await PlanAsync(mutation, fixtures);
             var builder = new FuzzCaseBuilder(host.Schema, mutation, caller, await seed());
-            var mutationCases = builder.InvalidCases(fixtures.BadIds(random)).ToList();
+            var mutationCases = builder.InvalidCases(fixtures.BadIds(random, mutation.Name)).ToList();
             perMutation[mutation.Name] = mutationCases.Count;
             cases.AddRange(mutationCases);
         }

@@ -63,6 +63,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "SIR | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "SIR | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "SIR | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        // Partner agencies (issue 17 item 4) are outside ICE: they reach shared reports through externalReports only, never a type.
+        "SIR | Partner Agency Consumer               | no     no       no           no        no     no     no     no      no     no    no",
         // OPPRED: a SIR for crimes against children (PIA Overview: "essentially the same as the SIR"), the same roles.
         "OPPRED | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
         "OPPRED | Supervisor                            | yes    yes      yes          yes       yes    yes    yes    yes     yes    yes   yes",
@@ -76,6 +78,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "OPPRED | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "OPPRED | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "OPPRED | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "OPPRED | Partner Agency Consumer               | no     no       no           no        no     no     no     no      no     no    no",
         // SPEAR: operationally sensitive (PIA 2.1), so only roles with an operational need read it (PIA 8.1): the field in
         // scope, the IROC ("reviews SPEARs"), headquarters agents. HSI intelligence and OPR read SIRs but not SPEARs: refused
         // the type, and a SPEAR does not exist for them on the shared paths even when they are named on it.
@@ -91,6 +94,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "SPEAR | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "SPEAR | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "SPEAR | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "SPEAR | Partner Agency Consumer               | no     no       no           no        no     no     no     no      no     no    no",
         // SPOT: "can be read by all SEN users" (PIA 1.2) who read reports at all; written by the field, like a SIR.
         "SPOT | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
         "SPOT | Supervisor                            | yes    yes      yes          yes       yes    yes    yes    yes     yes    yes   yes",
@@ -104,6 +108,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "SPOT | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "SPOT | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "SPOT | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "SPOT | Partner Agency Consumer               | no     no       no           no        no     no     no     no      no     no    no",
         // LEARA: HSI intelligence does not read them. ERO TAV: not HSI intelligence. ERO LEAD: as SIR. ERO TAV and ERO LEAD are not routed to
         // the SAC, so its agent and supervisor have no queue entry to acknowledge; a named recipient who may not read the type has none either.
         "LEARA | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
@@ -118,6 +123,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "LEARA | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "LEARA | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "LEARA | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "LEARA | Partner Agency Consumer               | no     no       no           no        no     no     no     no      no     no    no",
         "EROTAV | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
         "EROTAV | Supervisor                            | yes    yes      yes          yes       yes    yes    yes    yes     yes    yes   yes",
         "EROTAV | Office Manager                        | no     yes      yes          yes       no     no     no     no      no     no    yes",
@@ -130,6 +136,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "EROTAV | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "EROTAV | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "EROTAV | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "EROTAV | Partner Agency Consumer               | no     no       no           no        no     no     no     no      no     no    no",
         "EROLEAD | Agent                                 | yes    yes      yes          yes       yes    yes    no     no      yes    yes   yes",
         "EROLEAD | Supervisor                            | yes    yes      yes          yes       yes    yes    yes    yes     yes    yes   yes",
         "EROLEAD | Office Manager                        | no     yes      yes          yes       no     no     no     no      no     no    yes",
@@ -142,6 +149,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "EROLEAD | System Administrator                  | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "EROLEAD | Records Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
         "EROLEAD | Privacy Officer                       | no     no       hidden       hidden    no     no     no     no      no     no    no",
+        "EROLEAD | Partner Agency Consumer               | no     no       no           no        no     no     no     no      no     no    no",
     ];
 
     /// <summary>Who may see a PII field at all: the roles with a need to know the people in a report (the others: aggregates only, or system maintenance).</summary>
@@ -159,6 +167,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
         "System Administrator                  | no",
         "Records Officer                       | no",
         "Privacy Officer                       | yes",
+        "Partner Agency Consumer               | no",
     ];
 
     /// <summary>
@@ -347,6 +356,12 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<R
             // The fixture's author is made up for the matrix, not a directory user.
             _process = await RunningHost.StartAsync(_plugins, new Dictionary<string, string> { ["Security__Accounts__AcceptUnknownUsers"] = "true" });
             _http = new HttpClient { BaseAddress = _process.BaseAddress };
+            // The Development directory has no partner-agency user (administrators create them under an MOU); the shared reports
+            // name every row's user, so the partner is named too and must still reach nothing.
+            var partner = await PostAsync("mutation($input: CreateUserInput!) { createUser(input: $input) { errors { code message } } }",
+                new { input = new { userName = PartnerAgencyConsumer.User, displayName = "Pat Partner", office = PartnerAgencyConsumer.Office, roles = new[] { PartnerAgencyConsumer.Role } } },
+                SystemAdministrator);
+            Assert.True(partner.Data?["createUser"]?["errors"]?.AsArray().Count == 0, partner.Body);
         }
 
         public async Task DisposeAsync()
