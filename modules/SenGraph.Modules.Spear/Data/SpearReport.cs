@@ -68,7 +68,9 @@ public sealed class SpearReport : Report, IDeclaredReport<SpearReport>
         type.Named("SPEAR", "Spear", "Significant Prospective Enforcement Activity Report",
                 "A Significant Prospective Enforcement Activity Report: a planned search, arrest or seizure, or a meeting, training or conference "
                 + "involving field staff. Operationally sensitive: read only by roles with an operational need, never summarised or counted finer than the area.")
-            .Retention(RetentionTrigger.IncidentDate, destroyAfterYears: 75, transferAfterYears: 25)   // PIA 3.2
+            // PIA 3.2: 75 years after the fiscal year of the incident. A SPEAR's incident is the activity it plans: its eventAt is
+            // empty until something happens, so the planned start (required) triggers the schedule.
+            .Retention(r => r.PlannedAt, destroyAfterYears: 75, transferAfterYears: 25)
             .Routed(ReportRoutes.SpecialAgentInCharge | ReportRoutes.FieldOfficeDirector | ReportRoutes.Iroc, reviewMandatory: true)
             .SubmittedReadBy(SubmittedReaders.OnlyRoles(DirectoryRoles.IrocStaff, DirectoryRoles.HeadquartersAgent))
             .NotSummarised()

@@ -118,6 +118,8 @@ public sealed class DispositionTests : IDisposable
     [InlineData("""{ "reason": "No target" }""", "INVALID_HOLD")]
     [InlineData("""{ "reason": "Backwards", "matchEventFrom": "2026-06-01T00:00:00Z", "matchEventTo": "2026-01-01T00:00:00Z" }""", "INVALID_HOLD")]
     [InlineData("""{ "reason": "Bad type", "matchType": "not a type!" }""", "INVALID_HOLD")]
+    [InlineData("""{ "reason": "Before 1900", "matchEventFrom": "1850-01-01T00:00:00Z" }""", "INVALID_HOLD")]
+    [InlineData("""{ "reason": "Far future", "matchEventTo": "9999-12-31T23:59:59Z" }""", "INVALID_HOLD")]
     [InlineData("""{ "reason": "Unknown report", "reportIds": ["6f1c2b1e-0000-4000-8000-000000000000"] }""", "NOT_FOUND")]
     public async Task A_hold_without_a_reason_or_a_target_is_refused_with_a_typed_error_and_nothing_is_stored(string input, string code)
     {
@@ -237,18 +239,24 @@ public sealed class DispositionCommandTests : IAsyncLifetime
         }).Build();
         var progress = new StringWriter();
 
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_host.DatabaseFile}");
+        await connection.OpenAsync();
+        // Counted before the run: destruction removes a LEARA's details with its content.
+        var answered = await CountAsync(connection, "SELECT COUNT(*) FROM LearaDetails WHERE ResponseCompletedOn IS NOT NULL");
+        Assert.InRange(answered, 1, 29);
         await Assert.ThrowsAsync<ArgumentException>(() => DispositionCommand.RunAsync(configuration, "Development", false, "2200-01-01", "alice", 50, progress, CancellationToken.None));
         var dry = await DispositionCommand.RunAsync(configuration, "Development", true, "2200-01-01", null, 50, progress, CancellationToken.None);
         var run = await DispositionCommand.RunAsync(configuration, "Development", false, "2200-01-01", "rita", 50, progress, CancellationToken.None);
 
-        // SIR, OPPRED and SPEAR: 30 demo reports each, all due by 2200; SPOT: unscheduled.
-        Assert.Equal(90, dry.DueForDestruction);
+        // Every scheduled demo report is due by 2200: the 30 of each type but the LEARAs whose response is not completed (no dates
+        // yet, PIA 3.2) and SPOT (unscheduled).
+        var expected = new Dictionary<string, long> { ["SIR"] = 30, ["OPPRED"] = 30, ["SPEAR"] = 30, ["EROLEAD"] = 30, ["EROTAV"] = 30, ["LEARA"] = answered };
+        var due = (int)expected.Values.Sum();
+        Assert.Equal(due, dry.DueForDestruction);
         Assert.Equal(0, dry.Destroyed);
-        Assert.Equal(90, run.Destroyed);
+        Assert.Equal(expected, run.ByType.Where(t => t.Destroyed > 0).ToDictionary(t => t.Type, t => (long)t.Destroyed));
         Assert.DoesNotContain(run.ByType, t => t.Type == "SPOT");
-        Assert.Contains("destruction: 90/90", progress.ToString());
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_host.DatabaseFile}");
-        await connection.OpenAsync();
+        Assert.Contains($"destruction: {due}/{due}", progress.ToString());
         var left = connection.CreateCommand();
         left.CommandText = "SELECT Type, COUNT(*) FROM Reports GROUP BY Type";
         var remaining = new Dictionary<string, long>();
@@ -256,9 +264,16 @@ public sealed class DispositionCommandTests : IAsyncLifetime
         {
             while (await reader.ReadAsync()) remaining[reader.GetString(0)] = reader.GetInt64(1);
         }
-        Assert.Equal(new Dictionary<string, long> { ["SPOT"] = 30 }, remaining);
+        Assert.Equal(new Dictionary<string, long> { ["SPOT"] = 30, ["LEARA"] = 30 - answered }, remaining);
         var tombstones = connection.CreateCommand();
         tombstones.CommandText = "SELECT COUNT(*) FROM RecordsTombstones WHERE AuthorisedBy = 'rita'";
-        Assert.Equal(90L, (long)(await tombstones.ExecuteScalarAsync())!);
+        Assert.Equal((long)due, (long)(await tombstones.ExecuteScalarAsync())!);
+    }
+
+    private static async Task<long> CountAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -7,7 +7,7 @@ public sealed class RetentionDeclarationTests(ShippedModulesHost host) : IClassF
 {
     [Theory]
     [InlineData("SIR", "INCIDENT_DATE", null, 75, 25)]
-    [InlineData("SPEAR", "INCIDENT_DATE", null, 75, 25)]
+    [InlineData("SPEAR", "FIELD", "plannedAt", 75, 25)]
     [InlineData("OPPRED", "INCIDENT_DATE", null, 75, 25)]
     [InlineData("LEARA", "FIELD", "responseCompletedOn", 15, 10)]
     [InlineData("EROLEAD", "CREATION", null, 25, 10)]

@@ -9,8 +9,8 @@ namespace SenGraph.Tests.Security;
 
 /// <summary>
 /// <c>reportStatistics</c>'s groupings (issue 17 item 6; issue 13: only types the caller may count; issue 15: SPEAR never finer
-/// than the area), each checked against a filter-and-count of the reports themselves, over the demo data (SIR, OPPRED, SPEAR,
-/// SPOT) and LEARAs written here.
+/// than the area), each checked against a filter-and-count of the reports themselves, over the demo data (all seven types)
+/// and LEARAs written here.
 /// </summary>
 public sealed class StatisticsGroupingTests : IAsyncLifetime
 {
@@ -138,14 +138,14 @@ public sealed class StatisticsGroupingTests : IAsyncLifetime
     public async Task A_caller_counts_only_the_types_they_may_read_or_that_name_their_role()
     {
         var hank = await TypesCountedAsync(HeadquartersAgent);
-        var ivan = await TypesCountedAsync(HsiIntelligence);     // reads neither SPEAR nor LEARA
+        var ivan = await TypesCountedAsync(HsiIntelligence);     // reads neither SPEAR, LEARA nor ERO TAV
         var paula = await TypesCountedAsync(PublicAffairsOfficer);   // reads nothing; counts the default types, not SPEAR
         var stella = await TypesCountedAsync(StatisticsAnalyst);  // reads nothing; SPEAR names the role
 
-        Assert.Equal(["LEARA", "OPPRED", "SIR", "SPEAR", "SPOT"], hank);
-        Assert.Equal(["OPPRED", "SIR", "SPOT"], ivan);
-        Assert.Equal(["LEARA", "OPPRED", "SIR", "SPOT"], paula);
-        Assert.Equal(["LEARA", "OPPRED", "SIR", "SPEAR", "SPOT"], stella);
+        Assert.Equal(["EROLEAD", "EROTAV", "LEARA", "OPPRED", "SIR", "SPEAR", "SPOT"], hank);
+        Assert.Equal(["EROLEAD", "OPPRED", "SIR", "SPOT"], ivan);      // reads ERO LEADs (once flagged), not ERO TAVs
+        Assert.Equal(["EROLEAD", "EROTAV", "LEARA", "OPPRED", "SIR", "SPOT"], paula);
+        Assert.Equal(["EROLEAD", "EROTAV", "LEARA", "OPPRED", "SIR", "SPEAR", "SPOT"], stella);
         var hsiLearas = await CountAsync(HsiIntelligence, new { where = new { types = new[] { "LEARA" } }, groupBy = Array.Empty<string>() });
         Assert.Equal(0, hsiLearas["total"]!.GetValue<int>());
     }
