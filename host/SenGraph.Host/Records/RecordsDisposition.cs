@@ -78,11 +78,10 @@ public sealed class RecordsDisposition(WorkflowDatabase database, SchemaHost sch
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await using var db = database.CreateDbContext();
-                var batch = await DueForTransfer(db, request.AsOf).OrderBy(r => r.Id).Take(request.BatchSize).ToListAsync(cancellationToken);
+                var batch = await DueForTransfer(db, request.AsOf).OrderBy(r => r.Id).Select(r => new { r.Id, r.Type }).Take(request.BatchSize)
+                    .ToListAsync(cancellationToken);
                 if (batch.Count == 0) break;
-                var now = clock.GetUtcNow();
-                foreach (var report in batch) report.TransferredAt = now;
-                await db.SaveChangesAsync(CancellationToken.None);
+                await TransferAsync(db, batch.Select(r => r.Id).ToList(), request.AsOf);
                 foreach (var group in batch.GroupBy(r => r.Type)) counts[group.Key] = counts.GetValueOrDefault(group.Key) with { Transferred = counts.GetValueOrDefault(group.Key).Transferred + group.Count() };
                 transferred += batch.Count;
                 request.Progress?.Report(new DispositionProgress("transfer", transferred, totalTransfer));
@@ -95,9 +94,16 @@ public sealed class RecordsDisposition(WorkflowDatabase database, SchemaHost sch
                 cancellationToken.ThrowIfCancellationRequested();
                 await using var db = database.CreateDbContext();
                 var holds = await ActiveHoldsAsync(db, cancellationToken);
-                var batch = await NotHeld(db, DueForDestruction(db, request.AsOf), holds).OrderBy(r => r.Id).Take(request.BatchSize).ToListAsync(cancellationToken);
+                var batch = await NotHeld(db, DueForDestruction(db, request.AsOf), holds).OrderBy(r => r.Id).Take(request.BatchSize)
+                    .Select(r => new RecordsTombstone
+                    {
+                        ReportId = r.Id, Number = r.Number, Type = r.Type, CreatedAt = r.CreatedAt, SubmittedAt = r.SubmittedAt, CutOff = r.RetentionCutOff,
+                        TransferOn = r.RetentionTransferOn, DestroyOn = r.RetentionDestroyOn, TransferredAt = r.TransferredAt, AuthorisedBy = request.AuthorisedBy,
+                        RunId = runId,
+                    })
+                    .ToListAsync(cancellationToken);
                 if (batch.Count == 0) break;
-                await DestroyAsync(db, batch, types, request.AuthorisedBy, runId, cancellationToken);
+                await DestroyAsync(db, batch, types, cancellationToken);
                 foreach (var group in batch.GroupBy(r => r.Type)) counts[group.Key] = counts.GetValueOrDefault(group.Key) with { Destroyed = counts.GetValueOrDefault(group.Key).Destroyed + group.Count() };
                 destroyed += batch.Count;
                 request.Progress?.Report(new DispositionProgress("destruction", destroyed, totalDestroy));
@@ -141,31 +147,61 @@ public sealed class RecordsDisposition(WorkflowDatabase database, SchemaHost sch
         return reports;
     }
 
-    private async Task DestroyAsync(WorkflowDbContext db, List<Report> batch, IReadOnlyDictionary<string, IReportType> types, string authorisedBy, Guid runId,
+    /// <summary>
+    /// Marks the reports <paramref name="ids"/> transferred with one UPDATE, and appends an audit record per report (as a
+    /// <c>SaveChanges</c> would: Update of Reports, column TransferredAt) in the same transaction.
+    /// </summary>
+    private async Task TransferAsync(WorkflowDbContext db, List<Guid> ids, DateOnly asOf)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var marked = await db.Reports.Where(r => ids.Contains(r.Id) && r.TransferredAt == null && r.RetentionTransferOn != null && r.RetentionTransferOn <= asOf)
+            .Select(r => r.Id).ToListAsync(CancellationToken.None);
+        await db.Reports.Where(r => marked.Contains(r.Id)).ExecuteUpdateAsync(u => u.SetProperty(r => r.TransferredAt, now), CancellationToken.None);
+        var last = await AuditChain.AppendAsync(db.Database, [.. marked.Select(id => Audited(AuditActions.Update, ReportsTable, id, "columns: TransferredAt"))],
+            now, CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        if (last > 0) AuditChain.NoteCommitted(db.Database.GetDbConnection(), last);
+    }
+
+    /// <summary>
+    /// Destroys one batch in one transaction, set-based: the tombstones (inserted through the context, so audited by its interceptor),
+    /// then one DELETE of the batch's queue entries and one of its envelopes (the database's cascades take the people, contacts,
+    /// narratives, revisions and the modules' details and lists), and an audit record per row deleted, as a <c>SaveChanges</c>
+    /// would write them. The modules' purge hooks run first: idempotent, so a run that stops before the envelopes go purges again.
+    /// </summary>
+    private async Task DestroyAsync(WorkflowDbContext db, List<RecordsTombstone> batch, IReadOnlyDictionary<string, IReportType> types,
         CancellationToken cancellationToken)
     {
-        // The modules' purge hooks first (their own data beyond the tables that cascade): idempotent, so a run that stops
-        // before the envelope goes simply purges again.
         foreach (var group in batch.GroupBy(r => r.Type))
         {
-            if (types.TryGetValue(group.Key, out var type)) await type.PurgeAsync(group.Select(r => r.Id).ToList(), cancellationToken);
+            if (types.TryGetValue(group.Key, out var type)) await type.PurgeAsync(group.Select(r => r.ReportId).ToList(), cancellationToken);
         }
 
         var now = clock.GetUtcNow();
-        var ids = batch.Select(r => r.Id).ToList();
-        db.ReportRecipients.RemoveRange(await db.ReportRecipients.Where(q => ids.Contains(q.ReportId)).ToListAsync(cancellationToken));
-        foreach (var report in batch)
-        {
-            db.RecordsTombstones.Add(new RecordsTombstone
-            {
-                ReportId = report.Id, Number = report.Number, Type = report.Type, CreatedAt = report.CreatedAt, SubmittedAt = report.SubmittedAt,
-                CutOff = report.RetentionCutOff, TransferOn = report.RetentionTransferOn, DestroyOn = report.RetentionDestroyOn,
-                TransferredAt = report.TransferredAt, DestroyedAt = now, AuthorisedBy = authorisedBy, RunId = runId,
-            });
-            db.Reports.Remove(report);
-        }
-        // One transaction: the tombstones, the deletions and their audit records (AuditSaveChangesInterceptor), or none of them.
+        var ids = batch.Select(r => r.ReportId).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        foreach (var tombstone in batch) tombstone.DestroyedAt = now;
+        db.RecordsTombstones.AddRange(batch);
         await db.SaveChangesAsync(CancellationToken.None);
+        var recipients = await db.ReportRecipients.Where(q => ids.Contains(q.ReportId)).Select(q => q.Id).ToListAsync(CancellationToken.None);
+        await db.ReportRecipients.Where(q => ids.Contains(q.ReportId)).ExecuteDeleteAsync(CancellationToken.None);
+        await db.Reports.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(CancellationToken.None);
+        var last = await AuditChain.AppendAsync(db.Database,
+            [.. recipients.Select(id => Audited(AuditActions.Delete, RecipientsTable, id, null)), .. ids.Select(id => Audited(AuditActions.Delete, ReportsTable, id, null))],
+            now, CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        AuditChain.NoteCommitted(db.Database.GetDbConnection(), last);
+    }
+
+    private const string ReportsTable = "Reports";
+    private const string RecipientsTable = "ReportRecipients";
+
+    /// <summary>An audit record of a row changed by a set-based statement, worded as <see cref="AuditSaveChangesInterceptor"/> words one.</summary>
+    private static AuditEntry Audited(string action, string table, Guid id, string? details)
+    {
+        var scope = AuditScope.Current ?? throw new AuditException("A disposition run writes inside an audit scope.");
+        return new AuditEntry(scope.UserName, action, table, id.ToString(), scope.OperationName, scope.RequestId, null, details);
     }
 
     private IReadOnlyDictionary<string, IReportType> ReportTypesLoaded()
