@@ -6,10 +6,19 @@ using SenGraph.TestModules.KitTypes.Data;
 
 namespace SenGraph.TestModules.KitTypes;
 
-/// <summary>The kit probe: one declared report type (<see cref="KitProbeReport"/>) using the kit's extension points, and an office kind.</summary>
+/// <summary>
+/// The kit probe: one declared report type (<see cref="KitProbeReport"/>) using the kit's extension points, and an office kind.
+/// Built as 1.0.0 by this project and as 1.1.0 (another retention schedule) by <c>SenGraph.TestModules.KitTypes.V1_1</c>.
+/// </summary>
 public sealed class KitProbeModule : ReportModule<KitProbeReport, SqliteKitProbeDbContext, SqlServerKitProbeDbContext>
 {
-    public override ModuleManifest Manifest { get; } = new("kit-types", "Kit probe report", "1.0.0");
+#if V1_1
+    public const string Version = "1.1.0";
+#else
+    public const string Version = "1.0.0";
+#endif
+
+    public override ModuleManifest Manifest { get; } = new("kit-types", "Kit probe report", Version);
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

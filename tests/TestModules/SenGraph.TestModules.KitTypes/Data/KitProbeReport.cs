@@ -76,7 +76,12 @@ public sealed class KitProbeReport : Report, IDeclaredReport<KitProbeReport>
         type.Field(r => r.Disposition, "What was done with the report, and by whom.").MaxLength(500);
         type.Field(r => r.RespondedOn, "When the response to the report was completed.");
         // Like a LEARA (PIA 3.2): counted from a date the type declares.
+#if V1_1
+        // Version 1.1.0 changes the schedule: an upgrade recomputes the stored dates of every KPROBE report.
+        type.Retention(r => r.RespondedOn, destroyAfterYears: 7, transferAfterYears: 3);
+#else
         type.Retention(r => r.RespondedOn, destroyAfterYears: 5, transferAfterYears: null);
+#endif
         // Like a LEARA's disposition: updated by whoever acts on the report, not only its author.
         type.DesignatedUpdate("Disposition", "Records what was done with a kit probe report.",
             new DesignatedUpdaters { ActionOfficer = true, NamedRecipients = true, ContactKinds = ["RequestingParty"], Roles = [DirectoryRoles.IrocStaff] },
