@@ -3,6 +3,7 @@ using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Modules;
 using SenGraph.Contracts.Reports.Demo;
 using SenGraph.Contracts.Reports.Kit;
+using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Security;
 using SenGraph.Modules.EroLead.Data;
 using SenGraph.Modules.EroLead.GraphQL;
@@ -28,6 +29,7 @@ public sealed class EroLeadModule : ReportModule<EroLeadReport, SqliteEroLeadDbC
         services.AddOfficeKind(EroLeadRoles.IntelligenceOperationsUnit, "ERO Intelligence Operations Unit: receives ERO LEADs and flags items for HSI.");
         services.AddOfficeKind(EroLeadRoles.PartnerAgency, "An outside agency's desk (CBP, U.S. Marshals, DHS I&A, ...) that receives PII-free ERO LEAD products.");
         services.AddPersonRole(Organisation, "A business or organisation named on the report.");
+        services.AddExternalProductSource<EroLeadExternalProducts>();
         services.AddDemoReports<ReportDbContext<EroLeadReport>, EroLeadReport>((request, amended) => EroLeadDemo.Report(Type, request, amended));
     }
 

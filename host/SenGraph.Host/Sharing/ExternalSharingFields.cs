@@ -89,13 +89,32 @@ public sealed class ExternalReportGraphType : ObjectGraphType<ExternalReport>
         Field<NonNullGraphType<IdGraphType>>("id").Description("The report's id.").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("sensitivityLabel").Description("How the recipient must handle it.").Resolve(c => c.Source.SensitivityLabel);
         Field<StringGraphType>("number").Description("The report number.").Resolve(c => c.Source.Covered(ExternalReportField.Number, r => r.Number));
-        Field<StringGraphType>("type").Description("The report type's code.").Resolve(c => c.Source.Covered(ExternalReportField.Type, r => r.Type));
+        Field<StringGraphType>("type").Description("The report type's code.").Resolve(c => c.Source.TypeCode);
         Field<DateTimeOffsetGraphType>("eventAt").Description("When the event happened.").Resolve(c => c.Source.Covered(ExternalReportField.EventAt, r => r.EventAt));
         Field<StringGraphType>("eventCity").Description("City of the event.").Resolve(c => c.Source.Covered(ExternalReportField.EventCity, r => r.EventCity));
         Field<StringGraphType>("eventState").Description("USPS state code of the event.").Resolve(c => c.Source.Covered(ExternalReportField.EventState, r => r.EventState));
         Field<StringGraphType>("originatingOffice").Description("The originating office's code.")
             .Resolve(c => c.Source.Covered(ExternalReportField.OriginatingOffice, r => r.OriginatingOffice));
         Field<DateTimeOffsetGraphType>("submittedAt").Description("When it was submitted.").Resolve(c => c.Source.Covered(ExternalReportField.SubmittedAt, r => r.SubmittedAt));
+        Field<ExternalProductGraphType>("product")
+            .Description("For a type shared only as a product (ERO LEAD): the PII-free product authorised for your agency's office; every field "
+                + "of the report itself is then null, and id is the product's. Null for other types.")
+            .Resolve(c => c.Source.Product);
+    }
+}
+
+public sealed class ExternalProductGraphType : ObjectGraphType<SenGraph.Contracts.Reports.Workflow.ExternalProduct>
+{
+    public ExternalProductGraphType()
+    {
+        Name = "ExternalProduct";
+        Description = "A dissemination product: what a partner receives of a report shared only as a product (ERO LEAD), derived without PII and "
+            + "authorised for the partner's office.";
+        Field<NonNullGraphType<StringGraphType>>("title").Description("A title made without PII (never the report's own).").Resolve(c => c.Source.Title);
+        Field<NonNullGraphType<StringGraphType>>("text").Description("The redacted text, or a notice that it was withheld.").Resolve(c => c.Source.Text);
+        Field<StringGraphType>("city").Description("The city the product names.").Resolve(c => c.Source.City);
+        Field<StringGraphType>("state").Description("The USPS state code the product names.").Resolve(c => c.Source.State);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("authorisedAt").Description("When its dissemination was authorised.").Resolve(c => c.Source.AuthorisedAt);
     }
 }
 

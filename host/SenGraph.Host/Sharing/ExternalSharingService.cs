@@ -11,10 +11,19 @@ using SenGraph.Host.Workflow;
 
 namespace SenGraph.Host.Sharing;
 
-/// <summary>One report as a partner receives it: only the fields the MOU covers (others null), with its sensitivity label.</summary>
-public sealed record ExternalReport(Guid Id, string SensitivityLabel, string Agency, IReadOnlySet<ExternalReportField> Fields, Report Report)
+/// <summary>
+/// One report as a partner receives it: only the fields the MOU covers (others null), with its sensitivity label; or, for a type
+/// shared only as a product (<see cref="IReportType.ExternallySharedAsProduct"/>), only its <see cref="Product"/> (under the
+/// product's id, every report field null).
+/// </summary>
+public sealed record ExternalReport(Guid Id, string SensitivityLabel, string Agency, IReadOnlySet<ExternalReportField> Fields, Report Report,
+    ExternalProduct? Product = null)
 {
-    public T? Covered<T>(ExternalReportField field, Func<Report, T?> value) => Fields.Contains(field) ? value(Report) : default;
+    public T? Covered<T>(ExternalReportField field, Func<Report, T?> value) =>
+        Product is null && Fields.Contains(field) ? value(Report) : default;
+
+    /// <summary>The report's type code, which the product shows too (the MOU names it).</summary>
+    public string? TypeCode => Fields.Contains(ExternalReportField.Type) ? Report.Type : null;
 }
 
 public sealed record ExternalReportPage(IReadOnlyList<ExternalReport> Nodes, bool HasNextPage, string? EndCursor);
@@ -112,24 +121,46 @@ public sealed class ExternalSharingService(IDbContextFactory<WorkflowDbContext> 
         var types = agreement.TypeList.Where(t => known.TryGetValue(t, out var type) && type.ExternallyShared).ToList();
         if (types.Count == 0) return new([], false, null);
 
+        // Types shared only as products (ERO LEAD): a report goes only when its module has a product of it addressed to the partner's
+        // office, and then only the product; without a source, or an office, none of them goes.
+        var productTypes = types.Where(t => known[t].ExternallySharedAsProduct).ToList();
+        var sources = productTypes.Count == 0 ? new Dictionary<string, IExternalProductSource>() : reportTypes.ProductSourcesOf(schema);
+        List<Guid> disseminated = [];
+        foreach (var type in productTypes)
+        {
+            if (viewer.Office is { } office && sources.TryGetValue(type, out var source))
+                disseminated.AddRange(await source.ReportsWithProductsForAsync(office, cancellationToken));
+        }
+
         var from = SharingModel.SharedFrom;
         var rows = await db.Reports.AsNoTracking()
             .Where(r => r.Status == ReportStatus.Submitted && types.Contains(r.Type) && r.CreatedAt >= from)
             .Where(r => !db.Set<ReportSharingCode>().Any(c => c.ReportId == r.Id))
+            .Where(r => !productTypes.Contains(r.Type) || disseminated.Contains(r.Id))
             .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
             .Skip(skip).Take(take + 1)
             .ToListAsync(cancellationToken);
         var page = rows.Take(take).ToList();
+        Dictionary<Guid, ExternalProduct> products = [];
+        foreach (var group in page.Where(r => productTypes.Contains(r.Type)).GroupBy(r => r.Type))
+        {
+            foreach (var (id, product) in await sources[group.Key].ProductsForAsync(viewer.Office!, group.Select(r => r.Id).ToList(), cancellationToken))
+                products[id] = product;
+        }
+        // A product removed since (its lead destroyed) leaves its report out of this page rather than sending the report.
+        var given = page.Where(r => !productTypes.Contains(r.Type) || products.ContainsKey(r.Id)).ToList();
         var fields = agreement.FieldList.ToHashSet();
         var label = SensitivityLabel(agreement.Agency);
-        db.Set<ExternalShare>().AddRange(page.Select(r => new ExternalShare
+        db.Set<ExternalShare>().AddRange(given.Select(r => new ExternalShare
         {
             ReportId = r.Id, ReportNumber = r.Number, ReportType = r.Type, SharedWith = userName, Agency = agreement.Agency,
-            AgreementId = agreement.Id, Fields = agreement.Fields, SharedAt = now,
+            AgreementId = agreement.Id, Fields = products.TryGetValue(r.Id, out var product) ? $"Product:{product.Id}" : agreement.Fields, SharedAt = now,
         }));
-        if (page.Count > 0) await db.SaveChangesAsync(cancellationToken);
-        return new([.. page.Select(r => new ExternalReport(r.Id, label, agreement.Agency, fields, r))], rows.Count > take,
-            page.Count == 0 ? after : Cursor(skip + page.Count));
+        if (given.Count > 0) await db.SaveChangesAsync(cancellationToken);
+        return new([.. given.Select(r => products.TryGetValue(r.Id, out var product)
+                ? new ExternalReport(product.Id, label, agreement.Agency, fields, r, product)
+                : new ExternalReport(r.Id, label, agreement.Agency, fields, r))],
+            rows.Count > take, page.Count == 0 ? after : Cursor(skip + page.Count));
     }
 
     /// <summary>The share log, newest first.</summary>

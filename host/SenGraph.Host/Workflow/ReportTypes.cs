@@ -29,6 +29,17 @@ public sealed class ReportTypes(SchemaHost schemas)
             return types;
         });
 
+    /// <summary>The external product sources (<see cref="IExternalProductSource"/>), by report type code, of the snapshot <paramref name="schema"/> belongs to.</summary>
+    public IReadOnlyDictionary<string, IExternalProductSource> ProductSourcesOf(ISchema schema)
+    {
+        var sources = new Dictionary<string, IExternalProductSource>(StringComparer.Ordinal);
+        foreach (var module in schemas.SnapshotOf(schema).LoadedModules)
+        {
+            foreach (var source in module.Services.GetServices<IExternalProductSource>()) sources.TryAdd(source.ReportType, source);
+        }
+        return sources;
+    }
+
     /// <summary>Who <paramref name="user"/> is as a reader of reports, with the types whose every submitted report they read.</summary>
     public ReportViewer ViewerOf(ISchema schema, ClaimsPrincipal? user) => ReportViewer.From(user).ReadingInFull(Of(schema).Values);
 

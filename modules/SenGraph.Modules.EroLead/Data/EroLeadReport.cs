@@ -65,6 +65,7 @@ public sealed class EroLeadReport : Report, IDeclaredReport<EroLeadReport>
                 "An ERO intelligence report (ERO LEAD): information ERO personnel gathered that may have law enforcement intelligence value. "
                 + "Analysed by ERO's Intelligence Operations Unit, which may flag it for HSI and disseminate it without PII.", shortName: "ERO LEAD")
             .Retention(RetentionTrigger.Creation, destroyAfterYears: 25, transferAfterYears: 10)   // PIA 3.2
+            .SharedExternallyAsProduct()   // PIA 2.4, 5.1: partners receive only the PII-free products the IOU authorised for them
             .Routed(ReportRoutes.FieldOfficeDirector)
             .RoutedToOfficesOf(EroLeadRoles.IntelligenceOperationsUnit)
             // HSI intelligence reads a lead once the IOU flags it (it is then a recipient), not before.

@@ -46,7 +46,7 @@ public sealed class EroLeadTests(EroLeadHost host) : IClassFixture<EroLeadHost>
     };
 
     /// <summary>Every string value the lead input holds, recursively: what must never appear in a product.</summary>
-    private static IEnumerable<string> PiiValues(Dictionary<string, object?> lead)
+    internal static IEnumerable<string> PiiValues(Dictionary<string, object?> lead)
     {
         var json = JsonSerializerNode(lead);
         IEnumerable<string> Walk(JsonNode? node) => node switch

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SenGraph.Tests.Agency;
 using SenGraph.Tests.Auditing;
 using SenGraph.Tests.Infrastructure;
 using SenGraph.Tests.Security;
@@ -147,6 +148,91 @@ public sealed class ExternalSharingFeedTests(ShippedModulesHost host) : IClassFi
     }
 
     [Fact]
+    public async Task An_ero_lead_leaves_only_as_the_product_authorised_for_the_partners_office_never_as_the_lead()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var ours = $"P{run}";
+        var theirs = $"Q{run}";
+        foreach (var (code, name, kind) in new[] { ("IOU-HQ", "ERO Intelligence Operations Unit", "IOU"), (ours, $"Partner {run}", "PARTNER"), (theirs, $"Other partner {run}", "PARTNER") })
+            await host.MutateAsync("createOffice", "CreateOfficeInput", "office { code }", new { code, name, kind, organisation = "ERO" }, host.AdminToken()); // IOU-HQ may exist
+        var ed = host.Token("ed", "Agent", "FOD-NYC");
+        var analyst = host.Token("iou-analyst", "IOU Analyst", "IOU-HQ");
+
+        async Task<(string Id, int Version, Dictionary<string, object?> Input)> LeadAsync(string tag)
+        {
+            var input = EroLead.EroLeadTests.LeadWithEveryPiiField(tag + run);
+            var created = (await host.PostAsync("mutation($input: CreateEroLeadInput!) { createEroLead(input: $input) { eroLead { id version } errors { code message path } } }",
+                new { input }, ed)).ShouldSucceed().Data!["createEroLead"]!;
+            Assert.True(created["errors"]!.AsArray().Count == 0, created.ToJsonString());
+            var id = created["eroLead"]!["id"]!.GetValue<string>();
+            var submitted = await host.StepOkAsync("submitReport", ed, new { id, expectedVersion = created["eroLead"]!["version"]!.GetValue<int>() });
+            return (id, submitted["version"]!.GetValue<int>(), input);
+        }
+
+        async Task<string> DisseminateAsync(string id, string agency, string? text)
+        {
+            var payload = (await host.PostAsync("mutation($input: DisseminateEroLeadInput!) { disseminateEroLead(input: $input) { product { id } errors { code message path } } }",
+                new { input = new { id, agency, text } }, analyst)).ShouldSucceed().Data!["disseminateEroLead"]!;
+            Assert.True(payload["errors"]!.AsArray().Count == 0, payload.ToJsonString());
+            return payload["product"]!["id"]!.GetValue<string>();
+        }
+
+        var shared = await LeadAsync("a");
+        var product = await DisseminateAsync(shared.Id, ours, "A crossing is planned for Friday near a bridge in El Paso.");
+        var notDisseminated = await LeadAsync("b");
+        var toOtherAgency = await LeadAsync("c");
+        var otherProduct = await DisseminateAsync(toOtherAgency.Id, theirs, null);
+        var coded = await LeadAsync("d");
+        var codedProduct = await DisseminateAsync(coded.Id, ours, null);
+        var coding = (await host.PostAsync("mutation($input: SetReportSharingCodesInput!) { setReportSharingCodes(input: $input) { errors { code message } } }",
+            new { input = new { id = coded.Id, expectedVersion = coded.Version, codes = new[] { "CONFIDENTIAL_SOURCE" }, reason = "Cites a source." } },
+            host.Token("fran", "Supervisor", "FOD-NYC"))).ShouldSucceed().Data!["setReportSharingCodes"]!;
+        Assert.True(coding["errors"]!.AsArray().Count == 0, coding.ToJsonString());
+
+        // An MOU covering ERO LEAD and every field; the partner works at the office the first product is addressed to.
+        var mou = (await host.PostAsync(RecordMou, new { input = new { agency = $"Partner {run}", reportTypes = new[] { "EROLEAD" },
+            fields = new[] { "NUMBER", "TYPE", "EVENT_AT", "EVENT_CITY", "EVENT_STATE", "ORIGINATING_OFFICE", "SUBMITTED_AT" }, validFrom = "2020-01-01T00:00:00Z" } },
+            host.Root())).ShouldSucceed().Data!["recordSharingAgreement"]!;
+        Assert.Empty(mou.ErrorCodes());
+        var userName = $"p-{run.ToLowerInvariant()}";
+        (await host.PostAsync("mutation($input: CreateUserInput!) { createUser(input: $input) { errors { code } } }",
+            new { input = new { userName, displayName = "Partner analyst", office = ours, roles = new[] { "Partner Agency Consumer" } } }, host.Root())).ShouldSucceed();
+        Assert.Empty((await host.PostAsync(Bind, new { input = new { userName, agreementId = mou["agreement"]!["id"]!.GetValue<string>() } }, host.Root()))
+            .ShouldSucceed().Data!["bindSharingPartner"]!.ErrorCodes());
+        var partner = host.Token(userName, "Partner Agency Consumer", ours);
+
+        var feed = (await host.PostAsync("""
+            { externalReports(first: 50) { nodes { id sensitivityLabel number type eventAt eventCity eventState originatingOffice submittedAt
+                product { title text city state authorisedAt } } hasNextPage } }
+            """, token: partner)).ShouldSucceed().Data!["externalReports"]!;
+        var raw = feed.ToJsonString();
+        var node = Assert.Single(feed["nodes"]!.AsArray())!;
+
+        // The product, under its own id, and nothing of the lead itself, although the MOU covers every field.
+        Assert.Equal(product, node["id"]!.GetValue<string>());
+        Assert.Equal("EROLEAD", node["type"]!.GetValue<string>());
+        Assert.All(new[] { "number", "eventAt", "eventCity", "eventState", "originatingOffice", "submittedAt" }, f => Assert.Null(node[f]));
+        Assert.Equal(("A crossing is planned for Friday near a bridge in El Paso.", "El Paso", "TX"),
+            (node["product"]!["text"]!.GetValue<string>(), node["product"]!["city"]!.GetValue<string>(), node["product"]!["state"]!.GetValue<string>()));
+        Assert.Contains($"Partner {run}", node["sensitivityLabel"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // No lead's id, number or PII value, and no product addressed elsewhere or of a coded lead, in anything the partner received.
+        var number = (await host.PostAsync("query($id: ID!) { node(id: $id) { ... on Report { number } } }", new { id = shared.Id }, ed))
+            .ShouldSucceed().Data!["node"]!["number"]!.GetValue<string>();
+        foreach (var leaked in new[] { shared.Id, notDisseminated.Id, toOtherAgency.Id, coded.Id, otherProduct, codedProduct, number })
+            Assert.DoesNotContain(leaked, raw, StringComparison.OrdinalIgnoreCase);
+        var values = node["product"]!.AsObject().Where(p => p.Key != "authorisedAt").Select(p => p.Value!.GetValue<string>()).ToList();
+        foreach (var pii in new[] { shared, notDisseminated, toOtherAgency, coded }.SelectMany(l => EroLead.EroLeadTests.PiiValues(l.Input)).Distinct())
+            Assert.DoesNotContain(values, v => v == pii || (pii.Length >= 4 && v.Contains(pii, StringComparison.OrdinalIgnoreCase)));
+
+        // The share is logged against the lead, with the product it was given as; nothing for the withheld leads.
+        var log = (await host.PostAsync("{ externalShares(first: 1000) { reportId reportType sharedWith } }", token: host.Root())).ShouldSucceed()
+            .Data!["externalShares"]!.AsArray().Where(s => s!["sharedWith"]!.GetValue<string>() == userName).ToList();
+        var entry = Assert.Single(log)!;
+        Assert.Equal((shared.Id.ToLowerInvariant(), "EROLEAD"), (entry["reportId"]!.GetValue<string>().ToLowerInvariant(), entry["reportType"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task The_partner_role_reaches_no_root_field_but_the_feed_and_its_own_account()
     {
         var (partner, _) = await PartnerAsync($"usms-{Guid.NewGuid():N}"[..13], "U.S. Marshals Service", "NUMBER");
@@ -175,8 +261,8 @@ public sealed class ExternalSharingFeedTests(ShippedModulesHost host) : IClassFi
             "Query.savedQueries", "Query.savedQuery", "Mutation.saveQuery", "Mutation.deleteSavedQuery",
         ];
         Assert.All(reachable, f => Assert.True(allowed.Contains(f), $"The partner role reaches {f}."));
-        // The feed's own type carries no PII-marked field.
-        Assert.DoesNotContain(new SchemaWalk(schema).PiiFields, f => f.StartsWith("ExternalReport.", StringComparison.Ordinal));
+        // The feed's own types (a report, and a product such as an ERO LEAD's) carry no PII-marked field.
+        Assert.DoesNotContain(new SchemaWalk(schema).PiiFields, f => f.StartsWith("ExternalReport.", StringComparison.Ordinal) || f.StartsWith("ExternalProduct.", StringComparison.Ordinal));
         // A partner's token sent to the records reads is refused, whatever the report.
         Assert.Contains("AUTH_NOT_AUTHORIZED", (await host.PostAsync("{ reports(first: 1) { totalCount } }", token: partner)).ErrorCodes);
     }

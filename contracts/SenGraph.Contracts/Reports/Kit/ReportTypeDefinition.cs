@@ -219,8 +219,24 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         return this;
     }
 
-    /// <summary>Whether <see cref="SharedExternally"/> was called.</summary>
+    /// <summary>Whether <see cref="SharedExternally"/> or <see cref="SharedExternallyAsProduct"/> was called.</summary>
     public bool ExternallyShared { get; private set; }
+
+    /// <summary>
+    /// Reports of the type may go to partner agencies through the external sharing feed, under an MOU covering the type, when uncoded,
+    /// submitted and created on or after 2000-01-01, but only as the PII-free products the module's
+    /// <see cref="IExternalProductSource"/> (register it with <c>AddExternalProductSource</c>) has addressed to the partner's office,
+    /// never as the report's own fields (ERO LEAD, PIA 2.4, 5.1). Without a registered source none of them leaves.
+    /// </summary>
+    public ReportTypeDefinition<TReport> SharedExternallyAsProduct()
+    {
+        ExternallyShared = true;
+        ExternallySharedAsProduct = true;
+        return this;
+    }
+
+    /// <summary>Whether <see cref="SharedExternallyAsProduct"/> was called.</summary>
+    public bool ExternallySharedAsProduct { get; private set; }
 
     /// <summary>Who counts the type in statistics, how finely and by which category (<see cref="CountedBy"/>, <see cref="CountedByAreaOnly"/>, <see cref="CountedByCategory"/>).</summary>
     public ReportStatisticsDeclaration Statistics { get; private set; } = ReportStatisticsDeclaration.Default;
@@ -353,7 +369,8 @@ public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDecla
         Summarisable = Summarisable,
         Retention = RetentionSchedule,
         Statistics = Statistics,
-        ExternallyShared = ExternallyShared,
+        ExternallyShared = ExternallyShared && !ExternallySharedAsProduct,
+        ExternallySharedAsProduct = ExternallySharedAsProduct,
         CountPolicy = CountPolicy,
         RetentionTriggerValue = _retentionField is { } field ? report => field.GetValue(report) : null,
         AuthorPolicy = AuthorPolicy,

@@ -44,6 +44,12 @@ public interface IReportType
     bool ExternallyShared => false;
 
     /// <summary>
+    /// Whether reports of this type leave ICE only as the PII-free products their module derives (<see cref="IExternalProductSource"/>),
+    /// never as their own fields (ERO LEAD, PIA 2.4, 5.1); implies <see cref="ExternallyShared"/>.
+    /// </summary>
+    bool ExternallySharedAsProduct => false;
+
+    /// <summary>
     /// The module policy naming who may count reports of this type in statistics: its readers and
     /// <see cref="ReportStatisticsDeclaration.CountedBy"/>; null: the read policy alone.
     /// </summary>
@@ -101,6 +107,7 @@ public sealed class ReportTypeOptions
     public RetentionSchedule Retention { get; init; } = RetentionSchedule.Unscheduled;
     public ReportStatisticsDeclaration Statistics { get; init; } = ReportStatisticsDeclaration.Default;
     public bool ExternallyShared { get; init; }
+    public bool ExternallySharedAsProduct { get; init; }
     public string? CountPolicy { get; init; }
 
     /// <summary>Reads the declared date field of a <see cref="RetentionTrigger.Field"/> schedule from a report of the type.</summary>
@@ -129,7 +136,8 @@ public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDb
     public bool Summarisable => options.Summarisable;
     public RetentionSchedule Retention => options.Retention;
     public ReportStatisticsDeclaration Statistics => options.Statistics;
-    public bool ExternallyShared => options.ExternallyShared;
+    public bool ExternallyShared => options.ExternallyShared || options.ExternallySharedAsProduct;
+    public bool ExternallySharedAsProduct => options.ExternallySharedAsProduct;
     public string? CountPolicy => options.CountPolicy;
     public string AuthorPolicy => options.AuthorPolicy;
     public string ReviewPolicy => options.ReviewPolicy;
@@ -256,6 +264,17 @@ public static class ReportTypeServiceCollectionExtensions
             () => sp.GetServices<IReportPurgeHandler>()));
         services.AddSingleton<IReportType>(sp => sp.GetRequiredService<ReportType<TContext, TReport>>());
         services.AddSingleton<ReportDrafts<TContext, TReport>>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the <see cref="IExternalProductSource"/> of a type declared <c>SharedExternallyAsProduct()</c>: the host's external
+    /// sharing feed gives partners that type's reports only as the products it returns.
+    /// </summary>
+    public static IServiceCollection AddExternalProductSource<TSource>(this IServiceCollection services)
+        where TSource : class, IExternalProductSource
+    {
+        services.AddSingleton<IExternalProductSource, TSource>();
         return services;
     }
 
