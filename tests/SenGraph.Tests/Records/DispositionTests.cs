@@ -165,38 +165,34 @@ public sealed class DispositionTests : IDisposable
         Assert.Equal(0, (await RunAsync(new DateOnly(2030, 1, 1))).Destroyed); // idempotent
     }
 
-    /// <summary>Generated SIRs written with bulk SQL (not the workflow): FY2000 incidents, destroyed from 1 October 2025, each naming a person.</summary>
+    /// <summary>
+    /// Generated SIRs written with bulk SQL (not the workflow), three INSERT ... SELECT statements over a counter: FY2000 incidents,
+    /// destroyed from 1 October 2025, each naming a person. Ids are upper-case GUID text, as EF Core stores them on SQLite.
+    /// </summary>
     private async Task GenerateAsync(int count)
     {
         var toBinary = new DateTimeOffsetToBinaryConverter();
         var at = (long)toBinary.ConvertToProvider(new DateTimeOffset(2000, 3, 1, 12, 0, 0, TimeSpan.Zero))!;
+        const string guid = "printf('%s-%s-4%s-8%s-%s', hex(randomblob(4)), hex(randomblob(2)), substr(hex(randomblob(2)), 2), substr(hex(randomblob(2)), 2), hex(randomblob(6)))";
         await using var connection = new SqliteConnection($"Data Source={_host.DatabaseFile}");
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var report = connection.CreateCommand();
-        report.CommandText = """
+        report.CommandText = $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $count)
             INSERT INTO Reports (Id, Type, Number, Status, Title, EventAt, OriginatingOffice, Author, CreatedAt, UpdatedAt, SubmittedAt, Revision, Version,
                                  RetentionKey, RetentionCutOff, RetentionTransferOn, RetentionDestroyOn)
-            VALUES ($id, 'SIR', $number, 'Submitted', $title, $at, 'SAC-NYC', 'alice', $at, $at, $at, 0, 1, 'IncidentDate:75:25', '2000-09-30', '2025-10-01', '2025-10-01');
-            INSERT INTO SirDetails (Id, Category, Notes) VALUES ($id, 'OTHER', $title);
+            SELECT {guid}, 'SIR', printf('SIR-FY2000-%06d', i), 'Submitted', 'Generated ' || i, $at, 'SAC-NYC', 'alice', $at, $at, $at, 0, 1,
+                   'IncidentDate:75:25', '2000-09-30', '2025-10-01', '2025-10-01'
+            FROM n;
+            INSERT INTO SirDetails (Id, Category, Notes) SELECT Id, 'OTHER', Title FROM Reports WHERE Title LIKE 'Generated %';
             INSERT INTO ReportPeople (Id, ReportId, Position, Role, FirstName, LastName, LastNameKey, NameUnknown, ANumber)
-            VALUES ($person, $id, 0, 'Suspect', 'Gene', 'Generated', 'GENERATED', 0, $anumber);
+            SELECT {guid}, Id, 0, 'Suspect', 'Gene', 'Generated', 'GENERATED', 0, printf('A%09d', CAST(substr(Title, 11) AS INTEGER))
+            FROM Reports WHERE Title LIKE 'Generated %';
             """;
-        var id = report.Parameters.Add("$id", SqliteType.Text);
-        var number = report.Parameters.Add("$number", SqliteType.Text);
-        var title = report.Parameters.Add("$title", SqliteType.Text);
-        var person = report.Parameters.Add("$person", SqliteType.Text);
-        var aNumber = report.Parameters.Add("$anumber", SqliteType.Text);
+        report.Parameters.AddWithValue("$count", count);
         report.Parameters.AddWithValue("$at", at);
-        for (var i = 1; i <= count; i++)
-        {
-            id.Value = Guid.NewGuid().ToString().ToUpperInvariant();
-            number.Value = $"SIR-FY2000-{i:D6}";
-            title.Value = $"Generated {i}";
-            person.Value = Guid.NewGuid().ToString().ToUpperInvariant();
-            aNumber.Value = $"A{i:D9}";
-            await report.ExecuteNonQueryAsync();
-        }
+        await report.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
     }
 
