@@ -16,7 +16,7 @@ namespace SenGraph.Tests.Security;
 /// to them), not derived from the code under test. Adding a report type means adding an <see cref="IMatrixReportType"/>
 /// and its rows.
 /// </summary>
-public sealed class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<RoleMatrixTests.Host>
+public sealed partial class RoleMatrixTests(RoleMatrixTests.Host host) : IClassFixture<RoleMatrixTests.Host>
 {
     /// <summary>What a cell expects.</summary>
     public enum Outcome
