@@ -17,7 +17,33 @@ public sealed class StartupTimings
 
     private readonly object _sync = new();
     private readonly Dictionary<string, TimeSpan> _phases = new(StringComparer.Ordinal);
+    private readonly List<(string Module, TimeSpan Elapsed)> _modules = [];
     private bool _closed;
+
+    /// <summary>What loading each module's folder took during start-up (part of <see cref="ModuleLoading"/>), in load order.</summary>
+    public IReadOnlyList<(string Module, TimeSpan Elapsed)> Modules
+    {
+        get { lock (_sync) return [.. _modules]; }
+    }
+
+    /// <summary>Times loading the module folder <paramref name="module"/>, as part of <see cref="ModuleLoading"/> and on its own.</summary>
+    public T MeasureModule<T>(string module, Func<T> work)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            Add(ModuleLoading, elapsed);
+            lock (_sync)
+            {
+                if (!_closed) _modules.Add((module, elapsed));
+            }
+        }
+    }
 
     /// <summary>Adds <paramref name="elapsed"/> to <paramref name="phase"/> unless start-up is over.</summary>
     public void Add(string phase, TimeSpan elapsed)
@@ -90,6 +116,8 @@ public sealed class StartupReport(
             Ms(phases.GetValueOrDefault(StartupTimings.SchemaComposition)),
             phases.TryGetValue(StartupTimings.DemoData, out var demo) ? $", demo data {Ms(demo)} ms" : "",
             modules.Count(m => m.Status == ModuleStatus.Loaded), modules.Count);
+        logger.LogInformation("Module loading by module: {ModuleTimes}.",
+            string.Join(", ", timings.Modules.Select(m => $"{m.Module} {Ms(m.Elapsed)} ms")));
     }
 
     private static long Ms(TimeSpan span) => (long)span.TotalMilliseconds;

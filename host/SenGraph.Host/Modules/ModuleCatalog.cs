@@ -150,7 +150,7 @@ public sealed class ModuleCatalog(
             LoadedModule module;
             try
             {
-                module = timings.Measure(StartupTimings.ModuleLoading, () => loader.Load(path, fingerprint));
+                module = timings.MeasureModule(Path.GetFileName(path), () => loader.Load(path, fingerprint));
             }
             catch (ModuleLoadException e)
             {
