@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using SenGraph.Tests.Infrastructure;
+using SenGraph.Tests.ReportTypes;
+using SenGraph.Tests.Sir;
+
+namespace SenGraph.Tests.Querying;
+
+/// <summary>
+/// Issue 20 (paged reads stay flat) and issue 11 (the IROC feed's cost): the IROC feed with people and recipients, as the
+/// load harness reads it, runs the same SQL statements for a page of 4 as for a page of 40, and for a deep page (after a
+/// cursor) as for the first; the envelope of a report is read once per request (not once for the page and again for its
+/// type). Its own host, so the data set is exactly the one created here.
+/// </summary>
+public sealed class IrocFeedStatementTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
+{
+    private const int PerType = 12;
+    private static readonly SemaphoreSlim Seeding = new(1, 1);
+    private static bool _seeded;
+
+    private string Iris => host.Token("iris", "IROC Staff", "IROC-HQ");
+
+    private const string Feed = """
+        query($first: Int!, $after: String) { irocFeed(first: $first, after: $after) {
+          pageInfo { hasNextPage endCursor }
+          nodes { id type number title submittedAt people { role lastName } recipients { code }
+            ... on Sir { category } ... on Oppred { qualifyingOffence } ... on Spear { activityKind } ... on Spot { nature } } } }
+        """;
+
+    /// <summary><see cref="PerType"/> submitted reports of each of the four types by bob (SAC-BOS), each naming two people.</summary>
+    private async Task SeedAsync()
+    {
+        await Seeding.WaitAsync();
+        try
+        {
+            if (_seeded) return;
+            var bob = host.Token("bob", "Agent", "SAC-BOS");
+            var betty = host.Token("betty", "Supervisor", "SAC-BOS");
+            object[] People(int i) => [new { role = "SUSPECT", lastName = $"Suspect{i}" }, new { role = "WITNESS", lastName = $"Witness{i}" }];
+            for (var i = 0; i < PerType; i++)
+            {
+                var drafts = new (ReportTypeApi Api, Dictionary<string, object?> Input, bool Review)[]
+                {
+                    (new ReportTypeApi("Sir", "id version"), SirApi.Input($"Feed SIR {i:D2}", ("people", People(i))), false),
+                    (new ReportTypeApi("Oppred", "id version"), OppredTests.Input($"Feed OPPRED {i:D2}", ("people", People(i))), false),
+                    (new ReportTypeApi("Spear", "id version"), SpearTests.Input($"Feed SPEAR {i:D2}", ("people", People(i))), true),
+                    (new ReportTypeApi("Spot", "id version"), SpotTests.Input($"Feed SPOT {i:D2}", ("people", People(i))), false),
+                };
+                foreach (var (api, input, review) in drafts)
+                {
+                    var (id, version) = await api.DraftAsync(host, bob, input);
+                    if (review)
+                    {
+                        version = (await host.StepOkAsync("requestReportReview", bob, new { id, expectedVersion = version }))["version"]!.GetValue<int>();
+                        version = (await host.StepOkAsync("approveReport", betty, new { id, expectedVersion = version }))["version"]!.GetValue<int>();
+                    }
+                    await host.StepOkAsync("submitReport", bob, new { id, expectedVersion = version });
+                }
+            }
+            _seeded = true;
+        }
+        finally
+        {
+            Seeding.Release();
+        }
+    }
+
+    private async Task<JsonNode> PageAsync(int first, string? after = null) =>
+        (await host.PostAsync(Feed, new { first, after }, Iris)).ShouldSucceed().Data!["irocFeed"]!;
+
+    [Fact]
+    public async Task A_feed_page_costs_the_same_statements_whatever_its_size_and_depth()
+    {
+        await SeedAsync();
+        // Her first request records her Rules of Behavior acknowledgement and reads her account into the logon check's memory.
+        (await host.PostAsync("{ me { userName } }", token: Iris)).ShouldSucceed();
+        var skipped = await PageAsync(first: 24);
+        using var counter = new SqlStatementCounter(host.DatabaseFile);
+
+        counter.Reset();
+        var small = await PageAsync(first: 4);
+        var smallStatements = counter.Statements;
+        counter.Reset();
+        var large = await PageAsync(first: 40);
+        var largeStatements = counter.Statements;
+        counter.Reset();
+        var deep = await PageAsync(first: 4, after: skipped["pageInfo"]!["endCursor"]!.GetValue<string>());
+        var deepStatements = counter.Statements;
+
+        Assert.Equal(4, small["nodes"]!.AsArray().Count);
+        Assert.Equal(40, large["nodes"]!.AsArray().Count);
+        Assert.Equal(4, deep["nodes"]!.AsArray().Count);
+        // Every page touches the four types, so every page runs each type's query.
+        foreach (var page in new[] { small, large, deep })
+            Assert.Equal(4, page["nodes"]!.AsArray().Select(n => n!["type"]!.GetValue<string>()).Distinct().Count());
+        Assert.All(large["nodes"]!.AsArray(), n =>
+        {
+            Assert.Equal(2, n!["people"]!.AsArray().Count);
+            Assert.NotEmpty(n["recipients"]!.AsArray());
+        });
+        // The deep page starts right after the 24th report of the whole feed.
+        var whole = await PageAsync(first: 40);
+        Assert.Equal(Ids(whole).Skip(24).Take(4), Ids(deep));
+
+        string Dump(IReadOnlyList<string> statements) => $"{statements.Count} statements:\n" + string.Join("\n---\n", statements);
+        Assert.True(smallStatements.Count == largeStatements.Count, $"page of 4: {Dump(smallStatements)}\n\npage of 40: {Dump(largeStatements)}");
+        Assert.True(smallStatements.Count == deepStatements.Count, $"page of 4: {Dump(smallStatements)}\n\ndeep page: {Dump(deepStatements)}");
+        // The page (one statement), each type's own fields (four), people and recipients (one each), the audit of the views
+        // (the chain's head, one INSERT): no statement per report, and no count nobody asked for.
+        Assert.True(largeStatements.Count <= 9, Dump(largeStatements));
+        Assert.DoesNotContain(largeStatements, s => s.Contains("COUNT(*)"));
+    }
+
+    private static IEnumerable<string> Ids(JsonNode page) => page["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>());
+}
