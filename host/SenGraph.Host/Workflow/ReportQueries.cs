@@ -108,7 +108,8 @@ public sealed class ReportQueries : ObjectGraphType
 
         async Task<Connection<Report>> TypedAsync(IResolveFieldContext c, Connection<Report> page)
         {
-            var typed = await reportTypes.TypedAsync(c.Schema, page.Nodes, c.CancellationToken);
+            // A page that reads only envelope fields is typed from the envelopes just read: no second read of the same rows per type.
+            var typed = await reportTypes.TypedAsync(c.Schema, page.Nodes, c.CancellationToken, envelopeOnly: ReportSelection.OnlyEnvelopeFields(c));
             return new Connection<Report>([.. page.Edges.Select(e => e with { Node = typed[e.Node.Id] })], page.PageInfo, page.TotalCount);
         }
     }

@@ -47,13 +47,26 @@ public sealed class ReportTypes(SchemaHost schemas)
     /// <paramref name="envelopes"/> as their modules' entities (one query per report type present); an
     /// envelope whose module is not loaded stays as it is and resolves as <c>UnavailableReport</c>.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, Report>> TypedAsync(ISchema schema, IReadOnlyCollection<Report> envelopes, CancellationToken cancellationToken)
+    /// <param name="schema">The schema snapshot the request runs on.</param>
+    /// <param name="envelopes">Envelopes read by the host.</param>
+    /// <param name="envelopeOnly">
+    /// The caller reads only envelope fields (<see cref="ReportSelection.OnlyEnvelopeFields"/>): each report becomes its module's
+    /// entity from its envelope (<see cref="IReportType.EnvelopeOnly"/>), with no query, where the module supports it.
+    /// </param>
+    /// <param name="cancellationToken">The request's cancellation.</param>
+    public async Task<IReadOnlyDictionary<Guid, Report>> TypedAsync(ISchema schema, IReadOnlyCollection<Report> envelopes, CancellationToken cancellationToken,
+        bool envelopeOnly = false)
     {
         var types = Of(schema);
         var result = envelopes.DistinctBy(r => r.Id).ToDictionary(r => r.Id);
         foreach (var group in envelopes.GroupBy(r => r.Type))
         {
             if (!types.TryGetValue(group.Key, out var type)) continue;
+            if (envelopeOnly && group.Select(type.EnvelopeOnly).ToList() is var shells && shells.All(s => s is not null))
+            {
+                foreach (var shell in shells) result[shell!.Id] = shell;
+                continue;
+            }
             foreach (var (id, typed) in await type.LoadAsync(group.Select(r => r.Id).ToList(), cancellationToken)) result[id] = typed;
         }
         return result;

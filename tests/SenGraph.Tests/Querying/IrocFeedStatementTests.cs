@@ -110,5 +110,42 @@ public sealed class IrocFeedStatementTests(ShippedModulesHost host) : IClassFixt
         Assert.DoesNotContain(largeStatements, s => s.Contains("COUNT(*)"));
     }
 
+    [Fact]
+    public async Task A_feed_page_asking_only_for_report_fields_reads_each_report_once_and_still_resolves_each_type()
+    {
+        await SeedAsync();
+        (await host.PostAsync("{ me { userName } }", token: Iris)).ShouldSucceed();
+        using var counter = new SqlStatementCounter(host.DatabaseFile);
+        const string envelopeOnly = """
+            fragment Envelope on Report { number title }
+            query { irocFeed(first: 40) { edges { cursor node { id __typename ...Envelope ... on Node { id } people { lastName } } } } }
+            """;
+        const string typed = """
+            fragment Sir on Sir { category }
+            query { irocFeed(first: 40) { nodes { id __typename number title ...Sir ... on Spot { nature } people { lastName } } } }
+            """;
+
+        counter.Reset();
+        var shells = (await host.PostAsync(envelopeOnly, token: Iris)).ShouldSucceed().Data!["irocFeed"]!["edges"]!.AsArray().Select(e => e!["node"]!).ToList();
+        var shellStatements = counter.Statements;
+        counter.Reset();
+        var full = (await host.PostAsync(typed, token: Iris)).ShouldSucceed().Data!["irocFeed"]!["nodes"]!.AsArray().Select(n => n!).ToList();
+        var fullStatements = counter.Statements;
+
+        string Dump(IReadOnlyList<string> statements) => $"{statements.Count} statements:\n" + string.Join("\n---\n", statements);
+        // The page, people, the audit's head and insert: no module's details table is read.
+        Assert.True(shellStatements.Count == 4 && !shellStatements.Any(s => s.Contains("JOIN")), Dump(shellStatements));
+        // A fragment on a report type reads the types' own fields, with their values.
+        Assert.Contains(fullStatements, s => s.Contains("\"SirDetails\""));
+        Assert.All(full.Where(n => n["__typename"]!.GetValue<string>() == "Sir"), n => Assert.Equal("SIGNIFICANT_ARREST", n["category"]!.GetValue<string>()));
+        Assert.All(full.Where(n => n["__typename"]!.GetValue<string>() == "Spot"), n => Assert.Equal("IMMINENT_THREAT", n["nature"]!.GetValue<string>()));
+        // Both read the same reports, each resolved as its own type, with the same envelope and people.
+        static (string, string, string, string) Envelope(JsonNode n) =>
+            (n["id"]!.GetValue<string>(), n["__typename"]!.GetValue<string>(), n["number"]!.GetValue<string>(), n["title"]!.GetValue<string>());
+        Assert.Equal(full.Select(Envelope), shells.Select(Envelope));
+        Assert.Equal(["Oppred", "Sir", "Spear", "Spot"], shells.Select(n => n["__typename"]!.GetValue<string>()).Distinct().Order());
+        Assert.Equal(full.Select(n => n["people"]!.ToJsonString()), shells.Select(n => n["people"]!.ToJsonString()));
+    }
+
     private static IEnumerable<string> Ids(JsonNode page) => page["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>());
 }

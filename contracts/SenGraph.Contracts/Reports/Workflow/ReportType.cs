@@ -87,6 +87,14 @@ public interface IReportType
     /// <summary>The reports of this type with these ids, as the module's entity (its GraphQL type resolves them).</summary>
     Task<IReadOnlyDictionary<Guid, Report>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <paramref name="envelope"/> (a report of this type the host has read) as the module's entity with only its envelope
+    /// filled in, without reading the details table: for a page whose selection asks for the <c>Report</c> interface's fields
+    /// only, which then resolves as the module's GraphQL type without a second read of the same rows. The module's own
+    /// fields hold their defaults, so it must never be used where they are read. Null: not supported (the host loads).
+    /// </summary>
+    Report? EnvelopeOnly(Report envelope) => null;
+
     /// <summary>The report, envelope, people, contacts, narratives and module fields, as JSON (kept by an amendment).</summary>
     string WriteSnapshot(Report report);
 
@@ -151,6 +159,8 @@ public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDb
         var found = await db.Set<TReport>().AsNoTracking().Where(r => list.Contains(r.Id) && r.Type == options.Code).ToListAsync(cancellationToken);
         return found.ToDictionary(r => r.Id, r => (Report)r);
     }
+
+    public Report? EnvelopeOnly(Report envelope) => envelope.Type == options.Code ? ReportEnvelopeCopy<TReport>.Of(envelope) : null;
 
     public Task<IReadOnlyList<ReportCount>>? CountByCategoryAsync(ReportCountRequest request, CancellationToken cancellationToken)
     {
