@@ -22,6 +22,9 @@ public sealed class BenchCountersTests
         var after = JsonNode.Parse(await client.GetStringAsync("/_bench/counters"))!;
 
         Assert.True(after["sqlCommands"]!.GetValue<long>() > before["sqlCommands"]!.GetValue<long>(), "reading audit records runs SQL");
+        Assert.True(after["requestSqlCommands"]!.GetValue<long>() > before["requestSqlCommands"]!.GetValue<long>(), "the read runs inside its request");
+        Assert.True(after["requestSqlCommands"]!.GetValue<long>() - before["requestSqlCommands"]!.GetValue<long>()
+            <= after["sqlCommands"]!.GetValue<long>() - before["sqlCommands"]!.GetValue<long>());
         Assert.True(after["allocatedBytes"]!.GetValue<long>() > before["allocatedBytes"]!.GetValue<long>());
         Assert.True(after["peakWorkingSetBytes"]!.GetValue<long>() >= after["workingSetBytes"]!.GetValue<long>());
     }
