@@ -3,6 +3,7 @@
 // Prints a table and writes bench/results/<time>.json.
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 const require = createRequire(new URL('./load/package.json', import.meta.url));
 const autocannon = require('autocannon');
 
@@ -16,6 +17,8 @@ const option = (name, fallback) => {
 };
 const duration = option('--duration', 5);
 const connections = option('--connections', 32);
+const subscribers = option('--subscribers', 1000);
+const baselineUrl = process.env.BASELINE_URL;
 
 async function post(query, variables, token) {
   const headers = { 'Content-Type': 'application/json' };
@@ -54,16 +57,18 @@ while (page < 200 && info.hasNextPage) {
 }
 
 const scenarios = [
-  { name: 'irocFeed page 1 (50, people)', token: reader, query: feedPage, variables: {} },
-  { name: `irocFeed page ${page} (cursors)`, token: reader, query: feedPage, variables: { after } },
-  { name: 'analyst query (sirs, totalCount)', token: reader, query: `{ sirs(first: 20, where: { status: { eq: SUBMITTED },
+  { name: 'irocFeed page 1 (50, people)', key: 'feed1', token: reader, query: feedPage, variables: {} },
+  { name: `irocFeed page ${page} (cursors)`, key: 'feedDeep', token: reader, query: feedPage, variables: { after } },
+  { name: 'analyst query (sirs, totalCount)', key: 'analyst', token: reader, query: `{ sirs(first: 20, where: { status: { eq: SUBMITTED },
       category: { eq: SIGNIFICANT_ARREST }, submittedAt: { gte: "2020-01-01T00:00:00Z", lt: "2030-01-01T00:00:00Z" } },
       order: [{ submittedAt: DESC }]) { totalCount nodes { id number title submittedAt eventCity } } }` },
-  { name: 'node(id:)', token: reader, query: `{ node(id: "${someId}") { id ... on Report { number title status submittedAt ${people} } } }` },
+  { name: 'node(id:)', key: 'node', token: reader, query: `{ node(id: "${someId}") { id ... on Report { number title status submittedAt ${people} } } }` },
   { name: 'myQueue unread', token: reader, query: '{ myQueue(first: 20, where: { readAt: { eq: null } }) { totalCount nodes { queuedAt report { id number title } } } }' },
 ];
 
 const rows = [];
+const summary = r => ({ rps: r.requests.average, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max,
+  errors: r.errors + r.timeouts + r.non2xx, requests: r.requests.total });
 for (const s of scenarios) {
   const check = await post(s.query, s.variables, s.token);
   if (errorsOf(check).length) throw new Error(`${s.name} answers errors: ${JSON.stringify(check.body).slice(0, 400)}`);
@@ -73,9 +78,9 @@ for (const s of scenarios) {
   const afterCounters = await counters();
   const n = Math.max(1, r.requests.total);
   rows.push({
-    scenario: s.name, connections, rps: r.requests.average, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max,
-    errors: r.errors + r.timeouts + r.non2xx, requests: r.requests.total,
-    sqlPerRequest: (afterCounters.sqlCommands - before.sqlCommands) / n,
+    scenario: s.name, key: s.key, connections, ...summary(r),
+    sqlPerRequest: (afterCounters.requestSqlCommands - before.requestSqlCommands) / n,
+    otherSqlPerRequest: (afterCounters.sqlCommands - afterCounters.requestSqlCommands - before.sqlCommands + before.requestSqlCommands) / n,
     kbAllocatedPerRequest: (afterCounters.allocatedBytes - before.allocatedBytes) / n / 1024,
     workingSetMb: afterCounters.workingSetBytes / 1048576,
   });
@@ -110,25 +115,70 @@ for (const clients of [1, 8, 32]) {
   latencies.sort((a, b) => a - b);
   const at = q => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
   rows.push({ scenario: 'create+submit SIR', connections: clients, rps: total / seconds, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: latencies.at(-1),
-    errors, requests: total * 2, sqlPerRequest: (afterCounters.sqlCommands - before.sqlCommands) / (total * 2),
+    errors, requests: total * 2, sqlPerRequest: (afterCounters.requestSqlCommands - before.requestSqlCommands) / (total * 2),
+    otherSqlPerRequest: (afterCounters.sqlCommands - afterCounters.requestSqlCommands - before.sqlCommands + before.requestSqlCommands) / (total * 2),
     kbAllocatedPerRequest: (afterCounters.allocatedBytes - before.allocatedBytes) / (total * 2) / 1024, workingSetMb: afterCounters.workingSetBytes / 1048576 });
+}
+
+// The live fan-out: --subscribers WebSocket clients on reportSubmitted, one submission (fanout.mjs).
+let fanout = null;
+if (subscribers > 0) {
+  const out = execFileSync(process.execPath, [new URL('./fanout.mjs', import.meta.url).pathname, '--subscribers', String(subscribers)],
+    { env: process.env, encoding: 'utf8', maxBuffer: 1 << 24 });
+  fanout = JSON.parse(out.trim().split('\n').at(-1));
+}
+
+// The raw ASP.NET Core + EF Core baseline (bench/Baseline) on the same database, after SenGraph: the same reads, the same JSON.
+const baseline = [];
+if (baselineUrl) {
+  const postBaseline = async (path, body) => (await fetch(`${baselineUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json();
+  let deepAfter = null;
+  let info = (await postBaseline('/feed', { first: 50 })).data.irocFeed.pageInfo;
+  for (let p = 1; p < page && info.hasNextPage; p++) {
+    deepAfter = info.endCursor;
+    info = (await postBaseline('/feed', { first: 50, after: deepAfter })).data.irocFeed.pageInfo;
+  }
+  const requests = { feed1: ['/feed', { first: 50 }], feedDeep: ['/feed', { first: 50, after: deepAfter }], analyst: ['/analyst', {}], node: ['/node', { id: someId }] };
+  for (const [key, [path, body]] of Object.entries(requests)) {
+    const r = await autocannon({ url: `${baselineUrl}${path}`, method: 'POST', connections, duration, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const sengraph = rows.find(x => x.key === key);
+    baseline.push({ key, scenario: sengraph.scenario, connections, ...summary(r), ratio: sengraph.rps / r.requests.average });
+  }
 }
 
 const end = await counters();
 const result = {
   at: new Date().toISOString(), machine: process.env.MACHINE, reports: Number(process.env.SEED_REPORTS),
   seedSeconds: Number(process.env.SEED_SECONDS), coldStartSeconds: Number(process.env.COLD_START_SECONDS),
-  startup: process.env.STARTUP_LINE?.trim(), peakWorkingSetMb: end.peakWorkingSetBytes / 1048576, duration, rows,
+  startup: process.env.STARTUP_LINE?.trim(), startupModules: process.env.STARTUP_MODULES?.trim(),
+  coldStartOneModuleSeconds: Number(process.env.COLD_START_ONE_SECONDS), startupOneModule: process.env.STARTUP_ONE_LINE?.trim(),
+  startupOneModuleModules: process.env.STARTUP_ONE_MODULES?.trim(),
+  peakWorkingSetMb: end.peakWorkingSetBytes / 1048576, duration, rows, fanout, baseline,
+  machineAtEnd: (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
 };
 console.log(`machine: ${result.machine}`);
 console.log(`seed generate --reports ${result.reports}: ${result.seedSeconds.toFixed(1)} s (${(result.reports / result.seedSeconds).toFixed(0)} reports/s, start-up included)`);
 console.log(`cold start to first answered query: ${result.coldStartSeconds.toFixed(2)} s; ${result.startup ?? 'no StartupTimings line'}`);
-console.log(`peak working set: ${result.peakWorkingSetMb.toFixed(0)} MB\n`);
-console.log('| scenario | conns | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | SQL/req | KB alloc/req | WS MB |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log(`  ${result.startupModules ?? ''}`);
+console.log(`cold start with the SIR module only: ${result.coldStartOneModuleSeconds.toFixed(2)} s; ${result.startupOneModule ?? 'no StartupTimings line'}`);
+console.log(`  ${result.startupOneModuleModules ?? ''}`);
+console.log(`peak working set: ${result.peakWorkingSetMb.toFixed(0)} MB; load average at the end ${result.machineAtEnd}\n`);
+console.log('| scenario | conns | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | SQL/req | other SQL/req | KB alloc/req | WS MB |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 const f = (x, d = 0) => Number(x).toFixed(d);
 for (const r of rows)
-  console.log(`| ${r.scenario} | ${r.connections} | ${f(r.rps, 1)} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${r.errors} | ${f(r.sqlPerRequest, 1)} | ${f(r.kbAllocatedPerRequest)} | ${f(r.workingSetMb)} |`);
+  console.log(`| ${r.scenario} | ${r.connections} | ${f(r.rps, 1)} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${r.errors} | ${f(r.sqlPerRequest, 1)} | ${f(r.otherSqlPerRequest, 1)} | ${f(r.kbAllocatedPerRequest)} | ${f(r.workingSetMb)} |`);
+if (baseline.length) {
+  console.log('\nBaseline (raw ASP.NET Core + EF Core, same database, same JSON; no GraphQL, audit or authorization), after SenGraph:\n');
+  console.log('| scenario | conns | baseline req/s | p50 ms | p99 ms | errors | SenGraph/baseline throughput |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const b of baseline) console.log(`| ${b.scenario} | ${b.connections} | ${f(b.rps, 1)} | ${f(b.p50)} | ${f(b.p99)} | ${b.errors} | ${f(b.ratio, 2)} |`);
+}
+if (fanout) {
+  console.log(`\nfan-out: ${fanout.subscribers} reportSubmitted subscribers (${fanout.connected} sockets acknowledged in ${f(fanout.connectSeconds, 1)} s); `
+    + `one submission delivered to ${fanout.delivered}, ${fanout.failures} failures; submitReport answered in ${f(fanout.submitMs)} ms; `
+    + `deliveries from the submission's start: first ${f(fanout.firstDeliveryMs)} ms, p50 ${f(fanout.p50DeliveryMs)} ms, p99 ${f(fanout.p99DeliveryMs)} ms, last ${f(fanout.lastDeliveryMs)} ms`);
+}
 const file = new URL(`./results/${result.at.replace(/[:.]/g, '-')}.json`, import.meta.url);
 writeFileSync(file, JSON.stringify(result, null, 2));
 console.log(`\nwritten: ${file.pathname}`);
