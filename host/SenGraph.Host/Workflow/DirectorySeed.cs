@@ -55,6 +55,8 @@ public static class DirectorySeed
         User("root", "Root Administrator", "HQ-ICE", SystemAdministrator),
         User("rita", "Rita Records Officer", "HQ-ICE", RecordsOfficer),
         User("priya", "Priya Privacy Officer", "HQ-ICE", PrivacyOfficer),
+        // A partner agency's analyst: reads externalReports once an administrator binds them to an MOU (none is seeded).
+        User("pat", "Pat Partner Analyst", "HQ-ICE", PartnerAgencyConsumer),
         User("dave", "Dave Departed", "SAC-NYC", Agent, disabled: true),
     ];
 

@@ -58,9 +58,9 @@ public sealed class FuzzHost : IAsyncLifetime
 
     /// <summary>
     /// Users of the modules' own roles (LENS's LESC Staff, ERO LEAD's IOU Analyst, Secure Communities' program staff and
-    /// importer) and of the partner role: the development directory does not seed them, so root creates them at start.
+    /// importer): the development directory does not seed them, so root creates them at start.
     /// </summary>
-    private static readonly IReadOnlySet<string> ModuleRoleUsers = new HashSet<string>(StringComparer.Ordinal) { "lesc", "iona", "scott", "dina", "pat" };
+    private static readonly IReadOnlySet<string> ModuleRoleUsers = new HashSet<string>(StringComparer.Ordinal) { "lesc", "iona", "scott", "dina" };
 
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private PluginsFolder? _plugins;

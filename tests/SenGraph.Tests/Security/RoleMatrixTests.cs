@@ -356,12 +356,6 @@ public sealed partial class RoleMatrixTests(RoleMatrixTests.Host host) : IClassF
             // The fixture's author is made up for the matrix, not a directory user.
             _process = await RunningHost.StartAsync(_plugins, new Dictionary<string, string> { ["Security__Accounts__AcceptUnknownUsers"] = "true" });
             _http = new HttpClient { BaseAddress = _process.BaseAddress };
-            // The Development directory has no partner-agency user (administrators create them under an MOU); the shared reports
-            // name every row's user, so the partner is named too and must still reach nothing.
-            var partner = await PostAsync("mutation($input: CreateUserInput!) { createUser(input: $input) { errors { code message } } }",
-                new { input = new { userName = PartnerAgencyConsumer.User, displayName = "Pat Partner", office = PartnerAgencyConsumer.Office, roles = new[] { PartnerAgencyConsumer.Role } } },
-                SystemAdministrator);
-            Assert.True(partner.Data?["createUser"]?["errors"]?.AsArray().Count == 0, partner.Body);
         }
 
         public async Task DisposeAsync()
