@@ -99,12 +99,18 @@ public sealed class AuthorizationValidationRule(bool allowAnonymousIntrospection
                 && !definition.GetMetadata(Sharing.ExternalSharingQueries.FeedKey, false)
                 && !await Access(context).SatisfiesAsync(context.Schema, context.User, HostPolicies.Records))
             {
-                Report(context, field, $"Your roles allow statistical queries only; {coordinate} is not one.");
+                Report(context, field, StatisticsOnlyRefusal(context, coordinate));
                 return;
             }
 
             await CheckAsync(context, field, targets, isRootField, anonymousAllowed);
         }
+
+        /// <summary>What a caller without the records roles may run instead: partners also have the external feed.</summary>
+        private static string StatisticsOnlyRefusal(ValidationContext context, string coordinate) =>
+            HostPolicies.ExternalSharingRoles.Any(role => context.User!.IsInRole(role))
+                ? $"Your roles allow the external sharing feed (externalReports) only; {coordinate} is not part of it."
+                : $"Your roles allow statistical queries only; {coordinate} is not one.";
 
         /// <summary>A fragment on a report type's own GraphQL type names the type: its read policy applies.</summary>
         private static async ValueTask CheckTypeConditionAsync(ValidationContext context, ASTNode node, GraphQLTypeCondition condition)
