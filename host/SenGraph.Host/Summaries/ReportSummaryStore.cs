@@ -86,19 +86,8 @@ public sealed class ReportSummaryStore(IDbContextFactory<WorkflowDbContext> data
             errors.Add(UserError.ForField("TOO_MANY", $"Send a summary to at most {ReportSummaryModel.MaxRecipients} users and offices.", "recipients"));
         if (errors.Count > 0) return Result<ReportSummary>.Failure([.. errors]);
 
-        var normalized = named.Select(r => (r.Kind, Code: r.Kind == RecipientKind.User
-            ? DirectoryRules.NormalizeUserName(r.Code ?? "") : DirectoryRules.NormalizeCode(r.Code ?? ""))).ToList();
-        var users = normalized.Where(r => r.Kind == RecipientKind.User).Select(r => r.Code).ToList();
-        var offices = normalized.Where(r => r.Kind == RecipientKind.Office).Select(r => r.Code).ToList();
-        var activeUsers = (await db.Users.Where(u => users.Contains(u.UserName) && !u.Disabled).Select(u => u.UserName).ToListAsync(cancellationToken)).ToHashSet();
-        var knownOffices = (await db.Offices.Where(o => offices.Contains(o.Code)).Select(o => o.Code).ToListAsync(cancellationToken)).ToHashSet();
-        for (var i = 0; i < normalized.Count; i++)
-        {
-            var (kind, code) = normalized[i];
-            if (kind == RecipientKind.User ? !activeUsers.Contains(code) : !knownOffices.Contains(code))
-                errors.Add(UserError.ForField("UNKNOWN_RECIPIENT", kind == RecipientKind.User ? $"'{named[i].Code}' is not an active user." : $"'{named[i].Code}' is not an office.",
-                    "recipients", i.ToString(CultureInfo.InvariantCulture), "code"));
-        }
+        var normalized = NamedRecipients.Normalize(named);
+        errors.AddRange(await NamedRecipients.CheckAsync(db, named, normalized, cancellationToken));
         if (errors.Count > 0) return Result<ReportSummary>.Failure([.. errors]);
 
         var now = clock.GetUtcNow();

@@ -92,7 +92,7 @@ public sealed class ReportWorkflow(
         ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, IReadOnlyList<RecipientInput>? namedInput, CancellationToken cancellationToken)
     {
         var recipients = new List<(RecipientRef Ref, RecipientReason Reason)>();
-        var named = Normalize(namedInput ?? []);
+        var named = NamedRecipients.Normalize(namedInput ?? []);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -100,7 +100,9 @@ public sealed class ReportWorkflow(
                 var outcome = await StepAsync(schema, user, id, expectedVersion, ReportAction.Submit, async (db, report, _, type) =>
                 {
                     recipients.Clear();
-                    var errors = await ResolveNamedAsync(db, namedInput ?? [], named, cancellationToken);
+                    if (named.Count > MaxNamedRecipients)
+                        return [UserError.ForField("TOO_MANY", $"Name at most {MaxNamedRecipients} recipients.", "recipients")];
+                    var errors = await NamedRecipients.CheckAsync(db, namedInput ?? [], named, cancellationToken);
                     if (errors.Count > 0) return errors;
 
                     var now = clock.GetUtcNow();
@@ -249,34 +251,4 @@ public sealed class ReportWorkflow(
 
         return new Outcome(report, []);
     }
-
-    /// <summary>Errors for named recipients that are not active users or existing offices (<paramref name="normalized"/>: <paramref name="named"/> normalized, same order).</summary>
-    private static async Task<IReadOnlyList<UserError>> ResolveNamedAsync(
-        WorkflowDbContext db, IReadOnlyList<RecipientInput> named, IReadOnlyList<RecipientRef> normalized, CancellationToken cancellationToken)
-    {
-        if (named.Count > MaxNamedRecipients)
-            return [UserError.ForField("TOO_MANY", $"Name at most {MaxNamedRecipients} recipients.", "recipients")];
-        var errors = new List<UserError>();
-        var users = normalized.Where(r => r.Kind == RecipientKind.User).Select(r => r.Code).ToList();
-        var offices = normalized.Where(r => r.Kind == RecipientKind.Office).Select(r => r.Code).ToList();
-        var activeUsers = (await db.Users.Where(u => users.Contains(u.UserName) && !u.Disabled).Select(u => u.UserName).ToListAsync(cancellationToken)).ToHashSet();
-        var knownOffices = (await db.Offices.Where(o => offices.Contains(o.Code)).Select(o => o.Code).ToListAsync(cancellationToken)).ToHashSet();
-        for (var i = 0; i < named.Count; i++)
-        {
-            var recipient = normalized[i];
-            var known = recipient.Kind == RecipientKind.User ? activeUsers.Contains(recipient.Code) : knownOffices.Contains(recipient.Code);
-            if (!known)
-            {
-                errors.Add(UserError.ForField("UNKNOWN_RECIPIENT",
-                    recipient.Kind == RecipientKind.User ? $"'{named[i].Code}' is not an active user." : $"'{named[i].Code}' is not an office.",
-                    "recipients", i.ToString(CultureInfo.InvariantCulture), "code"));
-            }
-        }
-        return errors;
-    }
-
-    private static List<RecipientRef> Normalize(IReadOnlyList<RecipientInput> named) =>
-        named.Select(r => r.Kind == RecipientKind.User
-            ? RecipientRef.ForUser(DirectoryRules.NormalizeUserName(r.Code ?? ""))
-            : RecipientRef.ForOffice(DirectoryRules.NormalizeCode(r.Code ?? ""))).ToList();
 }

@@ -233,11 +233,17 @@ public sealed class SirWorkflowTests(ShippedModulesHost host) : IClassFixture<Sh
 
         var refused = await host.StepAsync("submitReport", Bob, new
         {
-            id, expectedVersion = v1, recipients = new object[] { new { kind = "USER", code = "hank" }, new { kind = "OFFICE", code = "SAC-ATLANTIS" }, new { kind = "USER", code = "dave" } },
+            id, expectedVersion = v1, recipients = new object[]
+            {
+                new { kind = "USER", code = "hank" }, new { kind = "OFFICE", code = "SAC-ATLANTIS" }, new { kind = "USER", code = "dave" },
+                // The seeded partner (Partner Agency Consumer only): a real, active user, but outside the agency.
+                new { kind = "USER", code = "pat" },
+            },
         });
 
         var errors = refused["errors"]!.AsArray().Select(e => (e!["code"]!.GetValue<string>(), string.Join(".", e["path"]!.AsArray().Select(p => p!.GetValue<string>())))).ToList();
-        Assert.Equal([("UNKNOWN_RECIPIENT", "input.recipients.1.code"), ("UNKNOWN_RECIPIENT", "input.recipients.2.code")], errors);
+        Assert.Equal([("UNKNOWN_RECIPIENT", "input.recipients.1.code"), ("UNKNOWN_RECIPIENT", "input.recipients.2.code"),
+            ("RECIPIENT_OUTSIDE_AGENCY", "input.recipients.3.code")], errors);
         var read = await host.SirAsync(Bob, id, "status number version recipients { code }");
         Assert.Equal("DRAFT", read!["status"]!.GetValue<string>());
         Assert.Null(read["number"]);

@@ -155,6 +155,23 @@ public sealed class ReportSummaryTests(ShippedModulesHost host) : IClassFixture<
         Assert.Equal(before, await CountAsync());
     }
 
+    [Fact]
+    public async Task A_summary_is_sent_only_to_agency_users_and_offices_and_a_refused_send_stays_a_draft()
+    {
+        var (sir, _) = await SubmittedSirAsync(Unique("Seizure for the summary recipients"));
+        var drafted = await MutateAsync("draftReportSummary", Iris, new { title = "Recipients", text = "One seizure.", reports = new[] { sir } });
+        var id = drafted["reportSummary"]!["id"]!.GetValue<string>();
+
+        var refused = await MutateAsync("sendReportSummary", Iris, new
+        {
+            id, expectedVersion = drafted["reportSummary"]!["version"]!.GetValue<int>(),
+            recipients = new object[] { new { kind = "USER", code = "ivan" }, new { kind = "USER", code = "pat" }, new { kind = "OFFICE", code = "SAC-ATLANTIS" } },
+        });
+
+        Assert.Equal(["RECIPIENT_OUTSIDE_AGENCY@input.recipients.1.code", "UNKNOWN_RECIPIENT@input.recipients.2.code"], Codes(refused));
+        Assert.Equal("DRAFT", (await ReadAsync(Iris, id, "status"))!["status"]!.GetValue<string>());
+    }
+
     private async Task<int> CountAsync() =>
         (await host.PostAsync("{ reportSummaries { totalCount } }", token: Iris)).ShouldSucceed().Data!["reportSummaries"]!["totalCount"]!.GetValue<int>();
 
