@@ -4,6 +4,7 @@ using System.Text;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Querying;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
@@ -105,8 +106,8 @@ public sealed class ExternalSharingService(IDbContextFactory<WorkflowDbContext> 
     /// <summary>The partner's page of shareable reports, each share logged; empty when the caller is bound to no MOU in force.</summary>
     public async Task<ExternalReportPage> FeedAsync(ISchema schema, ClaimsPrincipal user, int? first, string? after, CancellationToken cancellationToken)
     {
-        var take = Math.Clamp(first ?? DefaultPageSize, 0, MaxPageSize);
-        var skip = Offset(after);
+        var take = PageSize(first, DefaultPageSize, MaxPageSize);
+        var position = Position(after);
         var viewer = ReportViewer.From(user);
         if (viewer.UserName is not { } userName || !viewer.Roles.Contains(DirectoryRoles.PartnerAgencyConsumer)) return new([], false, null);
 
@@ -137,8 +138,9 @@ public sealed class ExternalSharingService(IDbContextFactory<WorkflowDbContext> 
             .Where(r => r.Status == ReportStatus.Submitted && types.Contains(r.Type) && r.CreatedAt >= from)
             .Where(r => !db.Set<ReportSharingCode>().Any(c => c.ReportId == r.Id))
             .Where(r => !productTypes.Contains(r.Type) || disseminated.Contains(r.Id))
+            .Where(r => position == null || r.SubmittedAt > position.SubmittedAt || (r.SubmittedAt == position.SubmittedAt && r.Id > position.Id))
             .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
-            .Skip(skip).Take(take + 1)
+            .Take(take + 1)
             .ToListAsync(cancellationToken);
         var page = rows.Take(take).ToList();
         Dictionary<Guid, ExternalProduct> products = [];
@@ -160,7 +162,7 @@ public sealed class ExternalSharingService(IDbContextFactory<WorkflowDbContext> 
         return new([.. given.Select(r => products.TryGetValue(r.Id, out var product)
                 ? new ExternalReport(product.Id, label, agreement.Agency, fields, r, product)
                 : new ExternalReport(r.Id, label, agreement.Agency, fields, r))],
-            rows.Count > take, page.Count == 0 ? after : Cursor(skip + page.Count));
+            rows.Count > take, page.Count == 0 ? after : Cursor(page[^1]));
     }
 
     /// <summary>The share log, newest first.</summary>
@@ -169,7 +171,7 @@ public sealed class ExternalSharingService(IDbContextFactory<WorkflowDbContext> 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var shares = db.Set<ExternalShare>().AsNoTracking();
         if (reportId is { } id) shares = shares.Where(s => s.ReportId == id);
-        return await shares.OrderByDescending(s => s.Id).Take(Math.Clamp(first ?? 100, 0, 1000)).ToListAsync(cancellationToken);
+        return await shares.OrderByDescending(s => s.Id).Take(PageSize(first, 100, 1000)).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<SharingAgreement>> AgreementsAsync(CancellationToken cancellationToken)
@@ -178,19 +180,34 @@ public sealed class ExternalSharingService(IDbContextFactory<WorkflowDbContext> 
         return await db.Set<SharingAgreement>().AsNoTracking().OrderBy(a => a.Agency).ToListAsync(cancellationToken);
     }
 
-    private static string Cursor(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes("x:" + offset.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>Where a page ends: the last report's submission time and id (the feed's order), so a page is the same whatever is shared or withdrawn before it.</summary>
+    private sealed record FeedPosition(DateTimeOffset SubmittedAt, Guid Id);
 
-    private static int Offset(string? cursor)
+    private static int PageSize(int? first, int byDefault, int max) => first switch
     {
-        if (string.IsNullOrEmpty(cursor)) return 0;
+        null => byDefault,
+        < 0 => throw new QueryingException(QueryingErrorCodes.PagingInvalidArgument, "first must not be negative."),
+        _ when first > max => throw new QueryingException(QueryingErrorCodes.PagingMaxExceeded, $"first may be at most {max}."),
+        _ => first.Value,
+    };
+
+    private static string Cursor(Report last) => Convert.ToBase64String(Encoding.UTF8.GetBytes(
+        $"k:{last.SubmittedAt!.Value.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{last.Id:N}"));
+
+    private static FeedPosition? Position(string? cursor)
+    {
+        if (cursor is null) return null;
         try
         {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith("x:", StringComparison.Ordinal) && int.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(cursor)).Split(':');
+            if (parts is ["k", var ticks, var id]
+                && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var utcTicks) && utcTicks <= DateTimeOffset.MaxValue.UtcTicks
+                && Guid.TryParseExact(id, "N", out var guid))
+                return new FeedPosition(new DateTimeOffset(utcTicks, TimeSpan.Zero), guid);
         }
         catch (FormatException)
         {
         }
-        throw new global::GraphQL.ExecutionError("The cursor is not one this feed gave.") { Code = "INVALID_CURSOR" };
+        throw new QueryingException(QueryingErrorCodes.PagingInvalidCursor, "The after cursor is not one this feed gave.");
     }
 }

@@ -264,7 +264,13 @@ public sealed class ExternalSharingFeedTests(ShippedModulesHost host) : IClassFi
         // The feed's own types (a report, and a product such as an ERO LEAD's) carry no PII-marked field.
         Assert.DoesNotContain(new SchemaWalk(schema).PiiFields, f => f.StartsWith("ExternalReport.", StringComparison.Ordinal) || f.StartsWith("ExternalProduct.", StringComparison.Ordinal));
         // A partner's token sent to the records reads is refused, whatever the report.
-        Assert.Contains("AUTH_NOT_AUTHORIZED", (await host.PostAsync("{ reports(first: 1) { totalCount } }", token: partner)).ErrorCodes);
+        var refused = await host.PostAsync("{ reports(first: 1) { totalCount } }", token: partner);
+        Assert.Contains("AUTH_NOT_AUTHORIZED", refused.ErrorCodes);
+        // The refusal says what the role may run: the feed (not "statistical queries", which partners may not run either).
+        var message = refused.Errors[0]!["message"]!.GetValue<string>();
+        Assert.Contains("externalReports", message);
+        Assert.DoesNotContain("statistical", message);
+        Assert.Contains("AUTH_NOT_AUTHORIZED", (await host.PostAsync("{ reportStatistics { suppressedGroups } }", token: partner)).ErrorCodes);
     }
 
     private static JsonNode Named(JsonNode type) => type["ofType"] is { } inner && inner.GetValueKind() != System.Text.Json.JsonValueKind.Null ? Named(inner) : type;
@@ -287,5 +293,29 @@ public sealed class ExternalSharingFeedTests(ShippedModulesHost host) : IClassFi
         Assert.True(bindAgent.ErrorCodes().Contains("NOT_A_PARTNER") || bindAgent.ErrorCodes().Contains("NOT_FOUND"));
         var mous = (await host.PostAsync("{ sharingAgreements { agency } }", token: host.Root())).ShouldSucceed().Data!["sharingAgreements"]!.AsArray();
         Assert.DoesNotContain(mous, m => m!["agency"]!.GetValue<string>() == "FBI");
+    }
+
+    [Fact]
+    public async Task The_feed_pages_by_position_so_a_withdrawal_before_the_cursor_skips_nothing_and_bad_paging_is_typed()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < 3; i++) await SubmittedSirAsync($"Paged {run} {i}");
+        var (partner, _) = await PartnerAsync($"pg-{run}", "Paging Agency", "NUMBER");
+        var (whole, _) = await WholeFeedAsync(partner);
+        var firstPage = (await host.PostAsync(Feed, new { first = 2 }, partner)).ShouldSucceed().Data!["externalReports"]!;
+        var withdrawn = firstPage["nodes"]![0]!["id"]!.GetValue<string>();
+        Assert.Equal(whole[0]["id"]!.GetValue<string>(), withdrawn);
+
+        // A sharing code on a report already given takes it out of the feed; the next page still starts where the first ended.
+        var version = (await host.SirAsync(Sam, withdrawn, "version"))!["version"]!.GetValue<int>();
+        await CodeAsync(withdrawn, version, "ASYLUM_CLAIM");
+        var next = (await host.PostAsync(Feed, new { first = 2, after = firstPage["endCursor"]!.GetValue<string>() }, partner)).ShouldSucceed()
+            .Data!["externalReports"]!["nodes"]!.AsArray();
+        Assert.Equal(whole[2]["id"]!.GetValue<string>(), next[0]!["id"]!.GetValue<string>());
+
+        Assert.Equal(["PAGING_INVALID_ARGUMENT"], (await host.PostAsync(Feed, new { first = -1 }, partner)).ErrorCodes);
+        Assert.Equal(["PAGING_MAX_EXCEEDED"], (await host.PostAsync(Feed, new { first = SenGraph.Host.Sharing.ExternalSharingService.MaxPageSize + 1 }, partner)).ErrorCodes);
+        Assert.Equal(["PAGING_INVALID_CURSOR"], (await host.PostAsync(Feed, new { first = 2, after = "not a cursor" }, partner)).ErrorCodes);
+        Assert.Equal(["PAGING_INVALID_CURSOR"], (await host.PostAsync(Feed, new { first = 2, after = Convert.ToBase64String("x:3"u8) }, partner)).ErrorCodes);
     }
 }
