@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 using SenGraph.Contracts.Security;
 using SenGraph.Host.Auditing;
 using SenGraph.Host.Demo;
+using SenGraph.Host.Events;
 using SenGraph.Host.GraphQL;
 using SenGraph.Host.Hosting;
 using SenGraph.Host.GraphQL.Limits;
@@ -50,6 +51,7 @@ public static class SenGraphApplication
         services.AddSingleton(DatabaseConfiguration.Resolve(configuration, environment));
         services.Configure<PluginOptions>(configuration.GetSection(PluginOptions.Section));
 
+        services.AddLiveEvents(configuration); // first: with Events:Redis, the backplane is connected before anything publishes
         services.AddSingleton<ModuleLoader>();
         services.AddSingleton<SchemaComposer>();
         services.AddSingleton<ModuleCatalog>();

@@ -14,7 +14,7 @@ namespace SenGraph.Host.Health;
 public static class HealthEndpoints
 {
     public const string LivePath = "/health/live", ReadyPath = "/health/ready";
-    private const string ReadyTag = "ready";
+    internal const string ReadyTag = "ready";
 
     public static IServiceCollection AddSenGraphHealthChecks(this IServiceCollection services)
     {

@@ -20,6 +20,7 @@ public sealed class ModuleLoader(
     ILoggerFactory loggerFactory,
     TimeProvider timeProvider,
     IModuleEvents events,
+    ILiveEvents liveEvents,
     Microsoft.Extensions.Options.IOptions<PluginOptions> options)
 {
     /// <param name="folder">The module folder.</param>
@@ -124,6 +125,7 @@ public sealed class ModuleLoader(
         services.AddSingleton(database);
         services.AddSingleton(timeProvider);
         services.AddSingleton(events);
+        services.AddSingleton(liveEvents);
     }
 
     private static ISenGraphModule CreateModule(Assembly assembly)

@@ -1,16 +1,22 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
 using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Modules.Events;
 using SenGraph.Contracts.Reports;
 
 namespace SenGraph.Host.Workflow;
 
-/// <summary>A report was submitted: its envelope as submitted and everyone it was routed to.</summary>
-public sealed record ReportSubmitted(Report Envelope, IReadOnlyList<RecipientRef> Recipients)
+/// <summary>
+/// A report was submitted: its envelope as submitted and everyone it was routed to, which is all a replica needs to
+/// decide who of its subscribers may see it (a live event: it crosses replicas as JSON, without the state below).
+/// </summary>
+public sealed record ReportSubmitted(Report Envelope, IReadOnlyList<RecipientRef> Recipients) : ILiveEvent
 {
     private readonly TaskCompletionSource _handed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<global::GraphQL.Types.ISchema, Lazy<Task<Report>>> _typed = new();
 
-    /// <summary>Completes once <see cref="ReportEvents.Publish"/> has handed the event to every subscriber (see <c>SocketDeliveries</c>).</summary>
+    /// <summary>Completes once this replica has handed the event to every one of its subscribers (see <c>SocketDeliveries</c>).</summary>
+    [JsonIgnore]
     public Task HandedToEverySubscriber => _handed.Task;
 
     internal void NoteHanded() => _handed.TrySetResult();
@@ -24,14 +30,25 @@ public sealed record ReportSubmitted(Report Envelope, IReadOnlyList<RecipientRef
 }
 
 /// <summary>
-/// Submissions as they happen, for the <c>reportSubmitted</c> subscription. In process: every
-/// subscriber of this host sees every submission committed by this host (each then filters what its
-/// user may see). Observers are called on the submitting request's thread; they must not block.
+/// Submissions as they happen, for the <c>reportSubmitted</c> subscription, through the live-event bus: every
+/// subscriber of this replica sees every submission committed by any replica (each then filters what its user may
+/// see, here). A submission of this replica reaches its observers on the submitting request's thread, another
+/// replica's on the bus's receiving thread; observers must not block.
 /// </summary>
-public sealed class ReportEvents(ILogger<ReportEvents> logger) : IObservable<ReportSubmitted>
+public sealed class ReportEvents : IObservable<ReportSubmitted>, IDisposable
 {
+    private readonly ILiveEvents _bus;
+    private readonly ILogger<ReportEvents> _logger;
+    private readonly IDisposable _watch;
     private readonly Lock _lock = new();
     private IObserver<ReportSubmitted>[] _observers = [];
+
+    public ReportEvents(ILiveEvents bus, ILogger<ReportEvents> logger)
+    {
+        _bus = bus;
+        _logger = logger;
+        _watch = bus.Watch<ReportSubmitted>().Subscribe(new Delivery(this));
+    }
 
     public IDisposable Subscribe(IObserver<ReportSubmitted> observer)
     {
@@ -39,8 +56,13 @@ public sealed class ReportEvents(ILogger<ReportEvents> logger) : IObservable<Rep
         return new Subscription(this, observer);
     }
 
-    /// <summary>Tells every observer; one that throws is logged and does not stop the others.</summary>
-    public void Publish(ReportSubmitted submitted)
+    /// <summary>Publishes a committed submission to the subscribers of every replica (this one's before it returns).</summary>
+    public void Publish(ReportSubmitted submitted) => _bus.Publish(submitted);
+
+    public void Dispose() => _watch.Dispose();
+
+    /// <summary>Tells every observer of this replica; one that throws is logged and does not stop the others.</summary>
+    private void Deliver(ReportSubmitted submitted)
     {
         try
         {
@@ -52,7 +74,7 @@ public sealed class ReportEvents(ILogger<ReportEvents> logger) : IObservable<Rep
                 }
                 catch (Exception e)
                 {
-                    logger.LogWarning(e, "A reportSubmitted observer failed on report {ReportId}.", submitted.Envelope.Id);
+                    _logger.LogWarning(e, "A reportSubmitted observer failed on report {ReportId}.", submitted.Envelope.Id);
                 }
             }
         }
@@ -84,6 +106,19 @@ public sealed class ReportEvents(ILogger<ReportEvents> logger) : IObservable<Rep
     private void Unsubscribe(IObserver<ReportSubmitted> observer)
     {
         lock (_lock) _observers = [.. _observers.Where(o => o != observer)];
+    }
+
+    private sealed class Delivery(ReportEvents events) : IObserver<ReportSubmitted>
+    {
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void OnNext(ReportSubmitted value) => events.Deliver(value);
     }
 
     private sealed class Subscription(ReportEvents events, IObserver<ReportSubmitted> observer) : IDisposable

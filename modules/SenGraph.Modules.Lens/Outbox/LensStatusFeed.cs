@@ -3,66 +3,38 @@ using SenGraph.Contracts.Modules.Events;
 namespace SenGraph.Modules.Lens.Outbox;
 
 /// <summary>
-/// Fans <see cref="LensMessageStatusChanged"/> events out to <c>lensMessageStatusChanged</c> subscribers (in process,
-/// like every module event; an event a subscriber is too slow for is not queued without bound: each subscriber
-/// keeps its own observer call).
+/// <c>lensMessageStatusChanged</c> through the host's live-event bus: a status change made on any replica reaches the
+/// subscribers of every replica, each filtered here, on the replica that delivers it (by destination ORI when asked).
 /// </summary>
-public sealed class LensStatusFeed
+public sealed class LensStatusFeed(ILiveEvents live)
 {
-    private readonly object _gate = new();
-    private ImmutableSubscribers _subscribers = new([]);
+    public IObservable<LensMessageStatusChanged> Watch(string? destinationOri) => new Stream(live, destinationOri);
 
-    public IObservable<LensMessageStatusChanged> Watch(string? destinationOri) => new Stream(this, destinationOri);
+    /// <summary>Sends a change this replica made to every replica's subscribers.</summary>
+    public void Publish(LensMessageStatusChanged change) => live.Publish(change);
 
-    public void Publish(LensMessageStatusChanged change)
+    private sealed class Stream(ILiveEvents live, string? ori) : IObservable<LensMessageStatusChanged>
     {
-        foreach (var (observer, ori) in _subscribers.Items)
+        public IDisposable Subscribe(IObserver<LensMessageStatusChanged> observer) => live.Watch<LensMessageStatusChanged>().Subscribe(new ToDestination(observer, ori));
+    }
+
+    private sealed class ToDestination(IObserver<LensMessageStatusChanged> inner, string? ori) : IObserver<LensMessageStatusChanged>
+    {
+        public void OnCompleted() => inner.OnCompleted();
+
+        public void OnError(Exception error) => inner.OnError(error);
+
+        public void OnNext(LensMessageStatusChanged value)
         {
-            if (ori is not null && ori != change.DestinationOri) continue;
-            try
-            {
-                observer.OnNext(change);
-            }
-            catch (Exception)
-            {
-                // one broken subscriber never stops the others
-            }
-        }
-    }
-
-    private void Add(IObserver<LensMessageStatusChanged> observer, string? ori)
-    {
-        lock (_gate) _subscribers = new([.. _subscribers.Items, (observer, ori)]);
-    }
-
-    private void Remove(IObserver<LensMessageStatusChanged> observer)
-    {
-        lock (_gate) _subscribers = new([.. _subscribers.Items.Where(s => s.Observer != observer)]);
-    }
-
-    private sealed record ImmutableSubscribers(IReadOnlyList<(IObserver<LensMessageStatusChanged> Observer, string? Ori)> Items);
-
-    private sealed class Stream(LensStatusFeed feed, string? ori) : IObservable<LensMessageStatusChanged>
-    {
-        public IDisposable Subscribe(IObserver<LensMessageStatusChanged> observer)
-        {
-            feed.Add(observer, ori);
-            return new Unsubscribe(() => feed.Remove(observer));
-        }
-    }
-
-    private sealed class Unsubscribe(Action action) : IDisposable
-    {
-        private int _done;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _done, 1) == 0) action();
+            if (ori is null || ori == value.DestinationOri) inner.OnNext(value);
         }
     }
 }
 
-/// <summary>Feeds the module's own status events (and any other module's, they are the same type) to subscribers.</summary>
+/// <summary>
+/// Turns the module event of a change this replica made (handled once, here) into a live event for every replica's
+/// subscribers; another module's event of the same type goes out the same way.
+/// </summary>
 public sealed class LensStatusFeedHandler(LensStatusFeed feed) : IModuleEventHandler<LensMessageStatusChanged>
 {
     public Task HandleAsync(LensMessageStatusChanged moduleEvent, CancellationToken cancellationToken)

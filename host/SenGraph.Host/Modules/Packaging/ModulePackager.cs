@@ -78,7 +78,7 @@ public static class ModulePackager
         };
         var loader = new ModuleLoader(new ConfigurationBuilder().Build(), environment,
             new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=:memory:"), NullLoggerFactory.Instance, TimeProvider.System,
-            new NoModuleEvents(), Microsoft.Extensions.Options.Options.Create(new PluginOptions()));
+            new NoModuleEvents(), new SenGraph.Host.Events.LiveEventBus(NullLogger<SenGraph.Host.Events.LiveEventBus>.Instance), Microsoft.Extensions.Options.Options.Create(new PluginOptions()));
         try
         {
             await using var module = loader.Load(moduleFolder);
