@@ -87,8 +87,8 @@ public sealed class ReportQueries : ObjectGraphType
             var guids = ids.Select(id => Guid.TryParse(id, out var guid) ? guid : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
             if (guids.Count == 0) return new Dictionary<Guid, Report>();
             await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
-            var found = await reportTypes.LoadTypedAsync(c.Schema,
-                (await ReadableAsync(c, db.Reports)).VisibleTo(db.ReportRecipients, reportTypes.ViewerOf(c.Schema, c.User)).Where(r => guids.Contains(r.Id)), c.CancellationToken);
+            var found = await reportTypes.LoadTypedAsync(c,
+                (await ReadableAsync(c, db.Reports)).VisibleTo(db.ReportRecipients, reportTypes.ViewerOf(c.Schema, c.User)).Where(r => guids.Contains(r.Id)));
             var missing = guids.Where(g => !found.ContainsKey(g)).ToList();
             if (missing.Count > 0 && AuditScope.Current is { } audit)
             {
@@ -109,7 +109,7 @@ public sealed class ReportQueries : ObjectGraphType
         async Task<Connection<Report>> TypedAsync(IResolveFieldContext c, Connection<Report> page)
         {
             // A page that reads only envelope fields is typed from the envelopes just read: no second read of the same rows per type.
-            var typed = await reportTypes.TypedAsync(c.Schema, page.Nodes, c.CancellationToken, envelopeOnly: ReportSelection.OnlyEnvelopeFields(c));
+            var typed = await reportTypes.TypedAsync(c, page.Nodes);
             return new Connection<Report>([.. page.Edges.Select(e => e with { Node = typed[e.Node.Id] })], page.PageInfo, page.TotalCount);
         }
     }
@@ -134,11 +134,18 @@ public sealed class QueueItemGraphType : ObjectGraphType<ReportRecipient>
         Field<DateTimeOffsetGraphType>("acknowledgedAt").Description("When it was acknowledged; null until then.")
             .Resolve(c => c.Source.AcknowledgedAt).MapsTo(r => r.AcknowledgedAt);
         Field<NonNullGraphType<ReportInterfaceGraphType>>("report").Description("The report.")
-            .Resolve(c => c.LoadBatch<Guid, Report>("SenGraph.Queue.report", c.Source.ReportId, async (ids, ct) =>
+            .Resolve(c =>
             {
-                await using var db = await databases.CreateDbContextAsync(ct);
-                return (await reportTypes.LoadTypedAsync(c.Schema, db.Reports.Where(r => ids.Contains(r.Id)), ct)).ToDictionary();
-            }));
+                // One batch per shape: a request reading report { … on Sir { … } } in one alias and only envelope fields in another
+                // must not get the envelope-only entity where the module's fields are asked for.
+                var envelopeOnly = ReportSelection.OnlyEnvelopeFields(c);
+                return c.LoadBatch<Guid, Report>(envelopeOnly ? "SenGraph.Queue.report.envelope" : "SenGraph.Queue.report", c.Source.ReportId, async (ids, ct) =>
+                {
+                    await using var db = await databases.CreateDbContextAsync(ct);
+                    var envelopes = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+                    return (await reportTypes.TypedAsync(c.Schema, envelopes, ct, envelopeOnly)).ToDictionary();
+                });
+            });
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json;
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Reports;
@@ -72,9 +73,21 @@ public sealed class ReportTypes(SchemaHost schemas)
         return result;
     }
 
-    /// <summary>The envelopes <paramref name="envelopes"/> selects, as their modules' entities (see <see cref="TypedAsync"/>).</summary>
+    /// <summary>The envelopes <paramref name="envelopes"/> selects, as their modules' entities (see <see cref="TypedAsync(ISchema, IReadOnlyCollection{Report}, CancellationToken, bool)"/>).</summary>
     public async Task<IReadOnlyDictionary<Guid, Report>> LoadTypedAsync(ISchema schema, IQueryable<Report> envelopes, CancellationToken cancellationToken) =>
         await TypedAsync(schema, await envelopes.AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// <paramref name="envelopes"/> typed for the GraphQL field <paramref name="context"/> resolves: from the envelopes alone when
+    /// the field's selection reads only envelope fields (<see cref="ReportSelection.OnlyEnvelopeFields"/>), with each type's
+    /// query otherwise. Every typed read of a request goes through here, so each decides the same way.
+    /// </summary>
+    public Task<IReadOnlyDictionary<Guid, Report>> TypedAsync(IResolveFieldContext context, IReadOnlyCollection<Report> envelopes) =>
+        TypedAsync(context.Schema, envelopes, context.CancellationToken, envelopeOnly: ReportSelection.OnlyEnvelopeFields(context));
+
+    /// <summary>The envelopes <paramref name="envelopes"/> selects, typed for the field <paramref name="context"/> resolves (see <see cref="TypedAsync(IResolveFieldContext, IReadOnlyCollection{Report})"/>).</summary>
+    public async Task<IReadOnlyDictionary<Guid, Report>> LoadTypedAsync(IResolveFieldContext context, IQueryable<Report> envelopes) =>
+        await TypedAsync(context, await envelopes.AsNoTracking().ToListAsync(context.CancellationToken));
 
     /// <summary>A revision snapshot, typed by its module when loaded; its envelope otherwise.</summary>
     public Report ReadRevision(ISchema schema, ReportRevision revision)

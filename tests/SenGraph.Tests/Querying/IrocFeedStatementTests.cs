@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SenGraph.Tests.Infrastructure;
 using SenGraph.Tests.ReportTypes;
 using SenGraph.Tests.Sir;
@@ -146,6 +147,85 @@ public sealed class IrocFeedStatementTests(ShippedModulesHost host) : IClassFixt
         Assert.Equal(["Oppred", "Sir", "Spear", "Spot"], shells.Select(n => n["__typename"]!.GetValue<string>()).Distinct().Order());
         Assert.Equal(full.Select(n => n["people"]!.ToJsonString()), shells.Select(n => n["people"]!.ToJsonString()));
     }
+
+    [Fact]
+    public async Task A_queue_page_asking_only_for_report_fields_reads_no_module_table_and_still_resolves_each_type()
+    {
+        await SeedAsync();
+        (await host.PostAsync("{ me { userName } }", token: Iris)).ShouldSucceed();
+        using var counter = new SqlStatementCounter(host.DatabaseFile);
+        const string envelopeOnly = "{ myQueue(first: 40) { nodes { queuedAt report { id __typename number title ... on Report { submittedAt } } } } }";
+        // Two aliases of the same field with different shapes: the envelope-only one must not hand its entities to the typed one.
+        const string typed = """
+            { myQueue(first: 40) { nodes { queuedAt
+                report { id __typename number title submittedAt ... on Sir { category } ... on Spot { nature } }
+                envelope: report { id number } } } }
+            """;
+
+        counter.Reset();
+        var shells = (await host.PostAsync(envelopeOnly, token: Iris)).ShouldSucceed().Data!["myQueue"]!["nodes"]!.AsArray().Select(n => n!["report"]!).ToList();
+        var shellStatements = counter.Statements;
+        counter.Reset();
+        var fullItems = (await host.PostAsync(typed, token: Iris)).ShouldSucceed().Data!["myQueue"]!["nodes"]!.AsArray().Select(n => n!).ToList();
+        var fullStatements = counter.Statements;
+        var full = fullItems.Select(n => n["report"]!).ToList();
+
+        string Dump(IReadOnlyList<string> statements) => $"{statements.Count} statements:\n" + string.Join("\n---\n", statements);
+        // The IROC's queue holds the seeded reports its routes send it, of several types.
+        Assert.True(shells.Count >= PerType * 3, $"{shells.Count} queue entries");
+        var types = shells.Select(n => n["__typename"]!.GetValue<string>()).ToHashSet();
+        Assert.True(types.Count >= 3 && types.Contains("Sir"), string.Join(", ", types));
+        // The queue page, the reports' envelopes, the audit's head and insert: no module's table is read, whatever types the page holds.
+        Assert.True(!shellStatements.Any(ReadsAModuleTable) && shellStatements.Count <= 4, Dump(shellStatements));
+        // With a fragment on a report type, the types' own fields are read, with their values, beside the envelope-only alias.
+        Assert.Contains(fullStatements, s => s.Contains("\"SirDetails\""));
+        Assert.All(full.Where(n => n["__typename"]!.GetValue<string>() == "Sir"), n => Assert.Equal("SIGNIFICANT_ARREST", n["category"]!.GetValue<string>()));
+        Assert.All(full.Where(n => n["__typename"]!.GetValue<string>() == "Spot"), n => Assert.Equal("IMMINENT_THREAT", n["nature"]!.GetValue<string>()));
+        Assert.All(fullItems, n => Assert.Equal(n["report"]!["id"]!.GetValue<string>(), n["envelope"]!["id"]!.GetValue<string>()));
+        static string Envelope(JsonNode n) => string.Join("|", n["id"], n["__typename"], n["number"], n["title"], n["submittedAt"]);
+        Assert.Equal(full.Select(Envelope), shells.Select(Envelope));
+    }
+
+    [Fact]
+    public async Task Node_and_nodes_asking_only_for_report_fields_read_no_module_table_and_still_resolve_each_type()
+    {
+        await SeedAsync();
+        (await host.PostAsync("{ me { userName } }", token: Iris)).ShouldSucceed();
+        var page = await PageAsync(first: 8);
+        var ids = Ids(page).ToList();
+        using var counter = new SqlStatementCounter(host.DatabaseFile);
+        const string envelopeOnly = """
+            fragment Envelope on Report { number title people { lastName } }
+            query($id: ID!, $ids: [ID!]!) { node(id: $id) { id __typename ...Envelope } nodes(ids: $ids) { id __typename ... on Report { number title people { lastName } } } }
+            """;
+        const string typed = """
+            query($id: ID!, $ids: [ID!]!) {
+              node(id: $id) { id __typename ... on Report { number title people { lastName } } ... on Sir { category } ... on Oppred { qualifyingOffence } ... on Spear { activityKind } ... on Spot { nature } }
+              nodes(ids: $ids) { id __typename ... on Report { number title people { lastName } } ... on Sir { category } ... on Spot { nature } } }
+            """;
+        var variables = new { id = ids[0], ids };
+
+        counter.Reset();
+        var shells = (await host.PostAsync(envelopeOnly, variables, Iris)).ShouldSucceed().Data!;
+        var shellStatements = counter.Statements;
+        counter.Reset();
+        var full = (await host.PostAsync(typed, variables, Iris)).ShouldSucceed().Data!;
+        var fullStatements = counter.Statements;
+
+        string Dump(IReadOnlyList<string> statements) => $"{statements.Count} statements:\n" + string.Join("\n---\n", statements);
+        Assert.Equal(4, shells["nodes"]!.AsArray().Select(n => n!["__typename"]!.GetValue<string>()).Distinct().Count());
+        // node and nodes each read their envelopes once; people once; the audit's head and insert: no module's table.
+        Assert.True(!shellStatements.Any(ReadsAModuleTable) && shellStatements.Count <= 5, Dump(shellStatements));
+        Assert.Contains(fullStatements, s => s.Contains("\"SirDetails\""));
+        Assert.All(full["nodes"]!.AsArray().Where(n => n!["__typename"]!.GetValue<string>() == "Sir"), n => Assert.Equal("SIGNIFICANT_ARREST", n!["category"]!.GetValue<string>()));
+        static string Envelope(JsonNode? n) => string.Join("|", n!["id"], n["__typename"], n["number"], n["title"], n["people"]!.ToJsonString());
+        Assert.Equal(ids, shells["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()));
+        Assert.Equal(full["nodes"]!.AsArray().Select(Envelope), shells["nodes"]!.AsArray().Select(Envelope));
+        Assert.Equal(Envelope(full["node"]), Envelope(shells["node"]));
+    }
+
+    /// <summary>A statement that reads a report type's own table (<c>"SirDetails"</c>, …; not the audit's <c>"Details"</c> column).</summary>
+    private static bool ReadsAModuleTable(string statement) => Regex.IsMatch(statement, "\"[A-Z][A-Za-z]+Details\"");
 
     private static IEnumerable<string> Ids(JsonNode page) => page["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>());
 }
