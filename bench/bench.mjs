@@ -69,21 +69,38 @@ const scenarios = [
 const rows = [];
 const summary = r => ({ rps: r.requests.average, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max,
   errors: r.errors + r.timeouts + r.non2xx, requests: r.requests.total });
-for (const s of scenarios) {
+async function measure(s, bench) {
   const check = await post(s.query, s.variables, s.token);
   if (errorsOf(check).length) throw new Error(`${s.name} answers errors: ${JSON.stringify(check.body).slice(0, 400)}`);
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${s.token}` };
+  if (bench) headers['x-sengraph-bench'] = bench.header;
   const before = await counters();
-  const r = await autocannon({ url, method: 'POST', connections, duration, body: JSON.stringify({ query: s.query, variables: s.variables }),
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}` } });
+  const r = await autocannon({ url, method: 'POST', connections, duration, body: JSON.stringify({ query: s.query, variables: s.variables }), headers });
   const afterCounters = await counters();
   const n = Math.max(1, r.requests.total);
   rows.push({
-    scenario: s.name, key: s.key, connections, ...summary(r),
+    scenario: bench ? `${s.name}, ${bench.label}` : s.name, key: bench ? `${s.key}:${bench.header}` : s.key, connections, ...summary(r),
     sqlPerRequest: (afterCounters.requestSqlCommands - before.requestSqlCommands) / n,
     otherSqlPerRequest: (afterCounters.sqlCommands - afterCounters.requestSqlCommands - before.sqlCommands + before.requestSqlCommands) / n,
     kbAllocatedPerRequest: (afterCounters.allocatedBytes - before.allocatedBytes) / n / 1024,
     workingSetMb: afterCounters.workingSetBytes / 1048576,
   });
+}
+for (const s of scenarios) await measure(s);
+
+// What the audit of views and the authorization rule cost, separately (issue 20 item 3): the feed's first page and node
+// again with the host's Development-only bench switches (run.sh starts it with Bench__Switches=true; the header
+// X-SenGraph-Bench asks it to skip the audit of the request's views, the authorization rule's walk, or both).
+const switches = [
+  { label: 'audit of views off', header: 'no-view-audit' },
+  { label: 'authorization rule off', header: 'no-authorization-rule' },
+  { label: 'both off', header: 'no-view-audit,no-authorization-rule' },
+];
+const costs = [];
+for (const s of scenarios.filter(x => x.key === 'feed1' || x.key === 'node')) {
+  for (const bench of switches) await measure(s, bench);
+  const rps = key => rows.find(r => r.key === key).rps;
+  costs.push({ scenario: s.name, full: rps(s.key), ...Object.fromEntries(switches.map(b => [b.header, rps(`${s.key}:${b.header}`)])) });
 }
 
 // Create + submit of a SIR at 1, 8 and 32 clients: every request must succeed.
@@ -153,7 +170,7 @@ const result = {
   startup: process.env.STARTUP_LINE?.trim(), startupModules: process.env.STARTUP_MODULES?.trim(),
   coldStartOneModuleSeconds: Number(process.env.COLD_START_ONE_SECONDS), startupOneModule: process.env.STARTUP_ONE_LINE?.trim(),
   startupOneModuleModules: process.env.STARTUP_ONE_MODULES?.trim(),
-  peakWorkingSetMb: end.peakWorkingSetBytes / 1048576, duration, rows, fanout, baseline,
+  peakWorkingSetMb: end.peakWorkingSetBytes / 1048576, duration, rows, costs, fanout, baseline,
   machineAtEnd: (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
 };
 console.log(`machine: ${result.machine}`);
@@ -168,6 +185,16 @@ console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 const f = (x, d = 0) => Number(x).toFixed(d);
 for (const r of rows)
   console.log(`| ${r.scenario} | ${r.connections} | ${f(r.rps, 1)} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${r.errors} | ${f(r.sqlPerRequest, 1)} | ${f(r.otherSqlPerRequest, 1)} | ${f(r.kbAllocatedPerRequest)} | ${f(r.workingSetMb)} |`);
+if (costs.length) {
+  console.log('\nWhat the audit of views and the authorization rule cost (share of the time per request: 1 - req/s with all / req/s without):\n');
+  console.log('| scenario | req/s | audit of views off | authorization rule off | both off | audit share | rule share | both share |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  const share = (full, without) => `${f(100 * (1 - full / without))}%`;
+  for (const c of costs) {
+    const [a, z, b] = switches.map(x => c[x.header]);
+    console.log(`| ${c.scenario} | ${f(c.full, 1)} | ${f(a, 1)} | ${f(z, 1)} | ${f(b, 1)} | ${share(c.full, a)} | ${share(c.full, z)} | ${share(c.full, b)} |`);
+  }
+}
 if (baseline.length) {
   console.log('\nBaseline (raw ASP.NET Core + EF Core, same database, same JSON; no GraphQL, audit or authorization), after SenGraph:\n');
   console.log('| scenario | conns | baseline req/s | p50 ms | p99 ms | errors | SenGraph/baseline throughput |');

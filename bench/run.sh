@@ -5,7 +5,8 @@
 # commands, allocated bytes per request and working set read from the host's Development-only /_bench/counters.
 # Then the live fan-out (fanout.mjs: --subscribers WebSocket clients on reportSubmitted, one submission), and the raw
 # ASP.NET Core + EF Core baseline (bench/Baseline) on the same database for the feed, the analyst query and node, with the
-# SenGraph/baseline ratios. Start-up: a second cold start with only the SIR module, each start's per-module load times.
+# SenGraph/baseline ratios, and what the audit of views and the authorization rule cost (the feed and node again with the
+# host's Development-only bench switches, BenchSwitches). Start-up: a second cold start with only the SIR module, each start's per-module load times.
 # Prints a table and writes bench/results/<time>.json. Options go to bench.mjs:
 #   --reports 10000   reports to generate        --duration 5   seconds per read scenario   --connections 32
 #   --subscribers 1000   WebSocket subscribers of the fan-out (0: none)
@@ -60,7 +61,8 @@ port=$(free_port)
 export SENGRAPH_URL="http://127.0.0.1:$port/graphql" SENGRAPH_COUNTERS="http://127.0.0.1:$port/_bench/counters"
 # The fan-out's 1,000 sockets come from one address and one user: the bench host's socket limits are raised for this run.
 started=$(date +%s.%N)
-GraphQL__WebSockets__MaxConnectionsPerUser=5000 GraphQL__WebSockets__MaxConnectionsPerAddress=5000 \
+# Bench__Switches: the Development-only X-SenGraph-Bench header (audit of views / authorization rule off) for the cost rows.
+GraphQL__WebSockets__MaxConnectionsPerUser=5000 GraphQL__WebSockets__MaxConnectionsPerAddress=5000 Bench__Switches=true \
   dotnet "$host_dir/SenGraph.Host.dll" --urls "http://127.0.0.1:$port" --Logging:LogLevel:SenGraph.Host.Hosting=Information >"$work/host.log" 2>&1 &
 host_pid=$!
 baseline_pid=

@@ -47,6 +47,7 @@ public static class SenGraphApplication
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StartupTimings>();
         services.AddSingleton<SenGraph.Host.Observability.BenchCounters>();
+        services.AddSingleton(BenchSwitches.From(configuration, environment));
         services.AddHostedService<StartupReport>();
         services.AddSingleton(DatabaseConfiguration.Resolve(configuration, environment));
         services.Configure<PluginOptions>(configuration.GetSection(PluginOptions.Section));

@@ -32,10 +32,13 @@ namespace SenGraph.Host.GraphQL.Authorization;
 public sealed class AuthorizationValidationRule(bool allowAnonymousIntrospection) : ValidationRuleBase
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
-        new(new Visitor(allowAnonymousIntrospection));
+        new(Skipped(context) ? null : new Visitor(allowAnonymousIntrospection));
 
     public override ValueTask<IVariableVisitor?> GetVariableVisitorAsync(ValidationContext context) =>
-        new(new VariableVisitor());
+        new(Skipped(context) ? null : new VariableVisitor());
+
+    /// <summary>Only the load harness, in Development with <c>Bench:Switches</c> (<see cref="Observability.BenchSwitches"/>), skips the walk.</summary>
+    private static bool Skipped(ValidationContext context) => context.UserContext.ContainsKey(Observability.BenchSwitches.SkipAuthorizationRuleKey);
 
     private sealed class Visitor(bool allowAnonymousIntrospection) : INodeVisitor
     {

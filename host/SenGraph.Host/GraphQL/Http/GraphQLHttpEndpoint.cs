@@ -13,6 +13,7 @@ using SenGraph.Host.Security;
 using SenGraph.Host.GraphQL.Limits;
 using SenGraph.Host.Ide;
 using SenGraph.Host.Modules;
+using SenGraph.Host.Observability;
 
 namespace SenGraph.Host.GraphQL.Http;
 
@@ -23,7 +24,8 @@ namespace SenGraph.Host.GraphQL.Http;
 /// Banana Cake Pop instead.
 /// </summary>
 public sealed partial class GraphQLHttpEndpoint(
-    SchemaHost schemas, IDocumentExecuter executer, IGraphQLTextSerializer serializer, GraphQLLimits limits, LogonGuard logons, AuditTrail audit)
+    SchemaHost schemas, IDocumentExecuter executer, IGraphQLTextSerializer serializer, GraphQLLimits limits, LogonGuard logons, AuditTrail audit,
+    BenchSwitches bench)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
@@ -104,9 +106,12 @@ public sealed partial class GraphQLHttpEndpoint(
         // Writes name this context (AuditScope); the views in the result are recorded before it is sent.
         var auditContext = new AuditContext(http.User.GetUserName() ?? AuditContext.AnonymousUser, http.TraceIdentifier);
         execution.UserContext[AuditOperationListener.Key] = auditContext;
+        // Development with Bench:Switches only (BenchSwitches): the harness measures what the audit of views and the rule cost.
+        var (skipViewAudit, skipAuthorizationRule) = bench.For(request);
+        if (skipAuthorizationRule) execution.UserContext[BenchSwitches.SkipAuthorizationRuleKey] = true;
         ExecutionResult result;
         using (AuditScope.Begin(auditContext)) result = await executer.ExecuteAsync(execution);
-        result = await audit.RecordViewsAsync(result, execution.Schema, auditContext);
+        if (!skipViewAudit) result = await audit.RecordViewsAsync(result, execution.Schema, auditContext);
         await DeniedAccess.RecordAsync(audit, result, auditContext, http.RequestServices.GetRequiredService<ILogger<GraphQLHttpEndpoint>>());
         http.Response.StatusCode = StatusCodeFor(result, mediaType);
         if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
