@@ -17,6 +17,7 @@ namespace SenGraph.Host.Workflow;
 public sealed class ReportTypes(SchemaHost schemas)
 {
     private readonly ConditionalWeakTable<SchemaSnapshot, IReadOnlyDictionary<string, IReportType>> _bySnapshot = new();
+    private readonly ConditionalWeakTable<SchemaSnapshot, IReadOnlyDictionary<string, IExternalProductSource>> _sourcesBySnapshot = new();
 
     /// <summary>The report types, by code, of the snapshot <paramref name="schema"/> belongs to.</summary>
     public IReadOnlyDictionary<string, IReportType> Of(ISchema schema) =>
@@ -31,15 +32,17 @@ public sealed class ReportTypes(SchemaHost schemas)
         });
 
     /// <summary>The external product sources (<see cref="IExternalProductSource"/>), by report type code, of the snapshot <paramref name="schema"/> belongs to.</summary>
-    public IReadOnlyDictionary<string, IExternalProductSource> ProductSourcesOf(ISchema schema)
-    {
-        var sources = new Dictionary<string, IExternalProductSource>(StringComparer.Ordinal);
-        foreach (var module in schemas.SnapshotOf(schema).LoadedModules)
+    /// <remarks>Built once per snapshot, as <see cref="Of"/> is: the modules a snapshot serves do not change.</remarks>
+    public IReadOnlyDictionary<string, IExternalProductSource> ProductSourcesOf(ISchema schema) =>
+        _sourcesBySnapshot.GetValue(schemas.SnapshotOf(schema), snapshot =>
         {
-            foreach (var source in module.Services.GetServices<IExternalProductSource>()) sources.TryAdd(source.ReportType, source);
-        }
-        return sources;
-    }
+            var sources = new Dictionary<string, IExternalProductSource>(StringComparer.Ordinal);
+            foreach (var module in snapshot.LoadedModules)
+            {
+                foreach (var source in module.Services.GetServices<IExternalProductSource>()) sources.TryAdd(source.ReportType, source);
+            }
+            return sources;
+        });
 
     /// <summary>Who <paramref name="user"/> is as a reader of reports, with the types whose every submitted report they read.</summary>
     public ReportViewer ViewerOf(ISchema schema, ClaimsPrincipal? user) => ReportViewer.From(user).ReadingInFull(Of(schema).Values);
