@@ -1,8 +1,10 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Reports.Demo;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Host.Workflow;
 
@@ -18,7 +20,8 @@ public sealed record DemoBulkProgress(int Written, int Total);
 /// number and routed and named recipients, queue marks by the IROC, amendment with its revision) and stored in batches:
 /// one transaction per batch of <see cref="BatchSize"/> reports of a type, with every row audited (one record per row,
 /// appended to the hash chain by <see cref="AuditChain"/> in the same transaction, so the chain verifies) and the number
-/// counters raised in the same transaction. No events are published (nobody is subscribed to a seeding). Numbers are
+/// counters raised in the same transaction. The next batch is built on another thread while one is stored, and on SQLite the
+/// module stores a batch with prepared INSERTs rather than EF Core's update pipeline (bench/RESULTS.md, <c>seed generate</c>). No events are published (nobody is subscribed to a seeding). Numbers are
 /// allocated from the counters read at the start: run it against a database no host is submitting to at the same time.
 /// </summary>
 public sealed class DemoBulkWriter(WorkflowDatabase database, DemoPlanner planner, TimeProvider clock)
@@ -30,6 +33,9 @@ public sealed class DemoBulkWriter(WorkflowDatabase database, DemoPlanner planne
 
     private const string ReturnReason = "Add the suspect's date of birth and the case reference before this goes out.";
 
+    /// <summary>One batch built and ready to store: its reports, their queue entries and the counters it raises.</summary>
+    private sealed record Batch(IDemoReports Demo, List<Report> Reports, List<ReportRecipient> Recipients, List<(string Type, int FiscalYear, int Last)> Counters);
+
     public async Task<DemoSeedResult> WriteAsync(int reports, IProgress<DemoBulkProgress>? progress, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -40,52 +46,97 @@ public sealed class DemoBulkWriter(WorkflowDatabase database, DemoPlanner planne
         var failed = 0;
         var written = 0;
         using var audit = AuditScope.Begin(new AuditContext(AuditContext.SystemUser) { OperationName = Operation });
-        foreach (var typePlan in planned.Types)
+
+        // Building overlaps writing: the next batch is built on another thread while this one is stored (two at most wait).
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var building = Task.Run(async () =>
         {
-            for (var start = 0; start < typePlan.Count; start += BatchSize)
+            try
             {
-                var batch = new List<Report>(BatchSize);
-                var recipients = new List<ReportRecipient>();
-                var raised = new HashSet<(string Type, int FiscalYear)>();
-                for (var i = start; i < Math.Min(typePlan.Count, start + BatchSize); i++)
+                foreach (var typePlan in planned.Types)
                 {
-                    var plan = typePlan.Plan(i);
-                    var built = plan.Type.Build(plan.Request, plan.DraftedAt);
-                    if (built.Report is not { } report)
+                    for (var start = 0; start < typePlan.Count; start += BatchSize)
                     {
-                        failed++;
-                        continue;
+                        var (batch, failures) = await BuildAsync(typePlan, start, counters, routes, planned, now, stop.Token);
+                        failed += failures;
+                        await batches.Writer.WriteAsync(batch, stop.Token);
                     }
-
-                    var submitAt = Advance(report, plan);
-                    if (submitAt is { } at)
-                    {
-                        var fiscalYear = ReportNumber.FiscalYear(at);
-                        var key = (report.Type, fiscalYear);
-                        counters[key] = counters.GetValueOrDefault(key) + 1;
-                        raised.Add(key);
-                        report.Number = ReportNumber.Format(report.Type, fiscalYear, counters[key]);
-                        if (!routes.TryGetValue((report.Type, report.OriginatingOffice), out var routed))
-                            routes[(report.Type, report.OriginatingOffice)] = routed = await RouteAsync(typePlan.Type, report.OriginatingOffice, cancellationToken);
-                        recipients.AddRange(Queue(report, plan, routed, at, planned));
-                        if (plan.State == DemoState.Amended && plan.Type.AmendBuilt(report, plan.Request, Min(plan.DraftedAt + TimeSpan.FromDays(6), now - TimeSpan.FromHours(1))).Count > 0)
-                        {
-                            failed++;
-                            continue;
-                        }
-                    }
-
-                    batch.Add(report);
                 }
 
-                var values = raised.Select(k => (k.Type, k.FiscalYear, Last: counters[k])).ToList();
-                await typePlan.Demo.InsertAsync(batch, recipients, (db, ct) => RaiseCountersAsync(db, values, ct), cancellationToken);
-                written += batch.Count;
+                batches.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                batches.Writer.Complete(e);
+            }
+        }, stop.Token);
+
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                var values = batch.Counters;
+                await batch.Demo.InsertAsync(batch.Reports, batch.Recipients, (db, ct) => RaiseCountersAsync(db, values, ct), cancellationToken);
+                written += batch.Reports.Count;
                 progress?.Report(new DemoBulkProgress(written, total));
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await building;
+            }
+            catch (OperationCanceledException)
+            {
             }
         }
 
         return new DemoSeedResult(planned.Written, planned.Skipped, failed);
+    }
+
+    /// <summary>Builds reports <paramref name="start"/> to <paramref name="start"/> + <see cref="BatchSize"/> of a type, numbered from <paramref name="counters"/>.</summary>
+    private async Task<(Batch Batch, int Failed)> BuildAsync(DemoTypePlan typePlan, int start, Dictionary<(string Type, int FiscalYear), int> counters,
+        Dictionary<(string Type, string Office), IReadOnlyList<RecipientRef>> routes, DemoPlans planned, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var failed = 0;
+        var batch = new List<Report>(BatchSize);
+        var recipients = new List<ReportRecipient>();
+        var raised = new HashSet<(string Type, int FiscalYear)>();
+        for (var i = start; i < Math.Min(typePlan.Count, start + BatchSize); i++)
+        {
+            var plan = typePlan.Plan(i);
+            var built = plan.Type.Build(plan.Request, plan.DraftedAt);
+            if (built.Report is not { } report)
+            {
+                failed++;
+                continue;
+            }
+
+            var submitAt = Advance(report, plan);
+            if (submitAt is { } at)
+            {
+                var fiscalYear = ReportNumber.FiscalYear(at);
+                var key = (report.Type, fiscalYear);
+                counters[key] = counters.GetValueOrDefault(key) + 1;
+                raised.Add(key);
+                report.Number = ReportNumber.Format(report.Type, fiscalYear, counters[key]);
+                if (!routes.TryGetValue((report.Type, report.OriginatingOffice), out var routed))
+                    routes[(report.Type, report.OriginatingOffice)] = routed = await RouteAsync(typePlan.Type, report.OriginatingOffice, cancellationToken);
+                recipients.AddRange(Queue(report, plan, routed, at, planned));
+                if (plan.State == DemoState.Amended && plan.Type.AmendBuilt(report, plan.Request, Min(plan.DraftedAt + TimeSpan.FromDays(6), now - TimeSpan.FromHours(1))).Count > 0)
+                {
+                    failed++;
+                    continue;
+                }
+            }
+
+            batch.Add(report);
+        }
+
+        return (new Batch(typePlan.Demo, batch, recipients, [.. raised.Select(k => (k.Type, k.FiscalYear, counters[k]))]), failed);
     }
 
     /// <summary>Takes a drafted report through the steps of its plan, as <see cref="DemoSeeder"/> does through the workflow; returns when it was submitted.</summary>

@@ -46,8 +46,8 @@ public interface IDemoReports
 
     /// <summary>
     /// Bulk writing: stores <paramref name="reports"/> (from <see cref="Build"/>, with their people, contacts, narratives and
-    /// revisions) and <paramref name="recipients"/> in one <c>SaveChanges</c> of the module's context, audited record by record
-    /// under the current audit scope, in one transaction that <paramref name="inTransaction"/> joins before it commits:
+    /// revisions) and <paramref name="recipients"/> in one <c>SaveChanges</c> of the module's context (on SQLite, prepared
+    /// INSERTs that store the same rows), audited record by record under the current audit scope, in one transaction that <paramref name="inTransaction"/> joins before it commits:
     /// all of it is stored, or none.
     /// </summary>
     Task InsertAsync(IReadOnlyList<Report> reports, IReadOnlyList<ReportRecipient> recipients,
@@ -102,7 +102,8 @@ public sealed class DemoReports<TContext, TReport>(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.AddRange(reports);
         db.AddRange(recipients);
-        await db.SaveChangesAsync(cancellationToken);
+        // SQLite: prepared INSERTs and one audit append, without EF Core's update pipeline (most of seed generate's time).
+        if (!await TrackedRowWriter.TryInsertAsync(db, cancellationToken)) await db.SaveChangesAsync(cancellationToken);
         await inTransaction(db.Database, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
