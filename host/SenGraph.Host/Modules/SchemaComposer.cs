@@ -26,12 +26,50 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
 
     public const string HostOwner = "host";
 
+    /// <summary>
+    /// Composes the host and <paramref name="candidates"/> (in order: an earlier module wins a clash) with as few schema
+    /// builds as it can, since a build (<see cref="Schema.Initialize"/>) is what start-up pays for: first a cheap check of
+    /// each candidate's root fields against the host's and the earlier candidates' (no schema is built; a clash refuses
+    /// the later module with the same reason a build would give), then one build of everything left. Only when that
+    /// build fails are the modules composed one at a time, as before, so the module that breaks it is named and refused
+    /// and the rest go on. N good modules cost one build, not N + 1 (issue 14 item 3).
+    /// </summary>
     public Result Compose(IReadOnlyList<LoadedModule> candidates)
     {
-        var accepted = new List<LoadedModule>();
-        var rejected = new List<(LoadedModule, string)>();
-        var built = Build(accepted);
+        var rejected = new List<(LoadedModule Module, string Reason)>();
+        var owners = HostRootOwners();
+        var checkedCandidates = new List<LoadedModule>();
         foreach (var candidate in candidates)
+        {
+            try
+            {
+                var mine = new Dictionary<string, string>(owners, StringComparer.Ordinal);
+                ClaimRootFields(candidate, mine);
+                owners = mine;
+                checkedCandidates.Add(candidate);
+            }
+            catch (Exception e)
+            {
+                rejected.Add((candidate, "Schema composition failed: " + ModuleLoader.Describe(e)));
+            }
+        }
+
+        if (checkedCandidates.Count > 0)
+        {
+            try
+            {
+                var all = Build(checkedCandidates);
+                return new Result(all.Schema, checkedCandidates, Ordered(rejected, candidates), all.Owners);
+            }
+            catch (Exception)
+            {
+                // One of them breaks the combined schema: find which, one module at a time.
+            }
+        }
+
+        var accepted = new List<LoadedModule>();
+        var built = Build(accepted);
+        foreach (var candidate in checkedCandidates)
         {
             try
             {
@@ -45,9 +83,47 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         }
 
         // The last successful build holds exactly the accepted modules unless the last candidate failed.
-        if (rejected.Count > 0 && rejected[^1].Item1 == candidates[^1])
+        if (checkedCandidates.Count > 0 && !accepted.Contains(checkedCandidates[^1]))
             built = Build(accepted);
-        return new Result(built.Schema, accepted, rejected, built.Owners);
+        return new Result(built.Schema, accepted, Ordered(rejected, candidates), built.Owners);
+    }
+
+    private static List<(LoadedModule Module, string Reason)> Ordered(List<(LoadedModule Module, string Reason)> rejected, IReadOnlyList<LoadedModule> candidates) =>
+        [.. rejected.OrderBy(r => IndexOf(candidates, r.Module))];
+
+    private static int IndexOf(IReadOnlyList<LoadedModule> list, LoadedModule module)
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (ReferenceEquals(list[i], module)) return i;
+        return -1;
+    }
+
+    /// <summary><c>Root.field</c> → owner for the host's own root fields, without building a schema.</summary>
+    private Dictionary<string, string> HostRootOwners()
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        AddHostFields(new ObjectGraphType { Name = "Query" }, new ObjectGraphType { Name = "Mutation" }, new ObjectGraphType { Name = "Subscription" }, owners);
+        return owners;
+    }
+
+    /// <summary>Claims the module's root fields in <paramref name="owners"/>; throws as a build would on a field another owner has.</summary>
+    private static void ClaimRootFields(LoadedModule module, Dictionary<string, string> owners)
+    {
+        var owner = module.Manifest.Id;
+        foreach (var type in module.Schema.QueryExtensions) Claim(Resolve(module, type), "Query", owner, owners);
+        foreach (var type in module.Schema.MutationExtensions) Claim(Resolve(module, type), "Mutation", owner, owners);
+        foreach (var type in module.Schema.SubscriptionExtensions) Claim(Resolve(module, type), "Subscription", owner, owners);
+
+        static void Claim(IComplexGraphType from, string root, string owner, Dictionary<string, string> owners)
+        {
+            foreach (var field in from.Fields)
+            {
+                var key = $"{root}.{field.Name}";
+                if (owners.TryGetValue(key, out var existing))
+                    throw new InvalidOperationException($"Field '{key}' is already contributed by {(existing == HostOwner ? "the host" : $"module '{existing}'")}.");
+                owners[key] = owner;
+            }
+        }
     }
 
     private (ISchema Schema, Dictionary<string, string> Owners) Build(IReadOnlyList<LoadedModule> modules)
@@ -57,26 +133,7 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         var subscription = new ObjectGraphType { Name = "Subscription", Description = "Live updates." };
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        MoveFields(ActivatorUtilities.CreateInstance<HostQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<HostMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<DirectoryQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<DirectoryMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<RulesOfBehaviorMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<ReportQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<ReportStatisticsQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<ReportMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<ReportSubscriptions>(hostServices), subscription, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<AuditQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<SavedQueries.SavedQueryQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<SavedQueries.SavedQueryMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Summaries.ReportSummaryQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Summaries.ReportSummaryMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Sharing.SharingQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Sharing.SharingMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Records.RecordsQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Records.RecordsMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Sharing.ExternalSharingQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Sharing.ExternalSharingMutations>(hostServices), mutation, HostOwner, owners);
+        AddHostFields(query, mutation, subscription, owners);
         foreach (var module in modules)
         {
             var owner = module.Manifest.Id;
@@ -107,6 +164,31 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         schema.Initialize();
         GraphQL.Limits.ComplexityLimits.PriceIntrospectionListsOnce(schema);
         return (schema, owners);
+    }
+
+    /// <summary>The host's own root fields (owner <see cref="HostOwner"/>).</summary>
+    private void AddHostFields(ObjectGraphType query, ObjectGraphType mutation, ObjectGraphType subscription, Dictionary<string, string> owners)
+    {
+        MoveFields(ActivatorUtilities.CreateInstance<HostQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<HostMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<DirectoryQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<DirectoryMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<RulesOfBehaviorMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<ReportQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<ReportStatisticsQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<ReportMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<ReportSubscriptions>(hostServices), subscription, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<AuditQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<SavedQueries.SavedQueryQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<SavedQueries.SavedQueryMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Summaries.ReportSummaryQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Summaries.ReportSummaryMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Sharing.SharingQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Sharing.SharingMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Records.RecordsQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Records.RecordsMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Sharing.ExternalSharingQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Sharing.ExternalSharingMutations>(hostServices), mutation, HostOwner, owners);
     }
 
     /// <summary>The enums whose values the host and the loaded modules declare together, one instance each per schema.</summary>
