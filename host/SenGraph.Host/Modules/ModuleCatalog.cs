@@ -19,6 +19,13 @@ public sealed class PluginOptions
     public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
+    /// How often the folder is compared with what was last loaded, for changes no file-system event announces (a
+    /// module store on a network share written by another machine); zero: never. With several replicas, the bound
+    /// within which every replica serves what the store holds.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Older versions of one module still in memory (the runtime could not unload them) at which
     /// <c>modules</c> recommends a restart.
     /// </summary>
