@@ -170,6 +170,40 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.True((await _host.VerifyAsync())["intact"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task Rows_generated_in_bulk_are_stored_as_the_workflow_stores_them()
+    {
+        // seed generate writes on SQLite with its own INSERTs: every column of its rows must hold what SaveChanges writes
+        // (the demo data at start went through the workflow): the same storage class, Guids as upper-case text.
+        await DemoData.GenerateAsync(_host.Services.GetRequiredService<IConfiguration>(),
+            _host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, 10 * ShippedTypes.Length, null, CancellationToken.None); // every state: queues and revisions too
+        string[] tables = ["Reports", "SirDetails", "OppredDetails", "ReportPeople", "ReportContacts", "ReportNarratives", "ReportRecipients", "ReportRevisions"];
+        foreach (var table in tables)
+        {
+            var columns = (await RowsAsync($"SELECT name FROM pragma_table_info('{table}')")).Select(r => (string)r[0]).ToList();
+            Assert.NotEmpty(columns);
+            foreach (var column in columns)
+            {
+                var kind = column.EndsWith("Id", StringComparison.Ordinal) && column != "RequestId"
+                    ? $"typeof(t.\"{column}\") || (t.\"{column}\" = upper(t.\"{column}\"))"
+                    : $"typeof(t.\"{column}\")";
+                async Task<HashSet<string>> KindsAsync(string operation) => [.. (await RowsAsync(
+                    $"SELECT DISTINCT {kind} FROM \"{table}\" t WHERE t.\"{column}\" IS NOT NULL AND upper(t.Id) IN " +
+                    $"(SELECT upper(RecordId) FROM AuditRecords WHERE OperationName = '{operation}' AND (Entity = '{table}' OR Entity LIKE '%{table}%'))"))
+                    .Select(r => Convert.ToString(r[0], System.Globalization.CultureInfo.InvariantCulture)!)];
+                var generated = await KindsAsync("seed generate");
+                var workflow = await KindsAsync(DemoSeeder.Operation);
+                Assert.True(generated.IsSubsetOf(workflow) || workflow.Count == 0,
+                    $"{table}.{column}: seed generate stored [{string.Join(", ", generated)}], the workflow [{string.Join(", ", workflow)}]");
+            }
+
+            Assert.True(await ScalarAsync($"SELECT COUNT(*) FROM \"{table}\" t WHERE upper(t.Id) IN (SELECT upper(RecordId) FROM AuditRecords WHERE OperationName = 'seed generate')") > 0,
+                $"seed generate wrote rows of {table}");
+        }
+
+        Assert.True((await _host.VerifyAsync())["intact"]!.GetValue<bool>());
+    }
+
     private async Task<Dictionary<(string Type, string Status), long>> StatusesAsync() =>
         (await RowsAsync("SELECT Type, Status, COUNT(*) FROM Reports GROUP BY Type, Status")).ToDictionary(r => ((string)r[0], (string)r[1]), r => (long)r[2]);
 
