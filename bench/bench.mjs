@@ -19,6 +19,8 @@ const duration = option('--duration', 5);
 const connections = option('--connections', 32);
 const subscribers = option('--subscribers', 1000);
 const baselineUrl = process.env.BASELINE_URL;
+// --reads-only (run.sh --growth): the read scenarios only, no mutations, fan-out or baseline; the result goes to $BENCH_OUT.
+const readsOnly = process.argv.includes('--reads-only');
 
 async function post(query, variables, token) {
   const headers = { 'Content-Type': 'application/json' };
@@ -116,7 +118,7 @@ async function createAndSubmit(i) {
   const sir = created.body.data.createSir.sir;
   return errorsOf(await post(submit, { input: { id: sir.id, expectedVersion: sir.version } }, author), 'submitReport');
 }
-for (const clients of [1, 8, 32]) {
+for (const clients of readsOnly ? [] : [1, 8, 32]) {
   const total = clients * 4, latencies = [];
   let next = 0, errors = 0;
   const before = await counters();
@@ -139,7 +141,7 @@ for (const clients of [1, 8, 32]) {
 
 // The live fan-out: --subscribers WebSocket clients on reportSubmitted, one submission (fanout.mjs).
 let fanout = null;
-if (subscribers > 0) {
+if (subscribers > 0 && !readsOnly) {
   const out = execFileSync(process.execPath, [new URL('./fanout.mjs', import.meta.url).pathname, '--subscribers', String(subscribers)],
     { env: process.env, encoding: 'utf8', maxBuffer: 1 << 24 });
   fanout = JSON.parse(out.trim().split('\n').at(-1));
@@ -147,7 +149,7 @@ if (subscribers > 0) {
 
 // The raw ASP.NET Core + EF Core baseline (bench/Baseline) on the same database, after SenGraph: the same reads, the same JSON.
 const baseline = [];
-if (baselineUrl) {
+if (baselineUrl && !readsOnly) {
   const postBaseline = async (path, body) => (await fetch(`${baselineUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).json();
   let deepAfter = null;
   let info = (await postBaseline('/feed', { first: 50 })).data.irocFeed.pageInfo;
@@ -165,7 +167,7 @@ if (baselineUrl) {
 
 const end = await counters();
 const result = {
-  at: new Date().toISOString(), machine: process.env.MACHINE, reports: Number(process.env.SEED_REPORTS),
+  at: new Date().toISOString(), feedDeepPage: page, machine: process.env.MACHINE, reports: Number(process.env.SEED_REPORTS),
   seedSeconds: Number(process.env.SEED_SECONDS), coldStartSeconds: Number(process.env.COLD_START_SECONDS),
   startup: process.env.STARTUP_LINE?.trim(), startupModules: process.env.STARTUP_MODULES?.trim(),
   coldStartOneModuleSeconds: Number(process.env.COLD_START_ONE_SECONDS), startupOneModule: process.env.STARTUP_ONE_LINE?.trim(),
@@ -206,6 +208,6 @@ if (fanout) {
     + `one submission delivered to ${fanout.delivered}, ${fanout.failures} failures; submitReport answered in ${f(fanout.submitMs)} ms; `
     + `deliveries from the submission's start: first ${f(fanout.firstDeliveryMs)} ms, p50 ${f(fanout.p50DeliveryMs)} ms, p99 ${f(fanout.p99DeliveryMs)} ms, last ${f(fanout.lastDeliveryMs)} ms`);
 }
-const file = new URL(`./results/${result.at.replace(/[:.]/g, '-')}.json`, import.meta.url);
+const file = process.env.BENCH_OUT ? new URL(`file://${process.env.BENCH_OUT}`) : new URL(`./results/${result.at.replace(/[:.]/g, '-')}.json`, import.meta.url);
 writeFileSync(file, JSON.stringify(result, null, 2));
 console.log(`\nwritten: ${file.pathname}`);

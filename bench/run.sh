@@ -10,12 +10,26 @@
 # Prints a table and writes bench/results/<time>.json. Options go to bench.mjs:
 #   --reports 10000   reports to generate        --duration 5   seconds per read scenario   --connections 32
 #   --subscribers 1000   WebSocket subscribers of the fan-out (0: none)
+# Growth (issue 20 item 4): --growth 10000,100000,1000000 runs only the read scenarios, once per size, each on a database
+# generated for that size and kept in --keep DIR (default bench/data) as reports-<N>.db, so a second run does not reseed
+# (each run reads a copy: the audit of views never grows the kept one). Prints one table of all sizes and writes
+# bench/results/growth-<time>.json.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 host_dir="$repo/host/SenGraph.Host/bin/Release/net10.0"
-reports=10000
-for ((i = 1; i <= $#; i++)); do [ "${!i}" = "--reports" ] && { j=$((i + 1)); reports=${!j}; }; done
+reports=10000 growth= keep="$here/data"
+for ((i = 1; i <= $#; i++)); do
+  j=$((i + 1))
+  case "${!i}" in
+    --reports) reports=${!j} ;;
+    --growth) growth=${!j} ;;
+    --keep) keep=${!j} ;;
+  esac
+done
+if [ -n "$growth" ] && ! [[ "$growth" =~ ^[0-9]+(,[0-9]+)*$ ]]; then
+  echo "--growth takes report counts separated by commas, e.g. 10000,100000,1000000" >&2; exit 2
+fi
 
 dotnet build "$repo/host/SenGraph.Host" -c Release -v q -nologo >/dev/null
 dotnet build "$here/Baseline" -c Release -v q -nologo -o "$here/Baseline/bin/bench" >/dev/null
@@ -25,6 +39,45 @@ work=$(mktemp -d -t sengraph-bench-XXXXXX)
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
 export ConnectionStrings__SenGraph="Data Source=$work/bench.db" Plugins__Path="$host_dir/plugins" Plugins__Watch=false Demo__SeedOnStart=false
 export Logging__LogLevel__Default=Warning
+
+if [ -n "$growth" ]; then
+  mkdir -p "$keep" "$here/results"
+  trap 'kill $growth_pid 2>/dev/null || true; wait $growth_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+  growth_pid=
+  token() { dotnet "$host_dir/SenGraph.Host.dll" token --user "$1" --roles "$2" --office "$3"; }
+  export AUTHOR_TOKEN=$(token bob Agent SAC-BOS) READER_TOKEN=$(token iris "IROC Staff" IROC-HQ) ANALYST_TOKEN=$(token iris "IROC Staff" IROC-HQ)
+  files=()
+  for n in ${growth//,/ }; do
+    db="$keep/reports-$n.db"
+    if [ ! -f "$db" ]; then
+      # Generated under another name and renamed when complete: a kept database is always a whole one.
+      partial="$keep/reports-$n.partial.db"
+      rm -f "$partial" "$partial-wal" "$partial-shm"
+      started=$(date +%s.%N)
+      ConnectionStrings__SenGraph="Data Source=$partial" dotnet "$host_dir/SenGraph.Host.dll" seed generate --reports "$n" >"$work/seed-$n.out" 2>"$work/seed-$n.err"
+      echo "seed generate --reports $n: $(echo "$(date +%s.%N) - $started" | bc) s; $(tail -1 "$work/seed-$n.err")" >&2
+      for f in "$partial-wal" "$partial-shm" "$partial"; do [ -f "$f" ] && mv "$f" "${f/.partial.db/.db}"; done
+    else
+      echo "reusing $db" >&2
+    fi
+    for f in "$db" "$db-wal" "$db-shm"; do [ -f "$f" ] && cp "$f" "$work/$(basename "$f" | sed "s/reports-$n.db/run.db/")"; done
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    export SENGRAPH_URL="http://127.0.0.1:$port/graphql" SENGRAPH_COUNTERS="http://127.0.0.1:$port/_bench/counters"
+    ConnectionStrings__SenGraph="Data Source=$work/run.db" dotnet "$host_dir/SenGraph.Host.dll" --urls "http://127.0.0.1:$port" >"$work/host-$n.log" 2>&1 &
+    growth_pid=$!
+    for _ in $(seq 1 1200); do
+      curl -fs -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer $READER_TOKEN" -d '{"query":"{ __typename }"}' "$SENGRAPH_URL" && break
+      sleep 0.1
+    done
+    export MACHINE="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
+    SEED_REPORTS=$n BENCH_OUT="$work/growth-$n.json" node "$here/bench.mjs" --reads-only "$@" >"$work/bench-$n.out"
+    kill "$growth_pid"; wait "$growth_pid" 2>/dev/null || true; growth_pid=
+    rm -f "$work/run.db" "$work/run.db-wal" "$work/run.db-shm"
+    files+=("$work/growth-$n.json")
+  done
+  node "$here/growth.mjs" "${files[@]}"
+  exit 0
+fi
 
 started=$(date +%s.%N)
 dotnet "$host_dir/SenGraph.Host.dll" seed generate --reports "$reports" >"$work/seed.out" 2>"$work/seed.err"
