@@ -16,12 +16,12 @@ namespace SenGraph.Modules.EroLead;
 /// authorises their dissemination as PII-free products to partner agencies (office kind <c>PARTNER</c>, role
 /// <c>Partner Agency Liaison</c>).
 /// </summary>
-public sealed class EroLeadModule : ReportModule<EroLeadReport, SqliteEroLeadDbContext, SqlServerEroLeadDbContext>, ISenGraphModule
+public sealed class EroLeadModule : ReportModule<EroLeadReport, SqliteEroLeadDbContext, SqlServerEroLeadDbContext, PostgreSqlEroLeadDbContext>, ISenGraphModule
 {
     /// <summary>The person role of a business or organisation a lead concerns (its name in <c>lastName</c>).</summary>
     public const string Organisation = "Organisation";
 
-    public override ModuleManifest Manifest { get; } = new("erolead", "ERO intelligence report", "1.1.0");
+    public override ModuleManifest Manifest { get; } = new("erolead", "ERO intelligence report", "1.2.0");
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

@@ -7,7 +7,7 @@ using SenGraph.Modules.EroTav.Data;
 namespace SenGraph.Modules.EroTav;
 
 /// <summary>ERO Third Agency Visit report (PIA 1.1): the type is declared by <see cref="EroTavReport"/>.</summary>
-public sealed class EroTavModule : ReportModule<EroTavReport, SqliteEroTavDbContext, SqlServerEroTavDbContext>
+public sealed class EroTavModule : ReportModule<EroTavReport, SqliteEroTavDbContext, SqlServerEroTavDbContext, PostgreSqlEroTavDbContext>
 {
     /// <summary>The contact kind of the other agency's official who asked for the interview.</summary>
     public const string RequestingOfficial = "RequestingOfficial";
@@ -15,7 +15,7 @@ public sealed class EroTavModule : ReportModule<EroTavReport, SqliteEroTavDbCont
     /// <summary>The contact kind of the ERO point of contact for the visit.</summary>
     public const string EroPointOfContact = "EroPointOfContact";
 
-    public override ModuleManifest Manifest { get; } = new("erotav", "ERO Third Agency Visit report", "1.0.0");
+    public override ModuleManifest Manifest { get; } = new("erotav", "ERO Third Agency Visit report", "1.1.0");
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

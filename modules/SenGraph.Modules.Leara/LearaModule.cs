@@ -9,7 +9,7 @@ using SenGraph.Modules.Leara.GraphQL;
 namespace SenGraph.Modules.Leara;
 
 /// <summary>Law Enforcement Agency Request for Assistance (the 2007 memo, PIA 1.1): the type is declared by <see cref="LearaReport"/>.</summary>
-public sealed class LearaModule : ReportModule<LearaReport, SqliteLearaDbContext, SqlServerLearaDbContext>
+public sealed class LearaModule : ReportModule<LearaReport, SqliteLearaDbContext, SqlServerLearaDbContext, PostgreSqlLearaDbContext>
 {
     /// <summary>The contact kind of the agency or officer who asked for assistance.</summary>
     public const string RequestingParty = "RequestingParty";
@@ -17,7 +17,7 @@ public sealed class LearaModule : ReportModule<LearaReport, SqliteLearaDbContext
     /// <summary>The contact kind of the ICE employee who received the request.</summary>
     public const string ReceivedBy = "ReceivedBy";
 
-    public override ModuleManifest Manifest { get; } = new("leara", "Law Enforcement Agency Request for Assistance", "1.0.0");
+    public override ModuleManifest Manifest { get; } = new("leara", "Law Enforcement Agency Request for Assistance", "1.1.0");
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

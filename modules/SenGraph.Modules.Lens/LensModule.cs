@@ -45,7 +45,7 @@ public sealed class LensModule : ISenGraphModule
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
-        services.AddModuleDatabase<LensDbContext, SqliteLensDbContext, SqlServerLensDbContext>(context);
+        services.AddModuleDatabase<LensDbContext, SqliteLensDbContext, SqlServerLensDbContext, PostgreSqlLensDbContext>(context);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LensReleases>();
         services.AddSingleton<LensDirectory>();

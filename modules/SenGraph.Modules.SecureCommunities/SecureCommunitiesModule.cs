@@ -30,11 +30,11 @@ public sealed class SecureCommunitiesModule : ISenGraphModule
     public const string ReadinessReaderPolicy = "securecommunities.readiness.reader";
     public const string ReadinessManagerPolicy = "securecommunities.readiness.manager";
 
-    public ModuleManifest Manifest { get; } = new("securecommunities", "Secure Communities metrics", "1.0.0");
+    public ModuleManifest Manifest { get; } = new("securecommunities", "Secure Communities metrics", "1.1.0");
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
-        services.AddModuleDatabase<ScDbContext, SqliteScDbContext, SqlServerScDbContext>(context);
+        services.AddModuleDatabase<ScDbContext, SqliteScDbContext, SqlServerScDbContext, PostgreSqlScDbContext>(context);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ScImporter>();
         services.AddSingleton<ScMetrics>();

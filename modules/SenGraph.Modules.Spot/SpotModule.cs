@@ -7,12 +7,12 @@ using SenGraph.Modules.Spot.Data;
 namespace SenGraph.Modules.Spot;
 
 /// <summary>SPOT report (PIA Overview, 1.1): the type is declared by <see cref="SpotReport"/>; the kit does the rest.</summary>
-public sealed class SpotModule : ReportModule<SpotReport, SqliteSpotDbContext, SqlServerSpotDbContext>
+public sealed class SpotModule : ReportModule<SpotReport, SqliteSpotDbContext, SqlServerSpotDbContext, PostgreSqlSpotDbContext>
 {
     /// <summary>The contact kind of the government points of contact a SPOT names (PIA 1.1).</summary>
     public const string GovernmentPointOfContact = "GovernmentPointOfContact";
 
-    public override ModuleManifest Manifest { get; } = new("spot", "SPOT report", "1.0.0");
+    public override ModuleManifest Manifest { get; } = new("spot", "SPOT report", "1.1.0");
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

@@ -90,6 +90,8 @@ public static class AuditChain
     /// records commit or roll back with the work they record. Appends are serialized so the chain never forks:
     /// SQLite by the write lock its transactions take at BEGIN (Microsoft.Data.Sqlite begins IMMEDIATE), SQL
     /// Server by an exclusive application lock (<c>sp_getapplock</c>) held to the end of the transaction; and
+    /// PostgreSQL by a transaction-scoped advisory lock (<c>pg_advisory_xact_lock</c>, released at commit or rollback),
+    /// taken before the head is read, so two processes on one database never fork the chain; and
     /// <c>Sequence</c> is the table's primary key, so a second chain could not be written anyway.
     /// Runs its SQL through EF Core (so it is logged and counted like the context's other statements), every
     /// statement starting with the comment <c>-- audit</c>. Returns the sequence of the last record appended.
@@ -99,6 +101,7 @@ public static class AuditChain
         if (database.CurrentTransaction is null)
             throw new InvalidOperationException("Audit records are appended inside the transaction of the work they record; none is open.");
         var sqlServer = IsSqlServer(database);
+        var postgreSql = IsPostgreSql(database);
         if (entries.Count == 0) return 0;
         at = NormalizeTime(at);
 
@@ -112,6 +115,9 @@ public static class AuditChain
                 """, cancellationToken);
         }
 
+        if (postgreSql)
+            await database.ExecuteSqlRawAsync($"-- audit\nSELECT pg_advisory_xact_lock({PostgreSqlLockKey})", cancellationToken);
+
         var head = await database.SqlQueryRaw<ChainHead>(sqlServer
                 ? "-- audit\nSELECT TOP (1) [Sequence], [Hash] FROM [AuditRecords] ORDER BY [Sequence] DESC"
                 : "-- audit\nSELECT \"Sequence\", \"Hash\" FROM \"AuditRecords\" ORDER BY \"Sequence\" DESC LIMIT 1")
@@ -119,7 +125,7 @@ public static class AuditChain
         var sequence = head.Count == 0 ? 0 : head[0].Sequence;
         var previous = head.Count == 0 ? GenesisHash : head[0].Hash;
 
-        if (!sqlServer) return await InsertAsJsonAsync(database, entries, at, sequence, previous, cancellationToken);
+        if (!sqlServer && !postgreSql) return await InsertAsJsonAsync(database, entries, at, sequence, previous, cancellationToken);
 
         var connection = database.GetDbConnection();
         for (var start = 0; start < entries.Count; start += RowsPerStatement)
@@ -136,7 +142,7 @@ public static class AuditChain
                 var hash = ComputeHash(sequence, at, entry, previous);
                 object?[] values =
                 [
-                    sequence, sqlServer ? at : SqliteTime.ConvertToProvider(at), entry.UserName, entry.Action, entry.Entity, entry.RecordId,
+                    sequence, sqlServer || postgreSql ? at : SqliteTime.ConvertToProvider(at), entry.UserName, entry.Action, entry.Entity, entry.RecordId,
                     entry.OperationName, entry.RequestId, entry.PiiFields, entry.Details, previous, hash,
                 ];
                 if (i > 0) sql.Append(", ");
@@ -206,6 +212,13 @@ public static class AuditChain
 
     internal static bool IsSqlServer(DatabaseFacade database) =>
         database.ProviderName?.EndsWith(".SqlServer", StringComparison.Ordinal) == true;
+
+    /// <summary>Npgsql's provider (<c>Npgsql.EntityFrameworkCore.PostgreSQL</c>).</summary>
+    public static bool IsPostgreSql(DatabaseFacade database) =>
+        database.ProviderName?.EndsWith(".PostgreSQL", StringComparison.Ordinal) == true;
+
+    /// <summary>The advisory lock key that serializes appends on PostgreSQL ("SenGraph" in ASCII).</summary>
+    public const long PostgreSqlLockKey = 0x53656E4772617068;
 
     private static string Quote(string name, bool sqlServer) => sqlServer ? $"[{name}]" : $"\"{name}\"";
 

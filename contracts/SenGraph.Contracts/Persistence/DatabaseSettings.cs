@@ -8,6 +8,9 @@ public enum DatabaseProvider
 
     /// <summary>Microsoft SQL Server: production.</summary>
     SqlServer,
+
+    /// <summary>PostgreSQL (Npgsql): production, and the server database the tests run on.</summary>
+    PostgreSql,
 }
 
 /// <summary>Where modules store their tables.</summary>

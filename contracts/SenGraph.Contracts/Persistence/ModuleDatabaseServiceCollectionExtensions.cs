@@ -19,14 +19,35 @@ public static class ModuleDatabaseServiceCollectionExtensions
     /// <c>SaveChangesAsync</c> writes gets its audit record in the same transaction, and a save outside an
     /// <see cref="AuditScope"/> is refused.
     /// </summary>
+    public static IServiceCollection AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext, TPostgreSqlContext>(
+        this IServiceCollection services, ModuleContext module)
+        where TContext : DbContext
+        where TSqliteContext : TContext
+        where TSqlServerContext : TContext
+        where TPostgreSqlContext : TContext =>
+        AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(services, module, typeof(TPostgreSqlContext), AddPostgreSql<TContext, TPostgreSqlContext>);
+
+    /// <summary>
+    /// A module built before PostgreSQL (contracts 1.5 and earlier): SQLite and SQL Server only. On PostgreSQL it
+    /// refuses to load with a clear error (it has no PostgreSQL migrations); rebuild it with the four-context overload.
+    /// </summary>
     public static IServiceCollection AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(
         this IServiceCollection services, ModuleContext module)
+        where TContext : DbContext
+        where TSqliteContext : TContext
+        where TSqlServerContext : TContext =>
+        AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(services, module, null, null);
+
+    private static IServiceCollection AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(
+        IServiceCollection services, ModuleContext module, Type? postgreSqlContext,
+        Action<IServiceCollection, string, string>? addPostgreSql)
         where TContext : DbContext
         where TSqliteContext : TContext
         where TSqlServerContext : TContext
     {
         var historyTable = HistoryTableName(module.Manifest.Id);
         var connectionString = module.Database.ConnectionString;
+        Type migrated;
         switch (module.Database.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -37,6 +58,7 @@ public static class ModuleDatabaseServiceCollectionExtensions
                     .AddInterceptors(AuditSaveChangesInterceptor.Instance));
                 services.AddSingleton<IDbContextFactory<TContext>>(sp =>
                     new UpcastFactory<TContext, TSqliteContext>(sp.GetRequiredService<IDbContextFactory<TSqliteContext>>()));
+                migrated = typeof(TSqliteContext);
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddSingleton(_ => new EntityFrameworkServices(new ServiceCollection().AddEntityFrameworkSqlServer()));
@@ -46,14 +68,36 @@ public static class ModuleDatabaseServiceCollectionExtensions
                     .AddInterceptors(AuditSaveChangesInterceptor.Instance));
                 services.AddSingleton<IDbContextFactory<TContext>>(sp =>
                     new UpcastFactory<TContext, TSqlServerContext>(sp.GetRequiredService<IDbContextFactory<TSqlServerContext>>()));
+                migrated = typeof(TSqlServerContext);
+                break;
+            case DatabaseProvider.PostgreSql when addPostgreSql is null || postgreSqlContext is null:
+                throw new NotSupportedException(
+                    $"Module '{module.Manifest.Id}' {module.Manifest.Version} has no PostgreSQL migrations (built against contracts " +
+                    $"{module.Manifest.ContractsVersion}); rebuild it against contracts 1.6 or later with a PostgreSQL context " +
+                    "(AddModuleDatabase<TContext, TSqlite, TSqlServer, TPostgreSql>), or run the host on SQLite or SQL Server.");
+            case DatabaseProvider.PostgreSql:
+                addPostgreSql(services, connectionString, historyTable);
+                migrated = postgreSqlContext;
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(module), module.Database.Provider, "Unknown database provider.");
         }
 
-        var migrated = module.Database.Provider == DatabaseProvider.Sqlite ? typeof(TSqliteContext) : typeof(TSqlServerContext);
         services.AddSingleton<IModuleDatabase>(sp => new ModuleDatabase<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>(), migrated));
         return services;
+    }
+
+    private static void AddPostgreSql<TContext, TPostgreSqlContext>(IServiceCollection services, string connectionString, string historyTable)
+        where TContext : DbContext
+        where TPostgreSqlContext : TContext
+    {
+        services.AddSingleton(_ => new EntityFrameworkServices(new ServiceCollection().AddEntityFrameworkNpgsql()));
+        services.AddDbContextFactory<TPostgreSqlContext>((sp, o) => o
+            .UseNpgsql(connectionString, x => x.MigrationsHistoryTable(historyTable))
+            .UseInternalServiceProvider(sp.GetRequiredService<EntityFrameworkServices>().Provider)
+            .AddInterceptors(AuditSaveChangesInterceptor.Instance));
+        services.AddSingleton<IDbContextFactory<TContext>>(sp =>
+            new UpcastFactory<TContext, TPostgreSqlContext>(sp.GetRequiredService<IDbContextFactory<TPostgreSqlContext>>()));
     }
 
     /// <summary>The migrations history table of a module.</summary>

@@ -128,7 +128,7 @@ public static class HostCommands
 
     private static Command MigrationsScriptCommand()
     {
-        var provider = new Option<DatabaseProvider?>("--provider") { Description = "Sqlite or SqlServer; default: Database:Provider." };
+        var provider = new Option<DatabaseProvider?>("--provider") { Description = "Sqlite, SqlServer or PostgreSql; default: Database:Provider." };
         var output = new Option<string>("--output") { Description = "File to write, or - for standard output.", DefaultValueFactory = _ => "-" };
         var command = new Command("script", "Print the idempotent SQL script of every module's migrations.") { provider, output };
         command.SetAction(result => Run(async () =>
@@ -142,7 +142,7 @@ public static class HostCommands
     /// <summary>
     /// The migration scripts of the host's own tables and of every module, for <paramref name="provider"/>,
     /// in the order they are applied. Generating a script does
-    /// not connect, so SQL Server scripts can be made where no SQL Server runs.
+    /// not connect, so SQL Server and PostgreSQL scripts can be made where no server runs.
     /// </summary>
     public static async Task<string> GenerateMigrationScriptAsync(DatabaseProvider? provider, Action<ConfigurationManager>? configure = null)
     {
@@ -153,6 +153,9 @@ public static class HostCommands
                 configuration["Database:Provider"] = p.ToString();
                 if (p == DatabaseProvider.SqlServer && string.IsNullOrEmpty(configuration.GetConnectionString("SenGraph")))
                     configuration["ConnectionStrings:SenGraph"] = "Server=localhost;Database=SenGraph;Integrated Security=true;TrustServerCertificate=true";
+                // The script needs no server: a configured SQLite file name is no PostgreSQL connection string, so stand one in.
+                if (p == DatabaseProvider.PostgreSql && !IsPostgreSqlConnectionString(configuration.GetConnectionString("SenGraph")))
+                    configuration["ConnectionStrings:SenGraph"] = "Host=localhost;Database=sengraph";
             }
 
             configure?.Invoke(configuration);
@@ -166,6 +169,19 @@ public static class HostCommands
             .SelectMany(m => m.Services.GetServices<IModuleDatabase>().Select(db =>
                 $"-- Module {m.Manifest.Id} {m.Manifest.Version}: {db.ContextType.Name}\n{db.GenerateMigrationScript().ReplaceLineEndings("\n").Trim()}\n"));
         return string.Join("\n", [hostScript, .. parts]);
+    }
+
+    private static bool IsPostgreSqlConnectionString(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return false;
+        try
+        {
+            return new Npgsql.NpgsqlConnectionStringBuilder(value).Host is { Length: > 0 };
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            return false;
+        }
     }
 
     private static WebApplication BuildApplication(Action<ConfigurationManager>? configure)

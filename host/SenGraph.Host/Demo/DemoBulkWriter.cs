@@ -216,7 +216,7 @@ public sealed class DemoBulkWriter(WorkflowDatabase database, DemoPlanner planne
                   """
                 : """
                   INSERT INTO "ReportCounters" ("Type", "FiscalYear", "Last") VALUES ({0}, {1}, {2})
-                  ON CONFLICT ("Type", "FiscalYear") DO UPDATE SET "Last" = max("Last", excluded."Last")
+                  ON CONFLICT ("Type", "FiscalYear") DO UPDATE SET "Last" = CASE WHEN excluded."Last" > "ReportCounters"."Last" THEN excluded."Last" ELSE "ReportCounters"."Last" END
                   """, [type, fiscalYear, last], cancellationToken);
         }
     }

@@ -20,10 +20,24 @@ public static class DatabaseConfiguration
         return provider switch
         {
             DatabaseProvider.Sqlite => new DatabaseSettings(provider, SqliteConnectionString(connectionString, environment.ContentRootPath)),
-            DatabaseProvider.SqlServer when string.IsNullOrWhiteSpace(connectionString) =>
-                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SenGraph is not set."),
+            DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql when string.IsNullOrWhiteSpace(connectionString) =>
+                throw new InvalidOperationException($"Database:Provider is {provider} but ConnectionStrings:SenGraph is not set."),
+            DatabaseProvider.PostgreSql => new DatabaseSettings(provider, PostgreSqlConnectionString(connectionString!)),
             _ => new DatabaseSettings(provider, connectionString!),
         };
+    }
+
+    /// <summary>A PostgreSQL connection string Npgsql can read (keywords such as Host, Port, Database, Username).</summary>
+    private static string PostgreSqlConnectionString(string configured)
+    {
+        try
+        {
+            return new Npgsql.NpgsqlConnectionStringBuilder(configured).ConnectionString;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:SenGraph is not a valid PostgreSQL connection string: {e.Message}", e);
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace SenGraph.Host.Storage;
 
@@ -24,6 +25,8 @@ public static class DatabaseConflicts
         SqliteException sqlite => sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked
             || sqlite.SqliteErrorCode == SqliteConstraint && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal),
         SqlException sql => sql.Number is SqlServerDeadlock or SqlServerLockTimeout or SqlServerUniqueIndex or SqlServerUniqueConstraint,
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure
+            or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable,
         _ => exception.InnerException is { } inner && IsConflict(inner),
     };
 }

@@ -17,7 +17,7 @@ public sealed class ReportCounter
 /// <summary>
 /// Report numbers come from one counter row per type and fiscal year, incremented in the submitting
 /// transaction: concurrent submissions queue on the row (SQLite's write lock, SQL Server's row lock held to
-/// commit), so numbers never collide, and a submission that rolls back gives its number back (no gaps).
+/// commit, PostgreSQL's row lock taken by <c>ON CONFLICT DO UPDATE</c> and held to commit, across processes too), so numbers never collide, and a submission that rolls back gives its number back (no gaps).
 /// </summary>
 public static class ReportCounters
 {
@@ -50,7 +50,7 @@ public static class ReportCounters
               """
             : """
               INSERT INTO "ReportCounters" ("Type", "FiscalYear", "Last") VALUES ({0}, {1}, 1)
-              ON CONFLICT ("Type", "FiscalYear") DO UPDATE SET "Last" = "Last" + 1
+              ON CONFLICT ("Type", "FiscalYear") DO UPDATE SET "Last" = "ReportCounters"."Last" + 1
               RETURNING "Last" AS "Value"
               """;
         var sequence = (await db.Database.SqlQueryRaw<int>(sql, type, fiscalYear).ToListAsync(cancellationToken)).Single();

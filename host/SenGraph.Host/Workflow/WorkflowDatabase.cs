@@ -9,7 +9,7 @@ namespace SenGraph.Host.Workflow;
 
 /// <summary>
 /// Creates <see cref="WorkflowDbContext"/>s for the configured <see cref="DatabaseSettings"/>: the
-/// SQLite or SQL Server derived context, each with its own migrations and the host's history table, and
+/// SQLite, SQL Server or PostgreSQL derived context, each with its own migrations and the host's history table, and
 /// audited like every module's (<see cref="AuditSaveChangesInterceptor"/>).
 /// </summary>
 public sealed class WorkflowDatabase : IDbContextFactory<WorkflowDbContext>
@@ -32,6 +32,12 @@ public sealed class WorkflowDatabase : IDbContextFactory<WorkflowDbContext>
                     .UseSqlServer(settings.ConnectionString, x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable))
                     .AddInterceptors(AuditSaveChangesInterceptor.Instance).Options;
                 _create = () => new SqlServerWorkflowDbContext(sqlServer);
+                break;
+            case DatabaseProvider.PostgreSql:
+                var postgreSql = new DbContextOptionsBuilder<PostgreSqlWorkflowDbContext>()
+                    .UseNpgsql(settings.ConnectionString, x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable))
+                    .AddInterceptors(AuditSaveChangesInterceptor.Instance).Options;
+                _create = () => new PostgreSqlWorkflowDbContext(postgreSql);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown database provider.");

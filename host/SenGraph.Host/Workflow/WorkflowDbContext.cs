@@ -1,3 +1,4 @@
+using SenGraph.Contracts.Persistence;
 using SenGraph.Contracts.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -84,6 +85,13 @@ public sealed class SqliteWorkflowDbContext(DbContextOptions<SqliteWorkflowDbCon
 
 public sealed class SqlServerWorkflowDbContext(DbContextOptions<SqlServerWorkflowDbContext> options) : WorkflowDbContext(options);
 
+/// <summary>PostgreSQL: date-times are <c>timestamp with time zone</c>, written in UTC.</summary>
+public sealed class PostgreSqlWorkflowDbContext(DbContextOptions<PostgreSqlWorkflowDbContext> options) : WorkflowDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseUtcDateTimeOffsets();
+}
+
 /// <summary>For <c>dotnet ef migrations add</c> (see README, "Writing a module"; run in host/SenGraph.Host).</summary>
 public sealed class SqliteWorkflowDesignTimeFactory : IDesignTimeDbContextFactory<SqliteWorkflowDbContext>
 {
@@ -97,4 +105,11 @@ public sealed class SqlServerWorkflowDesignTimeFactory : IDesignTimeDbContextFac
     public SqlServerWorkflowDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerWorkflowDbContext>()
             .UseSqlServer("Server=design-time;Database=SenGraph", x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable)).Options);
+}
+
+public sealed class PostgreSqlWorkflowDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlWorkflowDbContext>
+{
+    public PostgreSqlWorkflowDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlWorkflowDbContext>()
+            .UseNpgsql("Host=design-time;Database=sengraph", x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable)).Options);
 }

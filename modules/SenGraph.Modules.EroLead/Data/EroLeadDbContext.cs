@@ -3,7 +3,7 @@ using SenGraph.Contracts.Reports.Kit;
 
 namespace SenGraph.Modules.EroLead.Data;
 
-// One context per provider, each with its own migrations (Migrations/Sqlite, Migrations/SqlServer), and their design-time factories.
+// One context per provider, each with its own migrations (Migrations/Sqlite, Migrations/SqlServer, Migrations/PostgreSql), and their design-time factories.
 // Both add the module's own tables (dissemination products, HSI flags) to the kit's mapping.
 public sealed class SqliteEroLeadDbContext(DbContextOptions<SqliteEroLeadDbContext> options) : SqliteReportDbContext<EroLeadReport>(options)
 {
@@ -23,6 +23,17 @@ public sealed class SqlServerEroLeadDbContext(DbContextOptions<SqlServerEroLeadD
     }
 }
 
+public sealed class PostgreSqlEroLeadDbContext(DbContextOptions<PostgreSqlEroLeadDbContext> options) : PostgreSqlReportDbContext<EroLeadReport>(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        EroLeadProducts.Configure(modelBuilder);
+    }
+}
+
 public sealed class SqliteEroLeadDesignTimeFactory : SqliteDesignTimeFactory<SqliteEroLeadDbContext>;
 
 public sealed class SqlServerEroLeadDesignTimeFactory : SqlServerDesignTimeFactory<SqlServerEroLeadDbContext>;
+
+public sealed class PostgreSqlEroLeadDesignTimeFactory : PostgreSqlDesignTimeFactory<PostgreSqlEroLeadDbContext>;

@@ -1,3 +1,4 @@
+using SenGraph.Contracts.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SenGraph.Contracts.Reports.Kit;
@@ -111,6 +112,14 @@ public sealed class SqliteLensDbContext(DbContextOptions<SqliteLensDbContext> op
 
 public sealed class SqlServerLensDbContext(DbContextOptions<SqlServerLensDbContext> options) : LensDbContext(options);
 
+public sealed class PostgreSqlLensDbContext(DbContextOptions<PostgreSqlLensDbContext> options) : LensDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseUtcDateTimeOffsets();
+}
+
 public sealed class SqliteLensDesignTimeFactory : SqliteDesignTimeFactory<SqliteLensDbContext>;
 
 public sealed class SqlServerLensDesignTimeFactory : SqlServerDesignTimeFactory<SqlServerLensDbContext>;
+
+public sealed class PostgreSqlLensDesignTimeFactory : PostgreSqlDesignTimeFactory<PostgreSqlLensDbContext>;

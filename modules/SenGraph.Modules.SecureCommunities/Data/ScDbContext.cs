@@ -1,3 +1,4 @@
+using SenGraph.Contracts.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SenGraph.Contracts.Reports.Kit;
@@ -97,6 +98,14 @@ public sealed class SqliteScDbContext(DbContextOptions<SqliteScDbContext> option
 
 public sealed class SqlServerScDbContext(DbContextOptions<SqlServerScDbContext> options) : ScDbContext(options);
 
+public sealed class PostgreSqlScDbContext(DbContextOptions<PostgreSqlScDbContext> options) : ScDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseUtcDateTimeOffsets();
+}
+
 public sealed class SqliteScDesignTimeFactory : SqliteDesignTimeFactory<SqliteScDbContext>;
 
 public sealed class SqlServerScDesignTimeFactory : SqlServerDesignTimeFactory<SqlServerScDbContext>;
+
+public sealed class PostgreSqlScDesignTimeFactory : PostgreSqlDesignTimeFactory<PostgreSqlScDbContext>;

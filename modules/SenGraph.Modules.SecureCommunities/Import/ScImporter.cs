@@ -57,7 +57,7 @@ public sealed class ScImporter(IDbContextFactory<ScDbContext> databases, TimePro
         // SQLite's page cache is 2 MB by default: a million rows touch several hundred MB of table and index pages in one
         // transaction, and with a small cache the dirty pages spill to the log and are read back. The connection returns to
         // the pool afterwards, so its own setting is put back.
-        var cacheSize = db.Database.IsSqlServer() ? null : await PragmaAsync(db, "PRAGMA cache_size");
+        var cacheSize = db.Database.IsSqlite() ? await PragmaAsync(db, "PRAGMA cache_size") : null;
         if (cacheSize is not null) await PragmaAsync(db, $"PRAGMA cache_size = {-ImportCacheKibibytes}");
         try
         {

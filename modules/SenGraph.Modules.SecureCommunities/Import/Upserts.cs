@@ -10,7 +10,7 @@ namespace SenGraph.Modules.SecureCommunities.Import;
 /// <summary>
 /// Upserts for the import: SQLite <c>INSERT ... ON CONFLICT DO UPDATE ... WHERE</c> prepared once and run per row (a row with the same values
 /// is left alone), SQL Server one multi-row <c>MERGE ... WHEN MATCHED AND EXISTS (... EXCEPT ...)</c> per batch with the
-/// batch's values as parameters (SQLite allows 32,766, SQL Server 2,100). Returns the rows inserted or changed.
+/// batch's values as parameters (SQLite allows 32,766, SQL Server 2,100); PostgreSQL the SQLite statement per row. Returns the rows inserted or changed.
 /// Date-times go through the model's own converter, so they are stored exactly as EF Core stores them.
 /// </summary>
 internal static class Upserts
@@ -87,6 +87,8 @@ internal static class Upserts
 
     private static Func<DateTimeOffset, object> Converter(ScDbContext db, Type entity, string property)
     {
+        // PostgreSQL's timestamp with time zone takes UTC only (Npgsql refuses another offset).
+        if (db.Database.IsNpgsql()) return v => v.ToUniversalTime();
         var converter = db.Model.FindEntityType(entity)!.FindProperty(property)!.GetTypeMapping().Converter;
         return converter is null ? v => v : v => converter.ConvertToProvider(v)!;
     }
@@ -130,15 +132,19 @@ internal static class Upserts
 
         // SQLite: one prepared single-row upsert executed per row (in process, no round trips). A multi-row statement is
         // slower here: SQLite looks each named parameter up by a linear scan, so thousands of parameters cost their square.
+        // PostgreSQL runs the same statement (its "differs" is IS DISTINCT FROM, and parameters are typed).
+        var postgreSql = db.Database.IsNpgsql();
+        var differs = postgreSql ? "IS DISTINCT FROM" : "IS NOT";
         command.CommandText =
             $"INSERT INTO {Q(table)} ({string.Join(", ", all)}) VALUES ({string.Join(", ", columns.Select((_, c) => "@p" + c))}) ON CONFLICT ({Q(key)}) DO UPDATE SET " +
             string.Join(", ", data.Append("ImportedAt").Select(d => $"{Q(d)} = excluded.{Q(d)}")) +
-            " WHERE " + string.Join(" OR ", data.Select(d => $"{Q(table)}.{Q(d)} IS NOT excluded.{Q(d)}")) + ";";
+            " WHERE " + string.Join(" OR ", data.Select(d => $"{Q(table)}.{Q(d)} {differs} excluded.{Q(d)}")) + ";";
         var parameters = new DbParameter[columns.Length];
         for (var c = 0; c < columns.Length; c++)
         {
             parameters[c] = command.CreateParameter();
             parameters[c].ParameterName = "@p" + c;
+            if (postgreSql) parameters[c].DbType = columns[c].Type;
             command.Parameters.Add(parameters[c]);
         }
 

@@ -188,10 +188,12 @@ public sealed class ScMetrics(IDbContextFactory<ScDbContext> databases)
         using var command = db.Database.GetDbConnection().CreateCommand();
         var parameters = new List<object>();
         var sqlServer = db.Database.IsSqlServer();
+        var postgreSql = db.Database.IsNpgsql();
         var converter = db.Model.FindEntityType(typeof(ScTransmission))!.FindProperty(nameof(ScTransmission.SubmittedAt))!.GetTypeMapping().Converter;
         object Time(DateOnly day)
         {
             var at = EasternTime.StartOf(day);
+            if (postgreSql) return at.ToUniversalTime(); // timestamp with time zone takes UTC only
             return converter is null ? at : converter.ConvertToProvider(at)!;
         }
 

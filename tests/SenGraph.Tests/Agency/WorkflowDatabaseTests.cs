@@ -13,7 +13,7 @@ using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Agency;
 
-/// <summary>The host's own tables: migrations for both providers, applied before the modules', and the development seed.</summary>
+/// <summary>The host's own tables: migrations for every provider, applied before the modules', and the development seed.</summary>
 public sealed class WorkflowDatabaseTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
 {
     private const string SqlServer = "Server=localhost;Database=SenGraph;Integrated Security=true;TrustServerCertificate=true";
@@ -21,7 +21,8 @@ public sealed class WorkflowDatabaseTests(ShippedModulesHost host) : IClassFixtu
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, "Data Source=unused.db")]
     [InlineData(DatabaseProvider.SqlServer, SqlServer)]
-    public void Both_providers_have_migrations_matching_the_model(DatabaseProvider provider, string connectionString)
+    [InlineData(DatabaseProvider.PostgreSql, "Host=localhost;Database=sengraph")]
+    public void Every_provider_has_migrations_matching_the_model(DatabaseProvider provider, string connectionString)
     {
         using var db = new WorkflowDatabase(new DatabaseSettings(provider, connectionString)).CreateDbContext();
 
@@ -53,6 +54,18 @@ public sealed class WorkflowDatabaseTests(ShippedModulesHost host) : IClassFixtu
             Assert.Contains($"CREATE TABLE [{table}]", script);
         Assert.Contains("[__Migrations_host]", script);
         Assert.Contains("CREATE UNIQUE INDEX [IX_ReportRecipients_ReportId_Kind_Code]", script);
+    }
+
+    [Fact]
+    public void The_postgresql_migration_script_creates_the_tables_and_keeps_the_audit_trail_append_only()
+    {
+        var script = new WorkflowDatabase(new DatabaseSettings(DatabaseProvider.PostgreSql, "Host=localhost;Database=sengraph")).GenerateMigrationScript();
+
+        foreach (var table in new[] { "Organisations", "Offices", "Users", "UserRoles", "ReportRecipients", "AuditRecords", "ReportCounters" })
+            Assert.Contains($"CREATE TABLE \"{table}\"", script);
+        Assert.Contains("\"__Migrations_host\"", script);
+        Assert.Contains("BEFORE UPDATE OR DELETE ON \"AuditRecords\"", script);
+        Assert.Contains("BEFORE TRUNCATE ON \"AuditRecords\"", script);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ServerInfoTests(ShippedModulesHost host) : IClassFixture<Shi
         var sir = Assert.Single(response.Data!["modules"]!.AsArray(), m => m!["id"]!.GetValue<string>() == "sir")!;
         Assert.Equal("LOADED", sir["status"]!.GetValue<string>());
         Assert.Equal("Significant Incident Report", sir["name"]!.GetValue<string>());
-        Assert.Equal("2.0.0", sir["version"]!.GetValue<string>());
+        Assert.Equal("2.1.0", sir["version"]!.GetValue<string>());
         Assert.Equal(SenGraph.Contracts.ContractsInfo.Version, sir["contractsVersion"]!.GetValue<string>());
         Assert.Null(sir["error"]);
     }

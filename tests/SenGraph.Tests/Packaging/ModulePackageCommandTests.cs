@@ -22,11 +22,11 @@ public sealed class ModulePackageCommandTests(PackedSirModule package) : IClassF
 
         var pack = await HostProcess.RunAsync(environment, "modules", "pack", PackedSirModule.ShippedModule, "--output", archive);
         Assert.True(pack.ExitCode == 0, pack.Error);
-        Assert.Contains($"packed sir 2.0.0 ({PackedSirModule.Name}, {package.Manifest.Files.Count} files) -> {archive}", pack.Output);
+        Assert.Contains($"packed sir 2.1.0 ({PackedSirModule.Name}, {package.Manifest.Files.Count} files) -> {archive}", pack.Output);
 
         var install = await HostProcess.RunAsync(environment, "modules", "install", archive);
         Assert.True(install.ExitCode == 0, install.Error);
-        Assert.Contains($"installed sir 2.0.0 -> {Path.Combine(Plugins, PackedSirModule.Name)}", install.Output);
+        Assert.Contains($"installed sir 2.1.0 -> {Path.Combine(Plugins, PackedSirModule.Name)}", install.Output);
         Assert.True(File.Exists(Path.Combine(Plugins, PackedSirModule.Name, PackedSirModule.Name + ".dll")));
     }
 

@@ -28,7 +28,7 @@ public sealed class ModulePackageTests(PackedSirModule package) : IClassFixture<
     {
         var manifest = package.Manifest;
 
-        Assert.Equal(("sir", "Significant Incident Report", "2.0.0", SenGraph.Contracts.ContractsInfo.Version), (manifest.Id, manifest.Name, manifest.Version, manifest.ContractsVersion));
+        Assert.Equal(("sir", "Significant Incident Report", "2.1.0", SenGraph.Contracts.ContractsInfo.Version), (manifest.Id, manifest.Name, manifest.Version, manifest.ContractsVersion));
         Assert.Equal(PackedSirModule.Name, manifest.EntryAssembly);
         var shipped = Directory.GetFiles(PackedSirModule.ShippedModule).Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(shipped, manifest.Files.Select(f => f.Path));
@@ -75,7 +75,7 @@ public sealed class ModulePackageTests(PackedSirModule package) : IClassFixture<
         using var host = new TestHost(plugins);
         var modules = (await host.PostAsync("{ modules { id version contractsVersion status error } }")).ShouldSucceed();
         var sir = Assert.Single(modules.Data!["modules"]!.AsArray())!;
-        Assert.Equal(("sir", "2.0.0", "LOADED"), (sir["id"]!.GetValue<string>(), sir["version"]!.GetValue<string>(), sir["status"]!.GetValue<string>()));
+        Assert.Equal(("sir", "2.1.0", "LOADED"), (sir["id"]!.GetValue<string>(), sir["version"]!.GetValue<string>(), sir["status"]!.GetValue<string>()));
         var created = (await host.PostAsync("""mutation { createSir(input: { title: "From a package", category: OTHER }) { sir { title } errors { code } } }""",
             token: host.Token())).ShouldSucceed();
         Assert.Equal("From a package", created.Data!["createSir"]!["sir"]!["title"]!.GetValue<string>());
@@ -96,7 +96,7 @@ public sealed class ModulePackageTests(PackedSirModule package) : IClassFixture<
         Assert.Equal(["plugins"], Directory.GetFileSystemEntries(root).Select(Path.GetFileName));
 
         var again = new ModuleInstaller().Install(package.Archive, Plugins);
-        Assert.Equal("2.0.0", again.ReplacedVersion);
+        Assert.Equal("2.1.0", again.ReplacedVersion);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class ModulePackageTests(PackedSirModule package) : IClassFixture<
         ["an entry assembly that is a path"] = (z => Tamper.Manifest(z, m => m["entryAssembly"] = "../SenGraph.Modules.Sir"), "is not an assembly name"),
         ["an invalid module id"] = (z => Tamper.Manifest(z, m => m["id"] = "Sir_Module"), "Module id 'Sir_Module' is invalid"),
         ["a version that is not semantic"] = (z => Tamper.Manifest(z, m => m["version"] = "one"), "Module version 'one' is not a semantic version"),
-        ["another contracts major version"] = (z => Tamper.Manifest(z, m => m["contractsVersion"] = "2.0.0"), "this host supports contracts 1.x"),
+        ["another contracts major version"] = (z => Tamper.Manifest(z, m => m["contractsVersion"] = "2.1.0"), "this host supports contracts 1.x"),
         ["a newer contracts minor version"] = (z => Tamper.Manifest(z, m => m["contractsVersion"] = "1.99.0"), "upgrade the host"),
         ["a file listed twice"] = (z => Tamper.Manifest(z, m => m["files"]!.AsArray().Add(m["files"]![0]!.DeepClone())), "is listed twice"),
         ["a '..' entry (zip slip)"] = (z => Tamper.AddListed(z, "../Escaped.dll", "MZ"u8.ToArray()), "'../Escaped.dll' has a '..' segment"),

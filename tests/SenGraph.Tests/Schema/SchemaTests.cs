@@ -62,6 +62,22 @@ public sealed class SchemaTests(ShippedModulesHost host) : IClassFixture<Shipped
     }
 
     [Fact]
+    public async Task The_postgresql_migration_script_of_every_module_is_unchanged()
+    {
+        var script = await HostCommands.GenerateMigrationScriptAsync(DatabaseProvider.PostgreSql, configuration =>
+        {
+            configuration["Plugins:Path"] = RepoPaths.ShippedPlugins;
+            configuration["Authentication:SigningKey"] = "only-needed-to-build-the-host-0123456789abcdef";
+        });
+
+        foreach (var module in new[] { "sir", "spot", "spear", "oppred", "leara", "erotav", "erolead", "lens", "securecommunities" })
+            Assert.Contains($"-- Module {module} ", script);
+        Assert.Contains("CREATE TABLE \"SirDetails\"", script);
+        Assert.Contains("\"__Migrations_sir\"", script);
+        Snapshot.Match(script);
+    }
+
+    [Fact]
     public void The_contracts_version_constant_matches_the_contracts_assembly()
     {
         var assemblyVersion = typeof(SenGraph.Contracts.ContractsInfo).Assembly.GetName().Version!;

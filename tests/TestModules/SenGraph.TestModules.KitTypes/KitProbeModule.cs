@@ -10,7 +10,7 @@ namespace SenGraph.TestModules.KitTypes;
 /// The kit probe: one declared report type (<see cref="KitProbeReport"/>) using the kit's extension points, and an office kind.
 /// Built as 1.0.0 by this project and as 1.1.0 (another retention schedule) by <c>SenGraph.TestModules.KitTypes.V1_1</c>.
 /// </summary>
-public sealed class KitProbeModule : ReportModule<KitProbeReport, SqliteKitProbeDbContext, SqlServerKitProbeDbContext>
+public sealed class KitProbeModule : ReportModule<KitProbeReport, SqliteKitProbeDbContext, SqlServerKitProbeDbContext, PostgreSqlKitProbeDbContext>
 {
 #if V1_1
     public const string Version = "1.1.0";

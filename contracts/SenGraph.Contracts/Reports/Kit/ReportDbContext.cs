@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SenGraph.Contracts.Persistence;
 using SenGraph.Contracts.Reports.Workflow;
 
 namespace SenGraph.Contracts.Reports.Kit;
@@ -94,6 +95,14 @@ public abstract class SqliteReportDbContext<TReport>(DbContextOptions options) :
 public abstract class SqlServerReportDbContext<TReport>(DbContextOptions options) : ReportDbContext<TReport>(options)
     where TReport : Report, IDeclaredReport<TReport>;
 
+/// <summary>PostgreSQL: date-times are <c>timestamp with time zone</c> (always written in UTC).</summary>
+public abstract class PostgreSqlReportDbContext<TReport>(DbContextOptions options) : ReportDbContext<TReport>(options)
+    where TReport : Report, IDeclaredReport<TReport>
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseUtcDateTimeOffsets();
+}
+
 /// <summary>For <c>dotnet ef migrations add</c>: <c>public sealed class SqliteSirDesignTime : SqliteDesignTimeFactory&lt;SqliteSirDbContext&gt;;</c></summary>
 public abstract class SqliteDesignTimeFactory<TContext> : IDesignTimeDbContextFactory<TContext> where TContext : DbContext
 {
@@ -106,4 +115,11 @@ public abstract class SqlServerDesignTimeFactory<TContext> : IDesignTimeDbContex
 {
     public TContext CreateDbContext(string[] args) =>
         (TContext)Activator.CreateInstance(typeof(TContext), new DbContextOptionsBuilder<TContext>().UseSqlServer("Server=design-time;Database=SenGraph").Options)!;
+}
+
+/// <summary>For <c>dotnet ef migrations add</c>: <c>public sealed class PostgreSqlSirDesignTime : PostgreSqlDesignTimeFactory&lt;PostgreSqlSirDbContext&gt;;</c></summary>
+public abstract class PostgreSqlDesignTimeFactory<TContext> : IDesignTimeDbContextFactory<TContext> where TContext : DbContext
+{
+    public TContext CreateDbContext(string[] args) =>
+        (TContext)Activator.CreateInstance(typeof(TContext), new DbContextOptionsBuilder<TContext>().UseNpgsql("Host=design-time;Database=sengraph").Options)!;
 }
