@@ -4,6 +4,7 @@ using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Agency;
 
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class DirectoryMutationTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
 {
     private const string OfficeFields = "office { code name kind organisation parent area reviewMandatory }";

@@ -5,6 +5,7 @@ using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Agency;
 
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class DirectoryQueryTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
 {
     [Fact]

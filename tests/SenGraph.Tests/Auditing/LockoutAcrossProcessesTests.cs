@@ -10,6 +10,7 @@ namespace SenGraph.Tests.Auditing;
 /// host process holds on a second one sharing the database and after a restart; and the attack of issue 12 (tokens
 /// signed by any key, naming a real user) locks no one, against a real process.
 /// </summary>
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class LockoutAcrossProcessesTests
 {
     private const string Me = "{ me { userName } }";

@@ -6,6 +6,7 @@ using SenGraph.Tests.Infrastructure;
 namespace SenGraph.Tests.Auditing;
 
 /// <summary>How long a lockout lasts, what does not prolong it, the per-address limit on refused tokens, and the settings checked at start.</summary>
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class LockoutTests
 {
     private const string Me = "{ me { userName } }";

@@ -5,6 +5,7 @@ using SenGraph.Tests.Sir;
 namespace SenGraph.Tests.EroLead;
 
 /// <summary>ERO LEAD end to end over HTTP: routing to the field office and the IOU, the IOU's HSI flag, and dissemination products.</summary>
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class EroLeadTests(EroLeadHost host) : IClassFixture<EroLeadHost>
 {
     private const string ProductFields = "id agency authorisedBy authorisedAt title subject source leadCity leadState text textByAnalyst";

@@ -51,7 +51,11 @@ public sealed partial class RunningHost : IAsyncDisposable
         start.Environment["Plugins__Path"] = plugins.Path;
         start.Environment["Plugins__ReloadDelay"] = "00:00:00.200";
         var databaseFile = Path.Combine(Path.GetDirectoryName(plugins.Path)!, "sengraph.db");
-        start.Environment["ConnectionStrings__SenGraph"] = $"Data Source={databaseFile}";
+        // The database: a SQLite file beside the plugins, or a fresh PostgreSQL database (TestDatabase), unless the test chooses one.
+        var database = environment?.ContainsKey("ConnectionStrings__SenGraph") == true
+            ? new Dictionary<string, string>()
+            : TestDatabase.Settings(databaseFile);
+        foreach (var (key, value) in database) start.Environment[key.Replace(":", "__")] = value;
         start.Environment["Demo__SeedOnStart"] = "false";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;

@@ -15,7 +15,8 @@ namespace SenGraph.Tests.Infrastructure;
 
 /// <summary>
 /// The real host, in process, over HTTP, loading its modules from <paramref name="plugins"/> and
-/// storing in a throwaway SQLite file.
+/// storing in a throwaway SQLite file, or in a fresh PostgreSQL database of its own when the run has a server
+/// (<see cref="TestDatabase"/>) and the test does not set <c>ConnectionStrings:SenGraph</c> itself.
 /// </summary>
 public class TestHost(PluginsFolder plugins, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
@@ -26,11 +27,19 @@ public class TestHost(PluginsFolder plugins, string environment = "Development",
 
     public string DatabaseFile { get; } = Path.Combine(Path.GetDirectoryName(plugins.Path)!, "sengraph.db");
 
+    private IReadOnlyDictionary<string, string>? _databaseSettings;
+
+    /// <summary><c>Database:Provider</c> and <c>ConnectionStrings:SenGraph</c> of this host (<see cref="TestDatabase"/>).</summary>
+    public IReadOnlyDictionary<string, string> DatabaseSettings => _databaseSettings ??= TestDatabase.Settings(DatabaseFile);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("Plugins:Path", Plugins.Path);
-        builder.UseSetting("ConnectionStrings:SenGraph", $"Data Source={DatabaseFile}");
+        if (settings?.ContainsKey("ConnectionStrings:SenGraph") == true)
+            builder.UseSetting("ConnectionStrings:SenGraph", $"Data Source={DatabaseFile}");
+        else
+            foreach (var (key, value) in DatabaseSettings) builder.UseSetting(key, value);
         builder.UseSetting("Plugins:ReloadDelay", "00:00:00.200");
         builder.UseSetting("Demo:SeedOnStart", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);

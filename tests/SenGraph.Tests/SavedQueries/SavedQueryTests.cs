@@ -10,6 +10,7 @@ namespace SenGraph.Tests.SavedQueries;
 /// list and run it by name with variables; documents are validated on save and flagged BROKEN when a module change
 /// makes them invalid (and VALID again when it comes back).
 /// </summary>
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class SavedQueryTests : IDisposable
 {
     private const string Save = "mutation($input: SaveQueryInput!) { saveQuery(input: $input) { savedQuery { name description owner sharedWithRoles sharedWithOffices status problems version } errors { code message path } } }";

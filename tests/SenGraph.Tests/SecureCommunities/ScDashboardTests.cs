@@ -4,6 +4,7 @@ using SenGraph.Tests.Infrastructure;
 namespace SenGraph.Tests.SecureCommunities;
 
 /// <summary>The chart page (issue 19 item 4) is served by the module through the endpoint extension point, with Chart.js from npm (no CDN).</summary>
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class ScDashboardTests(ScHost host) : IClassFixture<ScHost>
 {
     [Fact]

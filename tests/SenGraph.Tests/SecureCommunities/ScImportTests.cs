@@ -8,6 +8,7 @@ namespace SenGraph.Tests.SecureCommunities;
 /// nothing imported when a row is invalid unless skipInvalid, events for matches only, idempotent per id. Each test
 /// uses its own site (and ids), so they share one host.
 /// </summary>
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class ScImportTests(ScHost host) : IClassFixture<ScHost>
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace SenGraph.Tests.Security;
 /// submitted report; drafts are their author's alone. Outside that scope a report answers exactly as a report that
 /// does not exist, on every query and mutation.
 /// </summary>
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class OfficeScopeTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
 {
     private static readonly SemaphoreSlim Seeding = new(1, 1);

@@ -7,6 +7,7 @@ using SenGraph.Tests.WebSockets;
 namespace SenGraph.Tests.Security;
 
 /// <summary>PIA 8.3: the Rules of Behavior are acknowledged at first use and again every 90 days; until then only <c>me</c> and the acknowledgement run.</summary>
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class RulesOfBehaviorTests
 {
     private const string Acknowledge =

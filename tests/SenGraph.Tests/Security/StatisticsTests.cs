@@ -10,6 +10,7 @@ namespace SenGraph.Tests.Security;
 /// <c>reportStatistics</c>: PII-free counts by type, status, office and month, what Statistics Analysts and Public
 /// Affairs get; and a Statistics Analyst, who "may run statistical queries only", is refused everything else.
 /// </summary>
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class StatisticsTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
 {
     private const string Statistics = """

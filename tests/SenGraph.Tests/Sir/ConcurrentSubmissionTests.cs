@@ -4,6 +4,7 @@ using SenGraph.Tests.Infrastructure;
 namespace SenGraph.Tests.Sir;
 
 /// <summary>Report numbering under concurrent submissions (a host of its own, so it sees every number given).</summary>
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class ConcurrentSubmissionTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
 {
     private const int Clients = 32;

@@ -8,6 +8,7 @@ namespace SenGraph.Tests.Sir;
 /// The shared report workflow through the SIR module, as front ends drive it over HTTP and the
 /// graphql-transport-ws WebSocket, against the development directory (SAC-NYC requires review, SAC-BOS does not).
 /// </summary>
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class SirWorkflowTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
 {
     private string Alice => host.Token("alice", "Agent", "SAC-NYC");

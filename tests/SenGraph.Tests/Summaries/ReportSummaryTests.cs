@@ -15,6 +15,7 @@ namespace SenGraph.Tests.Summaries;
 /// them in their summary queue; a reader who may not read a cited report sees only its type and number; SPEARs are never
 /// summarised; every write and read is in the audit trail.
 /// </summary>
+[Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class ReportSummaryTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
 {
     private const string Fields = "id title text author status sentAt version reports { position type number readable report { id number title } } recipients { kind code readAt }";
