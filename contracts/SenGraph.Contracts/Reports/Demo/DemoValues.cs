@@ -52,7 +52,7 @@ public static class DemoValues
             CountryOfBirth: Pick(Countries, index),
             CountryOfCitizenship: Pick(Countries, index),
             ANumber: withIdentifiers ? $"A0{99_000_000 + index * 7_919 % 1_000_000:D8}" : null,
-            FbiNumber: withIdentifiers ? $"{900_000 + index * 37:D6}DM{index % 10}" : null);
+            FbiNumber: withIdentifiers ? $"{900_000 + index * 37 % 100_000:D6}DM{index % 10}" : null); // six digits for every index: from 2,703 on, 900,000 + index × 37 had seven and drafting refused the report
     }
 
     /// <summary>The ICE employee who reports, with a fictional phone number (555-01xx) and address.</summary>
