@@ -96,6 +96,31 @@ public static class AuditChain
     /// Runs its SQL through EF Core (so it is logged and counted like the context's other statements), every
     /// statement starting with the comment <c>-- audit</c>. Returns the sequence of the last record appended.
     /// </summary>
+    /// <summary>
+    /// Takes the trail's append lock in the current transaction, until it ends (taking it again in the same transaction is
+    /// harmless). <see cref="AppendAsync"/> takes it itself; take it first when the transaction reads the trail to decide
+    /// what to append (the lockout's count of failed logons), so that decision is serialized with every other writer, in
+    /// every process. SQLite's transactions hold the write lock from BEGIN already.
+    /// </summary>
+    public static async Task LockAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        if (database.CurrentTransaction is null)
+            throw new InvalidOperationException("The audit trail's lock is taken inside a transaction; none is open.");
+        if (IsSqlServer(database))
+        {
+            await database.ExecuteSqlRawAsync("""
+                -- audit
+                DECLARE @granted int;
+                EXEC @granted = sp_getapplock @Resource = N'SenGraph.AuditRecords', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000;
+                IF @granted < 0 THROW 51000, N'The audit trail lock was not granted.', 1;
+                """, cancellationToken);
+        }
+        else if (IsPostgreSql(database))
+        {
+            await database.ExecuteSqlRawAsync($"-- audit\nSELECT pg_advisory_xact_lock({PostgreSqlLockKey})", cancellationToken);
+        }
+    }
+
     public static async Task<long> AppendAsync(DatabaseFacade database, IReadOnlyList<AuditEntry> entries, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (database.CurrentTransaction is null)
@@ -105,18 +130,7 @@ public static class AuditChain
         if (entries.Count == 0) return 0;
         at = NormalizeTime(at);
 
-        if (sqlServer)
-        {
-            await database.ExecuteSqlRawAsync("""
-                -- audit
-                DECLARE @granted int;
-                EXEC @granted = sp_getapplock @Resource = N'SenGraph.AuditRecords', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000;
-                IF @granted < 0 THROW 51000, N'The audit trail lock was not granted.', 1;
-                """, cancellationToken);
-        }
-
-        if (postgreSql)
-            await database.ExecuteSqlRawAsync($"-- audit\nSELECT pg_advisory_xact_lock({PostgreSqlLockKey})", cancellationToken);
+        await LockAsync(database, cancellationToken);
 
         var head = await database.SqlQueryRaw<ChainHead>(sqlServer
                 ? "-- audit\nSELECT TOP (1) [Sequence], [Hash] FROM [AuditRecords] ORDER BY [Sequence] DESC"

@@ -35,6 +35,9 @@ public sealed class AuditTrail(WorkflowDatabase database, AuditWriter writer, Ti
     {
         await using var db = database.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // What build reads of the trail (failed logons counted toward a lockout) must not change before its records are
+        // appended, whichever process appends meanwhile: the append lock first, not only at the append.
+        await AuditChain.LockAsync(db.Database, cancellationToken);
         var entries = await build(db, cancellationToken);
         if (entries.Count == 0) return;
         var last = await AuditChain.AppendAsync(db.Database, entries, clock.GetUtcNow(), cancellationToken);
