@@ -86,17 +86,6 @@ public static class AuditChain
         Committed.AddOrUpdate(DatabaseKey(connection), sequence, (_, known) => Math.Max(known, sequence));
 
     /// <summary>
-    /// Appends <paramref name="entries"/>, in order, in the context's current transaction, which must be open: the
-    /// records commit or roll back with the work they record. Appends are serialized so the chain never forks:
-    /// SQLite by the write lock its transactions take at BEGIN (Microsoft.Data.Sqlite begins IMMEDIATE), SQL
-    /// Server by an exclusive application lock (<c>sp_getapplock</c>) held to the end of the transaction; and
-    /// PostgreSQL by a transaction-scoped advisory lock (<c>pg_advisory_xact_lock</c>, released at commit or rollback),
-    /// taken before the head is read, so two processes on one database never fork the chain; and
-    /// <c>Sequence</c> is the table's primary key, so a second chain could not be written anyway.
-    /// Runs its SQL through EF Core (so it is logged and counted like the context's other statements), every
-    /// statement starting with the comment <c>-- audit</c>. Returns the sequence of the last record appended.
-    /// </summary>
-    /// <summary>
     /// Takes the trail's append lock in the current transaction, until it ends (taking it again in the same transaction is
     /// harmless). <see cref="AppendAsync"/> takes it itself; take it first when the transaction reads the trail to decide
     /// what to append (the lockout's count of failed logons), so that decision is serialized with every other writer, in
@@ -121,6 +110,17 @@ public static class AuditChain
         }
     }
 
+    /// <summary>
+    /// Appends <paramref name="entries"/>, in order, in the context's current transaction, which must be open: the
+    /// records commit or roll back with the work they record. Appends are serialized so the chain never forks:
+    /// SQLite by the write lock its transactions take at BEGIN (Microsoft.Data.Sqlite begins IMMEDIATE), SQL
+    /// Server by an exclusive application lock (<c>sp_getapplock</c>) held to the end of the transaction; and
+    /// PostgreSQL by a transaction-scoped advisory lock (<c>pg_advisory_xact_lock</c>, released at commit or rollback),
+    /// taken before the head is read, so two processes on one database never fork the chain; and
+    /// <c>Sequence</c> is the table's primary key, so a second chain could not be written anyway.
+    /// Runs its SQL through EF Core (so it is logged and counted like the context's other statements), every
+    /// statement starting with the comment <c>-- audit</c>. Returns the sequence of the last record appended.
+    /// </summary>
     public static async Task<long> AppendAsync(DatabaseFacade database, IReadOnlyList<AuditEntry> entries, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (database.CurrentTransaction is null)
