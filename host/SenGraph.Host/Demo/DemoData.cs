@@ -68,7 +68,7 @@ public static class DemoData
             if (await db.Reports.AnyAsync(cancellationToken)) return null;
         }
 
-        await app.Services.GetRequiredService<ModuleCatalog>().ReloadAsync(cancellationToken);
+        await app.Services.GetRequiredService<ModuleCatalog>().ReloadAsync(cancellationToken, startServices: false);
         return await seed(app.Services, cancellationToken);
     }
 

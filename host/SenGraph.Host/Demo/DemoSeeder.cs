@@ -37,7 +37,7 @@ public sealed record DemoSeedResult(IReadOnlyDictionary<string, int> Written, IR
 /// set to each step's time. Every step is audited as its user under the operation <c>seed demo</c>. A type that
 /// already has reports is left alone, so seeding twice changes nothing and a module added later gets its own.
 /// </summary>
-public sealed class DemoSeeder(SchemaHost schemas, DemoPlanner planner, ReportWorkflow workflow, DemoClock clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(SchemaHost schemas, ReportTypes reportTypes, DemoPlanner planner, ReportWorkflow workflow, DemoClock clock, ILogger<DemoSeeder> logger)
 {
     public const string Operation = "seed demo";
 
@@ -68,7 +68,8 @@ public sealed class DemoSeeder(SchemaHost schemas, DemoPlanner planner, ReportWo
         var iroc = planned.Iroc;
         var hank = planned.Hank;
 
-        var steps = plans.SelectMany(p => StepsOf(p, schema, iroc, hank, now)).OrderBy(s => s.At).ToList();
+        var types = reportTypes.Of(schema);
+        var steps = plans.SelectMany(p => StepsOf(p, schema, RoutesToIroc(types, p) ? iroc : null, hank, now)).OrderBy(s => s.At).ToList();
         var progress = plans.ToDictionary(p => p, _ => new Progress());
         var failed = 0;
         var done = 0;
@@ -142,6 +143,10 @@ public sealed class DemoSeeder(SchemaHost schemas, DemoPlanner planner, ReportWo
             yield return new Step(plan, at, plan.Author.UserName, async (p, ct) => Unpack(await plan.Type.AmendAsync(request, p.Id, p.Version, ct)));
         }
     }
+
+    /// <summary>The IROC marks only what reaches its queue: types routed elsewhere (LEARA, SPOT, ERO LEAD) stay unread there.</summary>
+    private static bool RoutesToIroc(IReadOnlyDictionary<string, IReportType> types, DemoReportPlan plan) =>
+        types.TryGetValue(plan.Type.TypeCode, out var type) && type.Routes.HasFlag(ReportRoutes.Iroc);
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 

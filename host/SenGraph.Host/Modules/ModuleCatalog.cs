@@ -69,8 +69,12 @@ public sealed class ModuleCatalog(
     public Task<SchemaSnapshot> LoadAllAsync(bool applyMigrations, CancellationToken cancellationToken) =>
         ComposeAsync(previous: null, applyMigrations, cancellationToken);
 
-    /// <summary>Brings the running host in line with the plugins folder and publishes the result.</summary>
-    public async Task<SchemaSnapshot> ReloadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings the running host in line with the plugins folder and publishes the result. A host command that only runs
+    /// the schema in process (<c>seed demo</c>, <c>records disposition</c>) passes <paramref name="startServices"/> false:
+    /// its modules' background services (the LENS dispatcher) must not run in it, nor outlive it.
+    /// </summary>
+    public async Task<SchemaSnapshot> ReloadAsync(CancellationToken cancellationToken, bool startServices = true)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -81,7 +85,8 @@ public sealed class ModuleCatalog(
             // its predecessor's, and once the change is visible the old services are gone.
             await Task.WhenAll((previous?.LoadedModules ?? []).Except(next.LoadedModules).Select(m => m.BackgroundServices.StopAsync()));
             host.Publish(next);
-            foreach (var module in next.LoadedModules) await module.BackgroundServices.StartAsync(cancellationToken);
+            if (startServices)
+                foreach (var module in next.LoadedModules) await module.BackgroundServices.StartAsync(cancellationToken);
             return next;
         }
         finally

@@ -77,7 +77,7 @@ public static class DispositionCommand
             if (!officer) throw new ArgumentException($"--authorised-by '{who}' is not an enabled directory user holding {DirectoryRoles.RecordsOfficer}.");
         }
 
-        await app.Services.GetRequiredService<ModuleCatalog>().ReloadAsync(cancellationToken);
+        await app.Services.GetRequiredService<ModuleCatalog>().ReloadAsync(cancellationToken, startServices: false);
         var started = System.Diagnostics.Stopwatch.StartNew();
         TimeSpan? last = null;
         var report = new Demo.InlineProgress<DispositionProgress>(p =>

@@ -250,6 +250,11 @@ public sealed class SeedDemoCommandTests
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Contains("Demo reports written: ", first.Output);
         Assert.All(DemoDataTests.ShippedTypes, type => Assert.Matches($@"Demo reports written: [^\n]*\b30 {type}\b", first.Output));
+        // Every step of every plan went through (the IROC marks only what its queue holds), and the seeding application ran
+        // no module's background service (a LENS dispatcher started there outlived its container).
+        Assert.DoesNotContain("stopped early", first.Output);
+        Assert.DoesNotContain("stopped at a step", first.Output + first.Error);
+        Assert.DoesNotContain("background service", first.Output + first.Error);
 
         var second = await HostProcess.RunAsync(environment, "seed", "demo");
         Assert.True(second.ExitCode == 0, second.Error);
