@@ -9,5 +9,5 @@ public static class ContractsInfo
     /// version it was built against, not the one the host happens to run.
     /// Keep equal to the project's &lt;Version&gt; (a test checks it).
     /// </summary>
-    public const string Version = "1.6.0";
+    public const string Version = "1.7.0";
 }

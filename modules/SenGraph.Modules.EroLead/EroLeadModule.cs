@@ -21,7 +21,7 @@ public sealed class EroLeadModule : ReportModule<EroLeadReport, SqliteEroLeadDbC
     /// <summary>The person role of a business or organisation a lead concerns (its name in <c>lastName</c>).</summary>
     public const string Organisation = "Organisation";
 
-    public override ModuleManifest Manifest { get; } = new("erolead", "ERO intelligence report", "1.2.0");
+    public override ModuleManifest Manifest { get; } = ModuleManifest.Of<EroLeadModule>("erolead", "ERO intelligence report");
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

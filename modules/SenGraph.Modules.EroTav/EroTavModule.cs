@@ -15,7 +15,7 @@ public sealed class EroTavModule : ReportModule<EroTavReport, SqliteEroTavDbCont
     /// <summary>The contact kind of the ERO point of contact for the visit.</summary>
     public const string EroPointOfContact = "EroPointOfContact";
 
-    public override ModuleManifest Manifest { get; } = new("erotav", "ERO Third Agency Visit report", "1.1.0");
+    public override ModuleManifest Manifest { get; } = ModuleManifest.Of<EroTavModule>("erotav", "ERO Third Agency Visit report");
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

@@ -17,7 +17,7 @@ public sealed class LearaModule : ReportModule<LearaReport, SqliteLearaDbContext
     /// <summary>The contact kind of the ICE employee who received the request.</summary>
     public const string ReceivedBy = "ReceivedBy";
 
-    public override ModuleManifest Manifest { get; } = new("leara", "Law Enforcement Agency Request for Assistance", "1.1.0");
+    public override ModuleManifest Manifest { get; } = ModuleManifest.Of<LearaModule>("leara", "Law Enforcement Agency Request for Assistance");
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

@@ -41,7 +41,7 @@ public sealed class LensModule : ISenGraphModule
     /// <summary>May manage the qualifying offense codes: LESC staff and System Administrators.</summary>
     public const string OffensesPolicy = "lens.offenses";
 
-    public ModuleManifest Manifest { get; } = new("lens", "LENS notifier", "1.2.0");
+    public ModuleManifest Manifest { get; } = ModuleManifest.Of<LensModule>("lens", "LENS notifier");
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

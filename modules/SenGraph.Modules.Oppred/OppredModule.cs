@@ -9,7 +9,7 @@ namespace SenGraph.Modules.Oppred;
 /// <summary>Operation Predator Significant Incident Arrest Report: a report type on the shared workflow (see modules/README.md). The type is declared by <see cref="OppredReport"/>.</summary>
 public sealed class OppredModule : ReportModule<OppredReport, SqliteOppredDbContext, SqlServerOppredDbContext, PostgreSqlOppredDbContext>
 {
-    public override ModuleManifest Manifest { get; } = new("oppred", "Operation Predator Significant Incident Arrest Report", "1.1.0");
+    public override ModuleManifest Manifest { get; } = ModuleManifest.Of<OppredModule>("oppred", "Operation Predator Significant Incident Arrest Report");
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

@@ -30,7 +30,7 @@ public sealed class SecureCommunitiesModule : ISenGraphModule
     public const string ReadinessReaderPolicy = "securecommunities.readiness.reader";
     public const string ReadinessManagerPolicy = "securecommunities.readiness.manager";
 
-    public ModuleManifest Manifest { get; } = new("securecommunities", "Secure Communities metrics", "1.1.0");
+    public ModuleManifest Manifest { get; } = ModuleManifest.Of<SecureCommunitiesModule>("securecommunities", "Secure Communities metrics");
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

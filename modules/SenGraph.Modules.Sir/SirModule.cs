@@ -9,7 +9,7 @@ namespace SenGraph.Modules.Sir;
 /// <summary>Significant Incident Report (PIA 1.1): the type is declared by <see cref="SirReport"/>; the kit does the rest.</summary>
 public sealed class SirModule : ReportModule<SirReport, SqliteSirDbContext, SqlServerSirDbContext, PostgreSqlSirDbContext>
 {
-    public override ModuleManifest Manifest { get; } = new("sir", "Significant Incident Report", "2.1.0");
+    public override ModuleManifest Manifest { get; } = ModuleManifest.Of<SirModule>("sir", "Significant Incident Report");
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

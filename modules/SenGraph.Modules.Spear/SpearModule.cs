@@ -9,7 +9,7 @@ namespace SenGraph.Modules.Spear;
 /// <summary>Significant Prospective Enforcement Activity Report: a report type on the shared workflow (see modules/README.md). The type is declared by <see cref="SpearReport"/>.</summary>
 public sealed class SpearModule : ReportModule<SpearReport, SqliteSpearDbContext, SqlServerSpearDbContext, PostgreSqlSpearDbContext>
 {
-    public override ModuleManifest Manifest { get; } = new("spear", "Significant Prospective Enforcement Activity Report", "1.2.0");
+    public override ModuleManifest Manifest { get; } = ModuleManifest.Of<SpearModule>("spear", "Significant Prospective Enforcement Activity Report");
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

@@ -12,7 +12,7 @@ public sealed class SpotModule : ReportModule<SpotReport, SqliteSpotDbContext, S
     /// <summary>The contact kind of the government points of contact a SPOT names (PIA 1.1).</summary>
     public const string GovernmentPointOfContact = "GovernmentPointOfContact";
 
-    public override ModuleManifest Manifest { get; } = new("spot", "SPOT report", "1.1.0");
+    public override ModuleManifest Manifest { get; } = ModuleManifest.Of<SpotModule>("spot", "SPOT report");
 
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {

@@ -9,5 +9,5 @@ public sealed class SampleModule : ReportModule<SampleReport, SqliteSampleDbCont
 {
     // Id: lower-case letters, digits, dashes; it names the module's migrations history table (__Migrations_<id>).
     // Version: semantic version, bump it with every release.
-    public override ModuleManifest Manifest { get; } = new("sample", "Sample report", "1.0.0");
+    public override ModuleManifest Manifest { get; } = ModuleManifest.Of<SampleModule>("sample", "Sample report");
 }

@@ -86,6 +86,19 @@ public sealed class SchemaTests(ShippedModulesHost host) : IClassFixture<Shipped
     }
 
     [Fact]
+    public void A_module_manifest_takes_its_version_from_the_module_assembly_without_the_source_revision()
+    {
+        var manifest = SenGraph.Contracts.Modules.ModuleManifest.Of<SenGraph.Modules.Lens.LensModule>("lens", "LENS notifier");
+        var informational = typeof(SenGraph.Modules.Lens.LensModule).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+
+        Assert.Equal("1.2.0", manifest.Version); // modules/SenGraph.Modules.Lens/SenGraph.Modules.Lens.csproj
+        Assert.StartsWith(manifest.Version, informational);
+        Assert.Equal(manifest.Version, new SenGraph.Modules.Lens.LensModule().Manifest.Version);
+    }
+
+    [Fact]
     public async Task The_token_command_prints_a_token_the_host_accepts()
     {
         var run = await HostProcess.RunAsync(DevelopmentProcess, "token", "--user", "cli-agent", "--roles", "Agent,Supervisor", "--office", "SAC-BOS");
