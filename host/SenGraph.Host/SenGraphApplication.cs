@@ -4,24 +4,24 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 using SenGraph.Contracts.Security;
 using SenGraph.Host.Auditing;
-using SenGraph.Host.Demo;
 using SenGraph.Host.Events;
 using SenGraph.Host.GraphQL;
-using SenGraph.Host.Hosting;
-using SenGraph.Host.GraphQL.Limits;
 using SenGraph.Host.GraphQL.Http;
-using SenGraph.Host.GraphQL.WebSockets;
+using SenGraph.Host.GraphQL.Limits;
 using SenGraph.Host.GraphQL.Sse;
+using SenGraph.Host.GraphQL.WebSockets;
 using SenGraph.Host.Health;
+using SenGraph.Host.Hosting;
 using SenGraph.Host.Ide;
+using SenGraph.Host.Kernel.Database;
+using SenGraph.Host.Kernel.Demo;
+using SenGraph.Host.Kernel.Records;
+using SenGraph.Host.Kernel.SavedQueries;
+using SenGraph.Host.Kernel.Summaries;
 using SenGraph.Host.Modules;
 using SenGraph.Host.Observability;
-using SenGraph.Host.Records;
-using SenGraph.Host.SavedQueries;
-using SenGraph.Host.Summaries;
 using SenGraph.Host.Security;
 using SenGraph.Host.Storage;
-using SenGraph.Host.Workflow;
 
 namespace SenGraph.Host;
 
@@ -92,9 +92,9 @@ public static class SenGraphApplication
         var telemetry = services.AddSenGraphObservability(configuration);
         services.AddSavedQueries();
         services.AddReportSummaries();
-        services.AddSingleton<Sharing.ReportSharingService>();
+        services.AddSingleton<Kernel.Sharing.ReportSharingService>();
         services.AddRecords();
-        services.AddSingleton<Sharing.ExternalSharingService>();
+        services.AddSingleton<Kernel.Sharing.ExternalSharingService>();
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddScopedSubscriptionExecutionStrategy()

@@ -3,7 +3,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Querying;
-using SenGraph.Host.Workflow;
+using SenGraph.Host.Kernel.Database;
 
 namespace SenGraph.Host.Auditing;
 

@@ -4,7 +4,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Reports;
-using SenGraph.Host.Workflow;
+using SenGraph.Host.Kernel.Database;
 
 namespace SenGraph.Host.Auditing;
 
@@ -113,9 +113,9 @@ public sealed class AuditTrail(WorkflowDatabase database, AuditWriter writer, Ti
                         report = r.Id.ToString();
                         View(report, type);
                     }
-                    else if (obj.Result is Summaries.ReportSummary summary && type is not null)
+                    else if (obj.Result is Kernel.Summaries.ReportSummary summary && type is not null)
                     {
-                        report = $"@{Summaries.ReportSummaryModel.Table}@{summary.Id}";
+                        report = $"@{Kernel.Summaries.ReportSummaryModel.Table}@{summary.Id}";
                         View(report, type);
                     }
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Auditing;
-using SenGraph.Host.Workflow;
+using SenGraph.Host.Kernel.Database;
 
 namespace SenGraph.Host.Auditing;
 

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Auditing;
-using SenGraph.Host.Workflow;
+using SenGraph.Host.Kernel.Database;
 
 namespace SenGraph.Host.Auditing;
 

@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using SenGraph.Contracts.Auditing;
-using SenGraph.Host.Workflow;
+using SenGraph.Host.Kernel.Reports;
 
 namespace SenGraph.Host.Auditing;
 

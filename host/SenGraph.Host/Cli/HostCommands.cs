@@ -26,7 +26,7 @@ public static class HostCommands
         root.Add(new Command("migrations", "Database migrations of every module.") { MigrationsScriptCommand() });
         root.Add(ModulePackageCommands.Create(Run));
         root.Add(new Command("seed", "Data to explore the API with.") { SeedDemoCommand(), SeedGenerateCommand() });
-        root.Add(new Command("records", "Records management (PIA 3.2).") { SenGraph.Host.Records.DispositionCommand.Create(Run) });
+        root.Add(new Command("records", "Records management (PIA 3.2).") { SenGraph.Host.Kernel.Records.DispositionCommand.Create(Run) });
         return root.Parse(args).InvokeAsync();
     }
 
@@ -58,8 +58,8 @@ public static class HostCommands
             "Write realistic, fictional reports of every loaded type that has none yet, through the real workflow, as the directory's users (running it again changes nothing).");
         command.SetAction(result => Run(async () =>
         {
-            var outcome = await SenGraph.Host.Demo.DemoData.SeedAsync(null, null, onlyIfNoReports: false, CancellationToken.None);
-            Console.WriteLine(SenGraph.Host.Demo.DemoData.Describe(outcome!));
+            var outcome = await SenGraph.Host.Kernel.Demo.DemoData.SeedAsync(null, null, onlyIfNoReports: false, CancellationToken.None);
+            Console.WriteLine(SenGraph.Host.Kernel.Demo.DemoData.Describe(outcome!));
         }));
         return command;
     }
@@ -83,15 +83,15 @@ public static class HostCommands
             var total = result.GetRequiredValue(reports);
             var started = System.Diagnostics.Stopwatch.StartNew();
             var lastPrinted = TimeSpan.Zero;
-            var progress = new SenGraph.Host.Demo.InlineProgress<SenGraph.Host.Demo.DemoBulkProgress>(p =>
+            var progress = new SenGraph.Host.Kernel.Demo.InlineProgress<SenGraph.Host.Kernel.Demo.DemoBulkProgress>(p =>
             {
                 if (p.Written != p.Total && started.Elapsed - lastPrinted < TimeSpan.FromSeconds(5)) return;
                 lastPrinted = started.Elapsed;
                 Console.Error.WriteLine($"{p.Written:N0}/{p.Total:N0} reports ({100.0 * p.Written / Math.Max(1, p.Total):F0}%), "
                     + $"{started.Elapsed.TotalSeconds:F0} s, {p.Written / Math.Max(0.001, started.Elapsed.TotalSeconds):F0} reports/s");
             });
-            var outcome = await SenGraph.Host.Demo.DemoData.GenerateAsync(null, null, total, progress, CancellationToken.None);
-            Console.WriteLine($"{SenGraph.Host.Demo.DemoData.Describe(outcome)} {started.Elapsed.TotalSeconds:F1} s.");
+            var outcome = await SenGraph.Host.Kernel.Demo.DemoData.GenerateAsync(null, null, total, progress, CancellationToken.None);
+            Console.WriteLine($"{SenGraph.Host.Kernel.Demo.DemoData.Describe(outcome)} {started.Elapsed.TotalSeconds:F1} s.");
         }));
         return command;
     }
@@ -161,8 +161,8 @@ public static class HostCommands
             configure?.Invoke(configuration);
         });
         var snapshot = await app.Services.GetRequiredService<ModuleCatalog>().LoadAllAsync(applyMigrations: false, CancellationToken.None);
-        var host = app.Services.GetRequiredService<SenGraph.Host.Workflow.WorkflowDatabase>();
-        var hostScript = $"-- Host {nameof(SenGraph.Host.Workflow.WorkflowDbContext)} (applied before every module)\n" +
+        var host = app.Services.GetRequiredService<SenGraph.Host.Kernel.Database.WorkflowDatabase>();
+        var hostScript = $"-- Host {nameof(SenGraph.Host.Kernel.Database.WorkflowDbContext)} (applied before every module)\n" +
             host.GenerateMigrationScript().ReplaceLineEndings("\n").Trim() + "\n";
         var parts = snapshot.LoadedModules
             .OrderBy(m => m.Manifest.Id, StringComparer.Ordinal)

@@ -1,6 +1,6 @@
 using SenGraph.Contracts.Modules;
+using SenGraph.Host.Kernel.Database;
 using SenGraph.Host.Modules;
-using SenGraph.Host.Workflow;
 
 namespace SenGraph.Host.Cli;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SenGraph.Host.Kernel.Database;
 using SenGraph.Host.Modules;
-using SenGraph.Host.Workflow;
 
 namespace SenGraph.Host.Health;
 

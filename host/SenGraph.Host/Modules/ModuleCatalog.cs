@@ -248,7 +248,7 @@ public sealed class ModuleCatalog(
                         await timings.MeasureAsync(StartupTimings.ModuleLoading, async () =>
                         {
                             await ModuleLoader.MigrateAsync(module, cancellationToken);
-                            await Records.RetentionRecompute.OnModuleMigratedAsync(module, logger, cancellationToken);
+                            await Kernel.Records.RetentionRecompute.OnModuleMigratedAsync(module, logger, cancellationToken);
                             return migrated.Add(module);
                         });
                     }

@@ -5,8 +5,10 @@ using SenGraph.Contracts.Reports.Kit;
 using SenGraph.Host.Auditing;
 using SenGraph.Host.GraphQL;
 using SenGraph.Host.GraphQL.Authorization;
+using SenGraph.Host.Kernel.Agency;
+using SenGraph.Host.Kernel.Reports;
+using SenGraph.Host.Kernel.Workflow;
 using SenGraph.Host.Security;
-using SenGraph.Host.Workflow;
 
 namespace SenGraph.Host.Modules;
 
@@ -179,16 +181,16 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         MoveFields(ActivatorUtilities.CreateInstance<ReportMutations>(hostServices), mutation, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<ReportSubscriptions>(hostServices), subscription, HostOwner, owners);
         MoveFields(ActivatorUtilities.CreateInstance<AuditQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<SavedQueries.SavedQueryQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<SavedQueries.SavedQueryMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Summaries.ReportSummaryQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Summaries.ReportSummaryMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Sharing.SharingQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Sharing.SharingMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Records.RecordsQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Records.RecordsMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Sharing.ExternalSharingQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Sharing.ExternalSharingMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Kernel.SavedQueries.SavedQueryQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Kernel.SavedQueries.SavedQueryMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Summaries.ReportSummaryQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Summaries.ReportSummaryMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Sharing.SharingQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Sharing.SharingMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Records.RecordsQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Records.RecordsMutations>(hostServices), mutation, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Sharing.ExternalSharingQueries>(hostServices), query, HostOwner, owners);
+        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Sharing.ExternalSharingMutations>(hostServices), mutation, HostOwner, owners);
     }
 
     /// <summary>The enums whose values the host and the loaded modules declare together, one instance each per schema.</summary>

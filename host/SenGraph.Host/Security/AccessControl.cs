@@ -3,8 +3,8 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Authorization;
 using SenGraph.Contracts.Reports.Workflow;
+using SenGraph.Host.Kernel.Reports;
 using SenGraph.Host.Modules;
-using SenGraph.Host.Workflow;
 
 namespace SenGraph.Host.Security;
 

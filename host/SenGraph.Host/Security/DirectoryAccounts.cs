@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Modules.Events;
-using SenGraph.Host.Workflow;
+using SenGraph.Host.Kernel.Database;
 
 namespace SenGraph.Host.Security;
 

@@ -6,7 +6,6 @@ using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Security;
 using SenGraph.Host.Auditing;
-using SenGraph.Host.Workflow;
 
 namespace SenGraph.Host.Security;
 

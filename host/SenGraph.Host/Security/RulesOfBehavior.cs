@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SenGraph.Contracts.Agency;
-using SenGraph.Host.Workflow;
+using SenGraph.Host.Kernel.Database;
 
 namespace SenGraph.Host.Security;
 

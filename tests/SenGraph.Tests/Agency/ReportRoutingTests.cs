@@ -2,7 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Reports.Workflow;
-using SenGraph.Host.Workflow;
+using SenGraph.Host.Kernel.Agency;
+using SenGraph.Host.Kernel.Database;
 using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Agency;

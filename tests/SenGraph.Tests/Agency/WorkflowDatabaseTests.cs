@@ -6,8 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Persistence;
+using SenGraph.Host.Kernel.Agency;
+using SenGraph.Host.Kernel.Database;
+using SenGraph.Host.Kernel.Workflow;
 using SenGraph.Host.Modules;
-using SenGraph.Host.Workflow;
 using SenGraph.Tests.Contract;
 using SenGraph.Tests.Infrastructure;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Auditing;
-using SenGraph.Host.Workflow;
+using SenGraph.Host.Kernel.Database;
 using SenGraph.Tests.Infrastructure;
 using SenGraph.Tests.Sir;
 

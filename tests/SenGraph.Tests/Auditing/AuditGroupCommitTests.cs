@@ -4,8 +4,8 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using SenGraph.Contracts.Auditing;
 using SenGraph.Host.Auditing;
+using SenGraph.Host.Kernel.Database;
 using SenGraph.Host.Storage;
-using SenGraph.Host.Workflow;
 using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Auditing;

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Persistence;
 using SenGraph.Host.Auditing;
-using SenGraph.Host.Workflow;
+using SenGraph.Host.Kernel.Database;
 using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Auditing;

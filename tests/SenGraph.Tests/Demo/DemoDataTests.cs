@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SenGraph.Host.Demo;
+using SenGraph.Host.Kernel.Demo;
 using SenGraph.Tests.Auditing;
 using SenGraph.Tests.Infrastructure;
 using Xunit;

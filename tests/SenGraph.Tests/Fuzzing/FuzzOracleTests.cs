@@ -9,7 +9,7 @@ namespace SenGraph.Tests.Fuzzing;
 public sealed class FuzzOracleTests
 {
     [Theory]
-    [InlineData("""{"errors":[{"message":"   at SenGraph.Host.Workflow.ReportWorkflow.StepAsync(Guid id) in /work/src/ReportWorkflow.cs:line 42"}]}""", "a stack frame")]
+    [InlineData("""{"errors":[{"message":"   at SenGraph.Host.Kernel.Workflow.ReportWorkflow.StepAsync(Guid id) in /work/src/ReportWorkflow.cs:line 42"}]}""", "a stack frame")]
     [InlineData("""{"errors":[{"message":"Object reference not set\n--- End of stack trace from previous location ---"}]}""", "a stack trace marker")]
     [InlineData("""{"errors":[{"message":"DbUpdateException: An error occurred while saving"}]}""", "an exception type")]
     [InlineData("""{"errors":[{"message":"The JSON value could not be converted to GraphQL.Inputs."}]}""", "a .NET type name")]

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SenGraph.Host.Workflow;
+using SenGraph.Host.Kernel.Reports;
 
 namespace SenGraph.Tests.Infrastructure;
 

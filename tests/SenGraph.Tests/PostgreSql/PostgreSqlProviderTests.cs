@@ -5,8 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using SenGraph.Contracts.Modules;
 using SenGraph.Contracts.Persistence;
+using SenGraph.Host.Kernel.Database;
 using SenGraph.Host.Storage;
-using SenGraph.Host.Workflow;
 
 namespace SenGraph.Tests.PostgreSql;
 

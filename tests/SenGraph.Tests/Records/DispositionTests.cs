@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SenGraph.Contracts.Auditing;
-using SenGraph.Host.Records;
+using SenGraph.Host.Kernel.Records;
 using SenGraph.Tests.Infrastructure;
 using SenGraph.Tests.Sir;
 
@@ -144,7 +144,7 @@ public sealed class DispositionTests : IDisposable
 
         using var interrupt = new CancellationTokenSource();
         var batches = 0;
-        var progress = new SenGraph.Host.Demo.InlineProgress<DispositionProgress>(p =>
+        var progress = new SenGraph.Host.Kernel.Demo.InlineProgress<DispositionProgress>(p =>
         {
             if (p.Step == "destruction" && ++batches == 20) interrupt.Cancel();
         });

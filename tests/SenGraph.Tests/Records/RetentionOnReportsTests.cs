@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using SenGraph.Host.Records;
+using SenGraph.Host.Kernel.Records;
 using SenGraph.Tests.Infrastructure;
 using SenGraph.Tests.Leara;
 using SenGraph.Tests.Sir;

@@ -314,7 +314,7 @@ public sealed class ExternalSharingFeedTests(ShippedModulesHost host) : IClassFi
         Assert.Equal(whole[2]["id"]!.GetValue<string>(), next[0]!["id"]!.GetValue<string>());
 
         Assert.Equal(["PAGING_INVALID_ARGUMENT"], (await host.PostAsync(Feed, new { first = -1 }, partner)).ErrorCodes);
-        Assert.Equal(["PAGING_MAX_EXCEEDED"], (await host.PostAsync(Feed, new { first = SenGraph.Host.Sharing.ExternalSharingService.MaxPageSize + 1 }, partner)).ErrorCodes);
+        Assert.Equal(["PAGING_MAX_EXCEEDED"], (await host.PostAsync(Feed, new { first = SenGraph.Host.Kernel.Sharing.ExternalSharingService.MaxPageSize + 1 }, partner)).ErrorCodes);
         Assert.Equal(["PAGING_INVALID_CURSOR"], (await host.PostAsync(Feed, new { first = 2, after = "not a cursor" }, partner)).ErrorCodes);
         Assert.Equal(["PAGING_INVALID_CURSOR"], (await host.PostAsync(Feed, new { first = 2, after = Convert.ToBase64String("x:3"u8) }, partner)).ErrorCodes);
     }

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SenGraph.Contracts.Persistence;
-using SenGraph.Host.Workflow;
+using SenGraph.Host.Kernel.Database;
 using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Sir;

@@ -99,7 +99,7 @@ public sealed class AuthorizationValidationRule(bool allowAnonymousIntrospection
             targets.AddRange(Named(definition.ResolvedType?.GetNamedType()));
             var anonymousAllowed = definition.IsAnonymousAllowed();
             if (isRootField && IsAuthenticated(context) && !anonymousAllowed && !definition.IsStatistical() && !definition.IsForEveryRole()
-                && !definition.GetMetadata(Sharing.ExternalSharingQueries.FeedKey, false)
+                && !definition.GetMetadata(Kernel.Sharing.ExternalSharingQueries.FeedKey, false)
                 && !await Access(context).SatisfiesAsync(context.Schema, context.User, HostPolicies.Records))
             {
                 Report(context, field, StatisticsOnlyRefusal(context, coordinate));

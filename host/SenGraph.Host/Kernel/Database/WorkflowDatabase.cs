@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using SenGraph.Contracts.Auditing;
+using SenGraph.Contracts.Persistence;
+using SenGraph.Host.Storage;
+
+namespace SenGraph.Host.Kernel.Database;
+
+/// <summary>
+/// Creates <see cref="WorkflowDbContext"/>s for the configured <see cref="DatabaseSettings"/>: the
+/// SQLite, SQL Server or PostgreSQL derived context, each with its own migrations and the host's history table, and
+/// audited like every module's (<see cref="AuditSaveChangesInterceptor"/>).
+/// </summary>
+public sealed class WorkflowDatabase : IDbContextFactory<WorkflowDbContext>
+{
+    private readonly Func<WorkflowDbContext> _create;
+
+    public WorkflowDatabase(DatabaseSettings settings)
+    {
+        Settings = settings;
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
+                    .UseSqlite(settings.ConnectionString, x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable))
+                    .AddInterceptors(AuditSaveChangesInterceptor.Instance).Options;
+                _create = () => new SqliteWorkflowDbContext(sqlite);
+                break;
+            case DatabaseProvider.SqlServer:
+                var sqlServer = new DbContextOptionsBuilder<SqlServerWorkflowDbContext>()
+                    .UseSqlServer(settings.ConnectionString, x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable))
+                    .AddInterceptors(AuditSaveChangesInterceptor.Instance).Options;
+                _create = () => new SqlServerWorkflowDbContext(sqlServer);
+                break;
+            case DatabaseProvider.PostgreSql:
+                var postgreSql = new DbContextOptionsBuilder<PostgreSqlWorkflowDbContext>()
+                    .UseNpgsql(settings.ConnectionString, x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable))
+                    .AddInterceptors(AuditSaveChangesInterceptor.Instance).Options;
+                _create = () => new PostgreSqlWorkflowDbContext(postgreSql);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown database provider.");
+        }
+    }
+
+    public DatabaseSettings Settings { get; }
+
+    public WorkflowDbContext CreateDbContext() => _create();
+
+    /// <summary>Applies every pending host migration (on SQLite, after switching the file to WAL: <see cref="SqliteTuning"/>).</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var context = CreateDbContext();
+        if (Settings.Provider == DatabaseProvider.Sqlite) await SqliteTuning.UseWriteAheadLogAsync(context.Database, cancellationToken);
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>The idempotent SQL script of the host's migrations, for the configured provider (needs no server).</summary>
+    public string GenerateMigrationScript()
+    {
+        using var context = CreateDbContext();
+        return context.Database.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+    }
+}
