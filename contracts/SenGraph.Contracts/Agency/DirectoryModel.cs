@@ -6,7 +6,7 @@ namespace SenGraph.Contracts.Agency;
 
 /// <summary>
 /// The EF Core mapping of the directory (organisations, offices, users and their roles) and of
-/// report recipients. The host's workflow context owns the tables and their migrations; a report
+/// report recipients. The host's database context (SenDbContext) owns the tables and their migrations; a report
 /// module maps them too, with <c>excludeFromMigrations: true</c>, to read or write them in its own
 /// transaction.
 /// </summary>

@@ -15,7 +15,7 @@ public static class ReportEnvelopeModel
     /// </summary>
     /// <param name="modelBuilder">The context's model builder.</param>
     /// <param name="excludeFromMigrations">
-    /// <c>false</c> for the host's workflow context, which owns the tables and their migrations; <c>true</c> for
+    /// <c>false</c> for the host's database context (SenDbContext), which owns the tables and their migrations; <c>true</c> for
     /// a report module's context, which reads and writes the same tables (and its own details table, in one
     /// <c>SaveChanges</c>) but never creates or alters them.
     /// </param>

@@ -10,7 +10,7 @@ namespace SenGraph.Host.Auditing;
 /// <summary>The audit trail for System Administrators: <c>auditRecords</c> and <c>verifyAuditTrail</c>.</summary>
 public sealed class AuditQueries : ObjectGraphType
 {
-    public AuditQueries(IDbContextFactory<WorkflowDbContext> databases, AuditVerifier verifier)
+    public AuditQueries(IDbContextFactory<SenDbContext> databases, AuditVerifier verifier)
     {
         this.ConnectionField<AuditRecordGraphType, AuditRecord>("auditRecords", o =>
             {

@@ -12,7 +12,7 @@ namespace SenGraph.Host.Auditing;
 /// The host's side of the audit trail: appending records that belong to no write of a context (views,
 /// logons), grouped with other requests' by the <see cref="AuditWriter"/>, and recording what a GraphQL result shows.
 /// </summary>
-public sealed class AuditTrail(WorkflowDatabase database, AuditWriter writer, TimeProvider clock, ILogger<AuditTrail> logger)
+public sealed class AuditTrail(SenDatabase database, AuditWriter writer, TimeProvider clock, ILogger<AuditTrail> logger)
 {
     /// <summary>The error code of a read whose audit record could not be written: its data is withheld.</summary>
     public const string Unavailable = "AUDIT_UNAVAILABLE";
@@ -31,7 +31,7 @@ public sealed class AuditTrail(WorkflowDatabase database, AuditWriter writer, Ti
     /// SQLite's immediate transaction and SQL Server's application lock, what it reads from the trail cannot
     /// change before its records are written (the lockout counts failed logons this way).
     /// </summary>
-    public async Task AppendAsync(Func<WorkflowDbContext, CancellationToken, Task<IReadOnlyList<AuditEntry>>> build, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(Func<SenDbContext, CancellationToken, Task<IReadOnlyList<AuditEntry>>> build, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

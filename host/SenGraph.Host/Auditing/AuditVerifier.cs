@@ -39,7 +39,7 @@ public sealed record AuditVerification(
 /// written and against an <see cref="AuditAnchor"/> the caller kept: without either, removing the newest
 /// records is indistinguishable from their never having been written.
 /// </summary>
-public sealed class AuditVerifier(WorkflowDatabase database)
+public sealed class AuditVerifier(SenDatabase database)
 {
     public async Task<AuditVerification> VerifyAsync(AuditAnchor? anchor, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ namespace SenGraph.Host.Auditing;
 /// </summary>
 public sealed class AuditWriter : IAsyncDisposable
 {
-    private readonly WorkflowDatabase _database;
+    private readonly SenDatabase _database;
     private readonly TimeProvider _clock;
     private readonly AuditWriterSettings _settings;
     private readonly ILogger<AuditWriter> _logger;
@@ -25,7 +25,7 @@ public sealed class AuditWriter : IAsyncDisposable
     private readonly Task _loop;
     private Pending? _carried;
 
-    public AuditWriter(WorkflowDatabase database, TimeProvider clock, AuditWriterSettings settings, ILogger<AuditWriter> logger)
+    public AuditWriter(SenDatabase database, TimeProvider clock, AuditWriterSettings settings, ILogger<AuditWriter> logger)
     {
         _database = database;
         _clock = clock;

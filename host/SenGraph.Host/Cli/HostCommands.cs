@@ -161,8 +161,8 @@ public static class HostCommands
             configure?.Invoke(configuration);
         });
         var snapshot = await app.Services.GetRequiredService<ModuleCatalog>().LoadAllAsync(applyMigrations: false, CancellationToken.None);
-        var host = app.Services.GetRequiredService<SenGraph.Host.Kernel.Database.WorkflowDatabase>();
-        var hostScript = $"-- Host {nameof(SenGraph.Host.Kernel.Database.WorkflowDbContext)} (applied before every module)\n" +
+        var host = app.Services.GetRequiredService<SenGraph.Host.Kernel.Database.SenDatabase>();
+        var hostScript = $"-- Host {nameof(SenGraph.Host.Kernel.Database.SenDbContext)} (applied before every module)\n" +
             host.GenerateMigrationScript().ReplaceLineEndings("\n").Trim() + "\n";
         var parts = snapshot.LoadedModules
             .OrderBy(m => m.Manifest.Id, StringComparer.Ordinal)

@@ -33,7 +33,7 @@ public static class HealthEndpoints
 }
 
 /// <summary>Healthy when the host's database accepts a connection.</summary>
-internal sealed class DatabaseHealthCheck(IDbContextFactory<WorkflowDbContext> database) : IHealthCheck
+internal sealed class DatabaseHealthCheck(IDbContextFactory<SenDbContext> database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

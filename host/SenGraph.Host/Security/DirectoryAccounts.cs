@@ -29,13 +29,13 @@ public sealed record DirectoryAccountChanged(string UserName) : ILiveEvent;
 public sealed class DirectoryAccounts
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<AccountState>>> _entries = new(StringComparer.Ordinal);
-    private readonly WorkflowDatabase database;
+    private readonly SenDatabase database;
     private readonly LockoutSettings lockout;
     private readonly AccountSettings settings;
     private readonly TimeProvider clock;
     private readonly ILiveEvents bus;
 
-    public DirectoryAccounts(WorkflowDatabase database, LockoutSettings lockout, AccountSettings settings, TimeProvider clock, ILiveEvents bus)
+    public DirectoryAccounts(SenDatabase database, LockoutSettings lockout, AccountSettings settings, TimeProvider clock, ILiveEvents bus)
     {
         this.database = database;
         this.lockout = lockout;

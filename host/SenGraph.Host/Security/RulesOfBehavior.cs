@@ -63,7 +63,7 @@ public sealed class RulesOfBehaviorAcknowledgement
 public sealed record RulesOfBehaviorStatus(string Version, string Text, DateTimeOffset? AcknowledgedAt, DateTimeOffset? DueBy, bool Acknowledged);
 
 /// <summary>Records acknowledgements and answers whether a user's is current.</summary>
-public sealed class RulesOfBehavior(WorkflowDatabase database, IOptions<RulesOfBehaviorOptions> options, TimeProvider clock)
+public sealed class RulesOfBehavior(SenDatabase database, IOptions<RulesOfBehaviorOptions> options, TimeProvider clock)
 {
     // Only current acknowledgements are remembered (until they run out): acknowledging never takes one back.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _currentUntil = new(StringComparer.Ordinal);

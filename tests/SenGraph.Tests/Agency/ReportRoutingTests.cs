@@ -14,7 +14,7 @@ public sealed class ReportRoutingTests(ShippedModulesHost host) : IClassFixture<
     private IReadOnlyList<string> Route(string office)
     {
         _ = host.Server; // starts the host: migrations and seed
-        using var db = host.Services.GetRequiredService<IDbContextFactory<WorkflowDbContext>>().CreateDbContext();
+        using var db = host.Services.GetRequiredService<IDbContextFactory<SenDbContext>>().CreateDbContext();
         var recipients = ReportRouting.RouteAsync(db.Offices, office, ReportRoutes.FieldOfficesAndIroc, CancellationToken.None).GetAwaiter().GetResult();
         Assert.All(recipients, r => Assert.Equal(RecipientKind.Office, r.Kind));
         return recipients.Select(r => r.Code).ToList();

@@ -26,7 +26,7 @@ public sealed class AuditFailClosedTests(ShippedModulesHost host) : IClassFixtur
     {
         await host.VerifyAsync(); // the host is up and migrated
         Assert.Null(AuditScope.Current);
-        await using var db = host.Services.GetRequiredService<WorkflowDatabase>().CreateDbContext();
+        await using var db = host.Services.GetRequiredService<SenDatabase>().CreateDbContext();
         db.Offices.Add(NewOffice("HQ-NOSCOPE"));
 
         var refused = await Assert.ThrowsAsync<AuditException>(() => db.SaveChangesAsync());
@@ -39,7 +39,7 @@ public sealed class AuditFailClosedTests(ShippedModulesHost host) : IClassFixtur
     public async Task Synchronous_SaveChanges_is_refused_even_inside_an_audit_scope_and_writes_nothing()
     {
         await host.VerifyAsync();
-        await using var db = host.Services.GetRequiredService<WorkflowDatabase>().CreateDbContext();
+        await using var db = host.Services.GetRequiredService<SenDatabase>().CreateDbContext();
         db.Offices.Add(NewOffice("HQ-SYNC"));
         using var scope = AuditScope.Begin(new AuditContext("sync-writer", "test"));
 
@@ -54,7 +54,7 @@ public sealed class AuditFailClosedTests(ShippedModulesHost host) : IClassFixtur
     public async Task The_same_save_inside_an_audit_scope_is_written_with_its_record()
     {
         // The control for the two refusals above: the entity and the context are fine, only the scope was missing.
-        await using var db = host.Services.GetRequiredService<WorkflowDatabase>().CreateDbContext();
+        await using var db = host.Services.GetRequiredService<SenDatabase>().CreateDbContext();
         db.Offices.Add(NewOffice("HQ-SCOPED"));
         using (AuditScope.Begin(new AuditContext("scoped-writer", "test")))
             await db.SaveChangesAsync();

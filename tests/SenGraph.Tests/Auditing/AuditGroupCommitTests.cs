@@ -18,14 +18,14 @@ namespace SenGraph.Tests.Auditing;
 public sealed class AuditGroupCommitTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new("audit-group-commit");
-    private WorkflowDatabase _database = null!;
+    private SenDatabase _database = null!;
 
     private string File => Path.Combine(_folder.Path, "audit.db");
 
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:SenGraph"] = "Data Source=audit.db" }).Build();
-        _database = new WorkflowDatabase(DatabaseConfiguration.Resolve(configuration, new HostingEnvironment { ContentRootPath = _folder.Path }));
+        _database = new SenDatabase(DatabaseConfiguration.Resolve(configuration, new HostingEnvironment { ContentRootPath = _folder.Path }));
         await _database.MigrateAsync(CancellationToken.None);
     }
 

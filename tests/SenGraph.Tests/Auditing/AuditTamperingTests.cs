@@ -139,7 +139,7 @@ public sealed class AuditTamperingTests
             source.BackupDatabase(target);
         }
 
-        var verifier = new AuditVerifier(new WorkflowDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={copy};Pooling=False")));
+        var verifier = new AuditVerifier(new SenDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={copy};Pooling=False")));
 
         var verdict = await verifier.VerifyAsync(new AuditAnchor(sequence, hash), CancellationToken.None);
         var unanchored = await verifier.VerifyAsync(null, CancellationToken.None);

@@ -60,9 +60,9 @@ public sealed class PostgreSqlProviderTests
     [Fact]
     public void The_host_creates_its_postgresql_context_with_its_own_history_table()
     {
-        using var db = new WorkflowDatabase(new DatabaseSettings(DatabaseProvider.PostgreSql, "Host=localhost;Database=sengraph")).CreateDbContext();
+        using var db = new SenDatabase(new DatabaseSettings(DatabaseProvider.PostgreSql, "Host=localhost;Database=sengraph")).CreateDbContext();
 
-        Assert.IsType<PostgreSqlWorkflowDbContext>(db);
+        Assert.IsType<PostgreSqlSenDbContext>(db);
         Assert.True(db.Database.IsNpgsql());
     }
 

@@ -5,7 +5,7 @@ using SenGraph.Contracts.Reports;
 
 namespace SenGraph.Tests.Reports;
 
-/// <summary>Plays the host's workflow context: owns the envelope tables.</summary>
+/// <summary>Plays the host's database context (SenDbContext): owns the envelope tables.</summary>
 public sealed class EnvelopeOwnerContext(DbContextOptions<EnvelopeOwnerContext> options) : DbContext(options)
 {
     private readonly bool _sqlite = ReportEnvelopeModelTests.IsSqlite(options);

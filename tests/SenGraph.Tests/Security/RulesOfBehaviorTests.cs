@@ -66,7 +66,7 @@ public sealed class RulesOfBehaviorTests
         await using (var scope = host.Services.CreateAsyncScope())
         {
             // An acknowledgement made 90 days and a minute ago, as the table would hold it.
-            var database = scope.ServiceProvider.GetRequiredService<SenGraph.Host.Kernel.Database.WorkflowDatabase>();
+            var database = scope.ServiceProvider.GetRequiredService<SenGraph.Host.Kernel.Database.SenDatabase>();
             var rules = scope.ServiceProvider.GetRequiredService<RulesOfBehavior>();
             using var audit = SenGraph.Contracts.Auditing.AuditScope.Begin(SenGraph.Contracts.Auditing.AuditContext.System("test: backdated acknowledgements"));
             await using var db = database.CreateDbContext();

@@ -14,7 +14,7 @@ public sealed class SirUpgradeTests
     {
         using var host = new TestHost(new PluginsFolder().WithShippedModules());
         // The database as SIR 1.0.0 left it: the host's tables, and SirReports with its first migration applied.
-        await new WorkflowDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={host.DatabaseFile}")).MigrateAsync(CancellationToken.None);
+        await new SenDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={host.DatabaseFile}")).MigrateAsync(CancellationToken.None);
         var id = Guid.NewGuid();
         var eventAt = new DateTimeOffset(2026, 11, 20, 14, 30, 0, TimeSpan.Zero);
         var toBinary = new DateTimeOffsetToBinaryConverter();

@@ -36,7 +36,7 @@ public sealed record UpdateUserInput(
 /// checked (formats, lengths, references, duplicates, consistency with other offices) and all
 /// errors are returned together; a change is written in one <c>SaveChanges</c> or not at all.
 /// </summary>
-public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext> databases, DirectoryAccounts accounts, SenGraph.Host.Modules.RoleCatalog roleCatalog)
+public sealed class DirectoryAdministration(IDbContextFactory<SenDbContext> databases, DirectoryAccounts accounts, SenGraph.Host.Modules.RoleCatalog roleCatalog)
 {
     public sealed record Outcome<T>(T? Result, IReadOnlyList<UserError> Errors)
         where T : class
@@ -218,7 +218,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
     /// it names none); SAC, RAC, FOD and FIG offices name an area; no office is its own ancestor; and a
     /// changed office keeps its RACs valid (<paramref name="children"/>, null when the office is not stored yet).
     /// </summary>
-    private static async Task CheckOfficeAsync(WorkflowDbContext db, Office office, IReadOnlyList<Office>? children, List<UserError> errors,
+    private static async Task CheckOfficeAsync(SenDbContext db, Office office, IReadOnlyList<Office>? children, List<UserError> errors,
         CancellationToken cancellationToken)
     {
         Office? parent = null;
@@ -258,7 +258,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
             errors.Add(UserError.ForField("AREA_MISMATCH", $"RAC '{rac.Code}' below this office is in area '{rac.Area}'; move it first.", "area"));
     }
 
-    private static async Task<bool> IsAncestorAsync(WorkflowDbContext db, string code, Office start, CancellationToken cancellationToken)
+    private static async Task<bool> IsAncestorAsync(SenDbContext db, string code, Office start, CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var current = start; current is not null && seen.Add(current.Code);)
@@ -287,7 +287,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
         return null;
     }
 
-    private static async Task<string?> OfficeAsync(WorkflowDbContext db, string? value, List<UserError> errors, CancellationToken cancellationToken)
+    private static async Task<string?> OfficeAsync(SenDbContext db, string? value, List<UserError> errors, CancellationToken cancellationToken)
     {
         var code = OfficeCode(value, "office", errors);
         if (code is null) return null;
@@ -296,7 +296,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
         return null;
     }
 
-    private static async Task<string?> ParentAsync(WorkflowDbContext db, string? value, List<UserError> errors, CancellationToken cancellationToken)
+    private static async Task<string?> ParentAsync(SenDbContext db, string? value, List<UserError> errors, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         var code = OfficeCode(value, "parent", errors);
@@ -306,7 +306,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<WorkflowDbContext>
         return code;
     }
 
-    private static async Task<string?> OrganisationAsync(WorkflowDbContext db, string? value, List<UserError> errors, CancellationToken cancellationToken)
+    private static async Task<string?> OrganisationAsync(SenDbContext db, string? value, List<UserError> errors, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

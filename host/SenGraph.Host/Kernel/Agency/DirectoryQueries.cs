@@ -13,7 +13,7 @@ public sealed class DirectoryQueries : ObjectGraphType
 {
     public const int MaxOrganisations = 500;
 
-    public DirectoryQueries(IDbContextFactory<WorkflowDbContext> databases, SenGraph.Host.Modules.RoleCatalog roles)
+    public DirectoryQueries(IDbContextFactory<SenDbContext> databases, SenGraph.Host.Modules.RoleCatalog roles)
     {
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DirectoryRoleGraphType>>>>("directoryRoles")
             .Description("The roles users can be given: the host's, then those the loaded modules add. System Administrators only.")

@@ -62,7 +62,7 @@ public static class DirectorySeed
     ];
 
     /// <summary>Writes the seed in one transaction when the directory has no office, organisation or user; true when it did.</summary>
-    public static async Task<bool> SeedAsync(WorkflowDbContext db, CancellationToken cancellationToken)
+    public static async Task<bool> SeedAsync(SenDbContext db, CancellationToken cancellationToken)
     {
         if (await db.Offices.AnyAsync(cancellationToken) || await db.Organisations.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken))
             return false;

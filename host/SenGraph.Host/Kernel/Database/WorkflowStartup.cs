@@ -12,7 +12,7 @@ namespace SenGraph.Host.Kernel.Database;
 /// registration order, so module migrations (which may refer to host tables) always find them.
 /// </summary>
 public sealed class WorkflowStartup(
-    WorkflowDatabase database, IHostEnvironment environment, SenGraph.Host.Hosting.StartupTimings timings, ILogger<WorkflowStartup> logger) : IHostedService
+    SenDatabase database, IHostEnvironment environment, SenGraph.Host.Hosting.StartupTimings timings, ILogger<WorkflowStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,17 +43,17 @@ public sealed class WorkflowStartup(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>Registers the host's workflow tables and services.</summary>
+/// <summary>Registers the host's database and the kernel's workflow services.</summary>
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// The workflow database (for the configured <see cref="DatabaseSettings"/>), its start-up migration
+    /// The host's database (for the configured <see cref="DatabaseSettings"/>), its start-up migration
     /// and seed, the directory administration the report workflow (lifecycle, queues, events, envelope reads). Call before the module start-up is registered.
     /// </summary>
     public static IServiceCollection AddWorkflow(this IServiceCollection services)
     {
-        services.AddSingleton<WorkflowDatabase>();
-        services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowDbContext>>(sp => sp.GetRequiredService<WorkflowDatabase>());
+        services.AddSingleton<SenDatabase>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<SenDbContext>>(sp => sp.GetRequiredService<SenDatabase>());
         services.AddSingleton<DirectoryAdministration>();
         services.AddSingleton<ReportTypes>();
         services.AddSingleton<SenGraph.Host.Security.AccessControl>();

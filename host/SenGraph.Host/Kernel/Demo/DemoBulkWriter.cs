@@ -25,7 +25,7 @@ public sealed record DemoBulkProgress(int Written, int Total);
 /// module stores a batch with prepared INSERTs rather than EF Core's update pipeline (bench/RESULTS.md, <c>seed generate</c>). No events are published (nobody is subscribed to a seeding). Numbers are
 /// allocated from the counters read at the start: run it against a database no host is submitting to at the same time.
 /// </summary>
-public sealed class DemoBulkWriter(WorkflowDatabase database, DemoPlanner planner, TimeProvider clock)
+public sealed class DemoBulkWriter(SenDatabase database, DemoPlanner planner, TimeProvider clock)
 {
     public const string Operation = "seed generate";
 

@@ -65,7 +65,7 @@ public static class DemoData
         foreach (var startup in app.Services.GetServices<IHostedService>().OfType<WorkflowStartup>()) await startup.StartAsync(cancellationToken);
         if (onlyIfNoReports)
         {
-            await using var db = app.Services.GetRequiredService<WorkflowDatabase>().CreateDbContext();
+            await using var db = app.Services.GetRequiredService<SenDatabase>().CreateDbContext();
             if (await db.Reports.AnyAsync(cancellationToken)) return null;
         }
 
@@ -81,7 +81,7 @@ public static class DemoData
 
 /// <summary>In Development (unless <c>Demo:SeedOnStart</c> is false), writes the demo data before the host listens when the database has no report.</summary>
 public sealed class DemoStartup(
-    IConfiguration configuration, IHostEnvironment environment, IOptions<DemoOptions> options, WorkflowDatabase database, StartupTimings timings,
+    IConfiguration configuration, IHostEnvironment environment, IOptions<DemoOptions> options, SenDatabase database, StartupTimings timings,
     ILogger<DemoStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

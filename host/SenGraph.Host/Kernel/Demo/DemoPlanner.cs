@@ -33,7 +33,7 @@ public sealed record DemoPlans(
 /// loaded report type whose module contributes <see cref="IDemoReports"/>, its reports spread over the directory's
 /// authors (those whose reports can go all the way through review), offices, workflow states and 18 months.
 /// </summary>
-public sealed class DemoPlanner(WorkflowDatabase database, SchemaHost schemas, ReportTypes reportTypes, AccessControl access)
+public sealed class DemoPlanner(SenDatabase database, SchemaHost schemas, ReportTypes reportTypes, AccessControl access)
 {
     public async Task<DemoPlans> PlanAsync(DemoSeedRequest seed, DateTimeOffset now, CancellationToken cancellationToken)
     {

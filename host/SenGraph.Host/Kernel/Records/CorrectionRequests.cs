@@ -9,7 +9,7 @@ using SenGraph.Host.Kernel.Database;
 namespace SenGraph.Host.Kernel.Records;
 
 /// <summary>Recording an individual's request to correct a report (PIA 7.2) and its outcome, audited through the host database.</summary>
-public sealed class CorrectionRequests(WorkflowDatabase database, TimeProvider clock)
+public sealed class CorrectionRequests(SenDatabase database, TimeProvider clock)
 {
     public const string InvalidCorrection = "INVALID_CORRECTION";
 

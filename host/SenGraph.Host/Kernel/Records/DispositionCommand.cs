@@ -71,7 +71,7 @@ public static class DispositionCommand
         var who = dryRun && string.IsNullOrWhiteSpace(authorisedBy) ? "dry-run" : authorisedBy!.Trim();
         if (!dryRun)
         {
-            await using var db = app.Services.GetRequiredService<WorkflowDatabase>().CreateDbContext();
+            await using var db = app.Services.GetRequiredService<SenDatabase>().CreateDbContext();
             var officer = await db.Users.AsNoTracking().Where(u => u.UserName == who && !u.Disabled)
                 .AnyAsync(u => db.UserRoles.Any(r => r.UserName == u.UserName && r.Role == DirectoryRoles.RecordsOfficer), cancellationToken);
             if (!officer) throw new ArgumentException($"--authorised-by '{who}' is not an enabled directory user holding {DirectoryRoles.RecordsOfficer}.");

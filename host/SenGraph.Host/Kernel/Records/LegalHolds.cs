@@ -12,7 +12,7 @@ namespace SenGraph.Host.Kernel.Records;
 public sealed record DeclareLegalHoldInput(string? Reason, IReadOnlyList<Guid>? ReportIds, string? MatchType, DateTimeOffset? MatchEventFrom, DateTimeOffset? MatchEventTo);
 
 /// <summary>Declaring and releasing legal holds (records officers), each change audited through the host database.</summary>
-public sealed class LegalHolds(WorkflowDatabase database, TimeProvider clock)
+public sealed class LegalHolds(SenDatabase database, TimeProvider clock)
 {
     public const string InvalidHold = "INVALID_HOLD";
 

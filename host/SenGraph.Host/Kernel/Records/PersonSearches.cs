@@ -26,7 +26,7 @@ public sealed record PersonSearchResult(PersonSearch? Search, IReadOnlyList<Pers
 /// birth, A-number or FIN, all given criteria together, in SQL through the indexes on the people table. Every search is stored
 /// with its criteria, who ran it and why (<see cref="PersonSearch"/>, audited as an insert) before anything is returned.
 /// </summary>
-public sealed class PersonSearches(WorkflowDatabase database, ReportTypes reportTypes, TimeProvider clock)
+public sealed class PersonSearches(SenDatabase database, ReportTypes reportTypes, TimeProvider clock)
 {
     public const string InvalidSearch = "INVALID_SEARCH";
     public const int MaxMatches = 1000;
@@ -94,7 +94,7 @@ public sealed class PersonSearches(WorkflowDatabase database, ReportTypes report
     /// The reports found, as JSON for the response: each report as its module writes it for a revision (envelope, people, contacts,
     /// narratives and the module's fields), with the search's criteria and purpose.
     /// </summary>
-    private async Task<string> ExportAsync(WorkflowDbContext db, ISchema schema, PersonSearch search, IReadOnlyList<PersonMatch> matches, CancellationToken cancellationToken)
+    private async Task<string> ExportAsync(SenDbContext db, ISchema schema, PersonSearch search, IReadOnlyList<PersonMatch> matches, CancellationToken cancellationToken)
     {
         var ids = matches.Select(m => m.ReportId).Distinct().ToList();
         var envelopes = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);

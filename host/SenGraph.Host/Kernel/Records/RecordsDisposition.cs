@@ -45,7 +45,7 @@ public sealed record DispositionCount(string Type, int DueForTransfer, int Trans
 /// Each batch is one transaction with its audit records. A run can stop at any point (cancel it): what it committed stays done,
 /// and running it again carries on with what is left.
 /// </summary>
-public sealed class RecordsDisposition(WorkflowDatabase database, SchemaHost schemas, TimeProvider clock, ILogger<RecordsDisposition> logger)
+public sealed class RecordsDisposition(SenDatabase database, SchemaHost schemas, TimeProvider clock, ILogger<RecordsDisposition> logger)
 {
     public async Task<DispositionOutcome> RunAsync(DispositionRequest request, CancellationToken cancellationToken)
     {
@@ -118,19 +118,19 @@ public sealed class RecordsDisposition(WorkflowDatabase database, SchemaHost sch
     }
 
     /// <summary>Reports due for transfer on <paramref name="asOf"/> and not yet marked.</summary>
-    public static IQueryable<Report> DueForTransfer(WorkflowDbContext db, DateOnly asOf) =>
+    public static IQueryable<Report> DueForTransfer(SenDbContext db, DateOnly asOf) =>
         db.Reports.Where(r => r.RetentionTransferOn != null && r.RetentionTransferOn <= asOf && r.TransferredAt == null);
 
     /// <summary>Reports due for destruction on <paramref name="asOf"/>, held or not.</summary>
-    public static IQueryable<Report> DueForDestruction(WorkflowDbContext db, DateOnly asOf) =>
+    public static IQueryable<Report> DueForDestruction(SenDbContext db, DateOnly asOf) =>
         db.Reports.Where(r => r.RetentionDestroyOn != null && r.RetentionDestroyOn <= asOf);
 
     /// <summary>The active legal holds.</summary>
-    public static Task<List<LegalHold>> ActiveHoldsAsync(WorkflowDbContext db, CancellationToken cancellationToken) =>
+    public static Task<List<LegalHold>> ActiveHoldsAsync(SenDbContext db, CancellationToken cancellationToken) =>
         db.LegalHolds.AsNoTracking().Where(h => h.ReleasedAt == null).ToListAsync(cancellationToken);
 
     /// <summary><paramref name="reports"/> without those an active hold in <paramref name="holds"/> names or matches.</summary>
-    public static IQueryable<Report> NotHeld(WorkflowDbContext db, IQueryable<Report> reports, IReadOnlyList<LegalHold> holds)
+    public static IQueryable<Report> NotHeld(SenDbContext db, IQueryable<Report> reports, IReadOnlyList<LegalHold> holds)
     {
         var ids = holds.Select(h => h.Id).ToList();
         if (ids.Count == 0) return reports;
@@ -152,7 +152,7 @@ public sealed class RecordsDisposition(WorkflowDatabase database, SchemaHost sch
     /// Marks the reports <paramref name="ids"/> transferred with one UPDATE, and appends an audit record per report (as a
     /// <c>SaveChanges</c> would: Update of Reports, column TransferredAt) in the same transaction.
     /// </summary>
-    private async Task TransferAsync(WorkflowDbContext db, List<Guid> ids, DateOnly asOf)
+    private async Task TransferAsync(SenDbContext db, List<Guid> ids, DateOnly asOf)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
@@ -171,7 +171,7 @@ public sealed class RecordsDisposition(WorkflowDatabase database, SchemaHost sch
     /// narratives, revisions and the modules' details and lists), and an audit record per row deleted, as a <c>SaveChanges</c>
     /// would write them. The modules' purge hooks run first: idempotent, so a run that stops before the envelopes go purges again.
     /// </summary>
-    private async Task DestroyAsync(WorkflowDbContext db, List<RecordsTombstone> batch, IReadOnlyDictionary<string, IReportType> types,
+    private async Task DestroyAsync(SenDbContext db, List<RecordsTombstone> batch, IReadOnlyDictionary<string, IReportType> types,
         CancellationToken cancellationToken)
     {
         foreach (var group in batch.GroupBy(r => r.Type))

@@ -17,7 +17,7 @@ public sealed class RecordsQueries : ObjectGraphType
 {
     public const int MaxDueReports = 200;
 
-    public RecordsQueries(WorkflowDatabase database, PersonSearches searches)
+    public RecordsQueries(SenDatabase database, PersonSearches searches)
     {
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LegalHoldGraphType>>>>("legalHolds")
             .Description("Legal holds, newest first: the active ones, or all with activeOnly: false. Records Officers only.")

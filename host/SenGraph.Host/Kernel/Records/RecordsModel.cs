@@ -131,7 +131,7 @@ public enum CorrectionOutcome
     PartiallyCorrected,
 }
 
-/// <summary>The EF Core mapping of the records tables (host-owned, migrated with the workflow context).</summary>
+/// <summary>The EF Core mapping of the records tables (host-owned, migrated with SenDbContext).</summary>
 public static class RecordsModel
 {
     public const int ReasonMaxLength = 1000;

@@ -8,7 +8,7 @@ using SenGraph.Host.Kernel.Database;
 namespace SenGraph.Host.Kernel.Reports;
 
 /// <summary>The host's <see cref="IReportEnvelopeReader"/>: one query per kind of child and batch of reports.</summary>
-public sealed class ReportEnvelopeReader(IDbContextFactory<WorkflowDbContext> databases, ReportTypes reportTypes) : IReportEnvelopeReader
+public sealed class ReportEnvelopeReader(IDbContextFactory<SenDbContext> databases, ReportTypes reportTypes) : IReportEnvelopeReader
 {
     public Task<ILookup<Guid, ReportPerson>> PeopleAsync(IReadOnlyList<Guid> reportIds, CancellationToken cancellationToken) =>
         LoadAsync(db => db.Set<ReportPerson>().Where(p => reportIds.Contains(p.ReportId)), p => p.ReportId, cancellationToken);
@@ -27,7 +27,7 @@ public sealed class ReportEnvelopeReader(IDbContextFactory<WorkflowDbContext> da
 
     public Report ReadRevision(IResolveFieldContext context, ReportRevision revision) => reportTypes.ReadRevision(context.Schema, revision);
 
-    private async Task<ILookup<Guid, T>> LoadAsync<T>(Func<WorkflowDbContext, IQueryable<T>> query, Func<T, Guid> key, CancellationToken cancellationToken)
+    private async Task<ILookup<Guid, T>> LoadAsync<T>(Func<SenDbContext, IQueryable<T>> query, Func<T, Guid> key, CancellationToken cancellationToken)
         where T : class
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);

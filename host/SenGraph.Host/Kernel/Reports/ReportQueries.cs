@@ -24,7 +24,7 @@ public sealed class ReportQueries : ObjectGraphType
 {
     public const int MaxNodes = 100;
 
-    public ReportQueries(IDbContextFactory<WorkflowDbContext> databases, ReportTypes reportTypes, AccessControl access)
+    public ReportQueries(IDbContextFactory<SenDbContext> databases, ReportTypes reportTypes, AccessControl access)
     {
         Field<NodeInterfaceGraphType>("node")
             .Description("The object with this id, if it exists and you may see it; null otherwise.")
@@ -120,7 +120,7 @@ public sealed class ReportQueries : ObjectGraphType
 /// <summary>GraphQL <c>QueueItem</c>: a report in a recipient's queue.</summary>
 public sealed class QueueItemGraphType : ObjectGraphType<ReportRecipient>
 {
-    public QueueItemGraphType(ReportTypes reportTypes, IDbContextFactory<WorkflowDbContext> databases)
+    public QueueItemGraphType(ReportTypes reportTypes, IDbContextFactory<SenDbContext> databases)
     {
         Name = "QueueItem";
         Description = "A submitted report in your queue (sent to you) or your office's, with whether it was read and acknowledged.";

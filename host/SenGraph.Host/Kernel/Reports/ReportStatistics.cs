@@ -20,7 +20,7 @@ namespace SenGraph.Host.Kernel.Reports;
 /// </summary>
 public sealed class ReportStatisticsQueries : ObjectGraphType
 {
-    public ReportStatisticsQueries(IDbContextFactory<WorkflowDbContext> databases)
+    public ReportStatisticsQueries(IDbContextFactory<SenDbContext> databases)
     {
         Field<NonNullGraphType<ReportStatisticsGraphType>>("reportStatistics")
             .Description("Counts of reports of the types you may count (PII-free), grouped by the dimensions asked for "
@@ -96,7 +96,7 @@ public static class ReportStatistics
     /// those counted by area only, and, when the category is asked for, one in each declaring type's own context. A type
     /// counted by area only is left out when the filter names offices. The month is the UTC month created, <c>yyyy-MM</c>.
     /// </summary>
-    public static async Task<ReportStatisticsResult> CountAsync(WorkflowDbContext db, IReadOnlyList<IReportType> countable,
+    public static async Task<ReportStatisticsResult> CountAsync(SenDbContext db, IReadOnlyList<IReportType> countable,
         ReportStatisticsFilter? filter, IReadOnlySet<ReportStatisticsDimension> dimensions, CancellationToken cancellationToken)
     {
         var types = countable.ToList();

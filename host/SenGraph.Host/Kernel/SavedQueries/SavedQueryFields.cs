@@ -13,7 +13,7 @@ namespace SenGraph.Host.Kernel.SavedQueries;
 /// </summary>
 public sealed class SavedQueryQueries : ObjectGraphType
 {
-    public SavedQueryQueries(IDbContextFactory<WorkflowDbContext> databases)
+    public SavedQueryQueries(IDbContextFactory<SenDbContext> databases)
     {
         this.ConnectionField<SavedQueryGraphType, SavedQuery>("savedQueries", o => o.TieBreaker(q => q.NameKey))
             .Description("The saved queries you may run: yours and those shared with your roles or office, by name unless ordered otherwise.")

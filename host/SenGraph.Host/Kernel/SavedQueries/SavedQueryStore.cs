@@ -27,7 +27,7 @@ public sealed record SaveQueryInput(string? Name, string? Description, string? D
 /// finding what a user may see or run, and checking every saved query again whenever the schema changes.
 /// </summary>
 public sealed partial class SavedQueryStore(
-    IDbContextFactory<WorkflowDbContext> databases, SchemaHost schemas, RoleCatalog roles, GraphQLLimits limits, TimeProvider clock, IServiceProvider services)
+    IDbContextFactory<SenDbContext> databases, SchemaHost schemas, RoleCatalog roles, GraphQLLimits limits, TimeProvider clock, IServiceProvider services)
 {
     public const string NameTaken = "NAME_TAKEN";
     public const string InvalidDocument = "INVALID_DOCUMENT";
@@ -42,7 +42,7 @@ public sealed partial class SavedQueryStore(
     private static partial Regex NamePattern();
 
     /// <summary>The saved queries <paramref name="user"/> may see and run: their own, and those shared with one of their roles or their office.</summary>
-    public static IQueryable<SavedQuery> VisibleTo(WorkflowDbContext db, ClaimsPrincipal user)
+    public static IQueryable<SavedQuery> VisibleTo(SenDbContext db, ClaimsPrincipal user)
     {
         var me = DirectoryRules.NormalizeUserName(user.GetUserName() ?? "");
         var myRoles = user.FindAll(SenGraphClaims.Role).Select(r => r.Value).ToList();

@@ -36,7 +36,7 @@ public sealed record ExternalReportPage(IReadOnlyList<ExternalReport> Nodes, boo
 /// code, of a type whose module allows external sharing and which the caller's MOU (in force now) covers; only the MOU's fields,
 /// none PII-marked. Every report given is logged in <c>ExternalShares</c> in the same transaction as it is read.
 /// </summary>
-public sealed class ExternalSharingService(IDbContextFactory<WorkflowDbContext> databases, ReportTypes reportTypes, TimeProvider clock)
+public sealed class ExternalSharingService(IDbContextFactory<SenDbContext> databases, ReportTypes reportTypes, TimeProvider clock)
 {
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 50;

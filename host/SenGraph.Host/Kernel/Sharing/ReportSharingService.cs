@@ -26,7 +26,7 @@ public sealed record ReportSharing(Guid ReportId, int ReportVersion, DateTimeOff
 /// codes with a reason. Each coding is kept (revision, codes, who, when, why), bumps the report's version (a stale
 /// <c>expectedVersion</c> is a <c>CONFLICT</c>) and is written in one audited transaction.
 /// </summary>
-public sealed class ReportSharingService(IDbContextFactory<WorkflowDbContext> databases, ReportTypes reportTypes, AccessControl access, TimeProvider clock)
+public sealed class ReportSharingService(IDbContextFactory<SenDbContext> databases, ReportTypes reportTypes, AccessControl access, TimeProvider clock)
 {
     public sealed record Outcome(ReportSharing? Sharing, IReadOnlyList<UserError> Errors);
 
@@ -83,7 +83,7 @@ public sealed class ReportSharingService(IDbContextFactory<WorkflowDbContext> da
         return new Outcome(await SharingOfAsync(db, report, cancellationToken), []);
     }
 
-    private async Task<(Report Report, IReportType Type)?> VisibleAsync(WorkflowDbContext db, ISchema schema, ClaimsPrincipal user, Guid id, string what,
+    private async Task<(Report Report, IReportType Type)?> VisibleAsync(SenDbContext db, ISchema schema, ClaimsPrincipal user, Guid id, string what,
         CancellationToken cancellationToken)
     {
         var viewer = reportTypes.ViewerOf(schema, user);
@@ -97,7 +97,7 @@ public sealed class ReportSharingService(IDbContextFactory<WorkflowDbContext> da
         return (report, type);
     }
 
-    private static async Task<ReportSharing> SharingOfAsync(WorkflowDbContext db, Report report, CancellationToken cancellationToken)
+    private static async Task<ReportSharing> SharingOfAsync(SenDbContext db, Report report, CancellationToken cancellationToken)
     {
         var codes = await db.Set<ReportSharingCode>().AsNoTracking().Where(c => c.ReportId == report.Id).Select(c => c.Code).ToListAsync(cancellationToken);
         var history = await db.Set<ReportSharingCoding>().AsNoTracking().Where(c => c.ReportId == report.Id).OrderBy(c => c.Revision).ToListAsync(cancellationToken);

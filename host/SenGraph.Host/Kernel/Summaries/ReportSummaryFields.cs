@@ -14,7 +14,7 @@ namespace SenGraph.Host.Kernel.Summaries;
 /// <summary><c>reportSummaries</c> and <c>reportSummary</c>: the summaries you wrote and those sent to you or your office (your summary queue).</summary>
 public sealed class ReportSummaryQueries : ObjectGraphType
 {
-    public ReportSummaryQueries(IDbContextFactory<WorkflowDbContext> databases)
+    public ReportSummaryQueries(IDbContextFactory<SenDbContext> databases)
     {
         this.ConnectionField<ReportSummaryGraphType, ReportSummary>("reportSummaries", o => o.TieBreaker(s => s.Id))
             .Description("IROC summaries you wrote, and those sent to you or your office, most recently changed first unless ordered otherwise.")

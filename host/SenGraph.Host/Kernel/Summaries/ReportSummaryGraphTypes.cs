@@ -56,7 +56,7 @@ public sealed class SummarizedReportGraphType : ObjectGraphType<SummarizedReport
 }
 
 /// <summary>Resolves a summary's cited reports for the caller: readable ones with their content, the others as references only.</summary>
-public sealed class SummarizedReports(IDbContextFactory<WorkflowDbContext> databases, ReportTypes reportTypes, AccessControl access)
+public sealed class SummarizedReports(IDbContextFactory<SenDbContext> databases, ReportTypes reportTypes, AccessControl access)
 {
     public async Task<IReadOnlyList<SummarizedReport>> ForAsync(IResolveFieldContext context, ReportSummary summary)
     {

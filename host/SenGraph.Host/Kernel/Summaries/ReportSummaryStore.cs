@@ -20,9 +20,9 @@ public sealed record ReportSummaryInput(Guid? Id, int? ExpectedVersion, string? 
 /// <summary>
 /// IROC summaries: drafting and editing (the author only, while a draft), sending to users and offices, marking read, and
 /// what a user sees (their own, and those sent to them or their office). A summary cites only submitted reports its author
-/// may read, never of a type that is not summarised (SPEAR). Written through the audited <see cref="WorkflowDbContext"/>.
+/// may read, never of a type that is not summarised (SPEAR). Written through the audited <see cref="SenDbContext"/>.
 /// </summary>
-public sealed class ReportSummaryStore(IDbContextFactory<WorkflowDbContext> databases, ReportTypes reportTypes, AccessControl access, TimeProvider clock)
+public sealed class ReportSummaryStore(IDbContextFactory<SenDbContext> databases, ReportTypes reportTypes, AccessControl access, TimeProvider clock)
 {
     public const string NotFound = "NOT_FOUND";
     public const string NotSubmitted = "NOT_SUBMITTED";
@@ -31,7 +31,7 @@ public sealed class ReportSummaryStore(IDbContextFactory<WorkflowDbContext> data
     public const string Conflict = "CONFLICT";
 
     /// <summary>The summaries <paramref name="viewer"/> sees: those they wrote, and those sent to them or their office.</summary>
-    public static IQueryable<ReportSummary> VisibleTo(WorkflowDbContext db, ReportViewer viewer)
+    public static IQueryable<ReportSummary> VisibleTo(SenDbContext db, ReportViewer viewer)
     {
         if (!viewer.IsAuthenticated) return db.Set<ReportSummary>().Where(_ => false);
         var me = viewer.UserName!;
@@ -123,7 +123,7 @@ public sealed class ReportSummaryStore(IDbContextFactory<WorkflowDbContext> data
 
     /// <summary>The caller's own draft <paramref name="id"/> at <paramref name="expectedVersion"/>, tracked; or why not.</summary>
     private static async Task<(ReportSummary? Summary, UserError? Refused)> OwnDraftAsync(
-        WorkflowDbContext db, ClaimsPrincipal user, Guid? id, int? expectedVersion, string what, CancellationToken cancellationToken)
+        SenDbContext db, ClaimsPrincipal user, Guid? id, int? expectedVersion, string what, CancellationToken cancellationToken)
     {
         var viewer = ReportViewer.From(user);
         var summary = await VisibleTo(db, viewer).Include(s => s.Reports).Include(s => s.Recipients).AsSplitQuery()
@@ -137,7 +137,7 @@ public sealed class ReportSummaryStore(IDbContextFactory<WorkflowDbContext> data
         return (summary, null);
     }
 
-    private static async Task<Result<ReportSummary>> SaveAsync(WorkflowDbContext db, ReportSummary summary, CancellationToken cancellationToken)
+    private static async Task<Result<ReportSummary>> SaveAsync(SenDbContext db, ReportSummary summary, CancellationToken cancellationToken)
     {
         try
         {
@@ -155,7 +155,7 @@ public sealed class ReportSummaryStore(IDbContextFactory<WorkflowDbContext> data
     /// author (else it is answered as one that does not exist) and of a type that may be summarised.
     /// </summary>
     private async Task<(string? Title, string? Text, List<ReportSummaryReport> Reports, List<UserError> Errors)> CheckAsync(
-        WorkflowDbContext db, ISchema schema, ClaimsPrincipal user, ReportSummaryInput input, CancellationToken cancellationToken)
+        SenDbContext db, ISchema schema, ClaimsPrincipal user, ReportSummaryInput input, CancellationToken cancellationToken)
     {
         var errors = new List<UserError>();
         var title = input.Title?.Trim();

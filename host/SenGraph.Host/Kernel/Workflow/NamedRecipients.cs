@@ -21,7 +21,7 @@ internal static class NamedRecipients
 
     /// <summary>One error per recipient that may not be named, with the path <c>recipients.i.code</c> (<paramref name="normalized"/>: <paramref name="named"/> normalized, same order).</summary>
     public static async Task<List<UserError>> CheckAsync(
-        WorkflowDbContext db, IReadOnlyList<RecipientInput> named, IReadOnlyList<RecipientRef> normalized, CancellationToken cancellationToken)
+        SenDbContext db, IReadOnlyList<RecipientInput> named, IReadOnlyList<RecipientRef> normalized, CancellationToken cancellationToken)
     {
         var users = normalized.Where(r => r.Kind == RecipientKind.User).Select(r => r.Code).Distinct().ToList();
         var offices = normalized.Where(r => r.Kind == RecipientKind.Office).Select(r => r.Code).Distinct().ToList();

@@ -37,7 +37,7 @@ public static class ReportCounters
     /// The next number of <paramref name="type"/> in the fiscal year of <paramref name="at"/>, allocated in the
     /// context's current transaction, which this begins when none is open (the caller commits it with its changes).
     /// </summary>
-    public static async Task<string> NextNumberAsync(WorkflowDbContext db, string type, DateTimeOffset at, CancellationToken cancellationToken)
+    public static async Task<string> NextNumberAsync(SenDbContext db, string type, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null) await db.Database.BeginTransactionAsync(cancellationToken);
         var fiscalYear = ReportNumber.FiscalYear(at);

@@ -30,7 +30,7 @@ public sealed record RecipientInput(RecipientKind Kind, string Code);
 /// <see cref="AccessControl"/>.
 /// </summary>
 public sealed class ReportWorkflow(
-    IDbContextFactory<WorkflowDbContext> databases,
+    IDbContextFactory<SenDbContext> databases,
     ReportTypes reportTypes,
     AccessControl access,
     ReportEvents events,
@@ -158,7 +158,7 @@ public sealed class ReportWorkflow(
     /// The caller's queue: entries naming them, or their office, of reports whose type is in <paramref name="readableTypes"/>
     /// (<see cref="AccessControl.ReadableTypesAsync"/>); the others are, to the caller, not there.
     /// </summary>
-    public static IQueryable<ReportRecipient> QueueOf(WorkflowDbContext db, ReportViewer viewer, IReadOnlySet<string> readableTypes)
+    public static IQueryable<ReportRecipient> QueueOf(SenDbContext db, ReportViewer viewer, IReadOnlySet<string> readableTypes)
     {
         if (!viewer.IsAuthenticated || readableTypes.Count == 0) return db.ReportRecipients.Where(_ => false);
         var user = viewer.UserName!;
@@ -201,7 +201,7 @@ public sealed class ReportWorkflow(
         _ => action.ToString(),
     };
 
-    private delegate Task<IReadOnlyList<UserError>> Apply(WorkflowDbContext db, Report report, ReportViewer viewer, IReportType type);
+    private delegate Task<IReadOnlyList<UserError>> Apply(SenDbContext db, Report report, ReportViewer viewer, IReportType type);
 
     private async Task<Outcome> StepAsync(
         ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, ReportAction action, Apply apply, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ using SenGraph.Host.Kernel.Workflow;
 
 namespace SenGraph.Host.Kernel.Database.Migrations.PostgreSql
 {
-    [DbContext(typeof(PostgreSqlWorkflowDbContext))]
+    [DbContext(typeof(PostgreSqlSenDbContext))]
     [Migration("20261204211546_PostgreSqlInitial")]
     partial class PostgreSqlInitial
     {

@@ -11,7 +11,7 @@ using SenGraph.Host.Kernel.Database;
 
 namespace SenGraph.Host.Kernel.Database.Migrations.SqlServer
 {
-    [DbContext(typeof(SqlServerWorkflowDbContext))]
+    [DbContext(typeof(SqlServerSenDbContext))]
     [Migration("20261123142636_AuditTrail")]
     partial class AuditTrail
     {

@@ -13,7 +13,7 @@ using SenGraph.Host.Kernel.Workflow;
 
 namespace SenGraph.Host.Kernel.Database.Migrations.SqlServer
 {
-    [DbContext(typeof(SqlServerWorkflowDbContext))]
+    [DbContext(typeof(SqlServerSenDbContext))]
     [Migration("20261204152333_Records")]
     partial class Records
     {

@@ -12,7 +12,7 @@ using SenGraph.Host.Kernel.Workflow;
 
 namespace SenGraph.Host.Kernel.Database.Migrations.SqlServer
 {
-    [DbContext(typeof(SqlServerWorkflowDbContext))]
+    [DbContext(typeof(SqlServerSenDbContext))]
     [Migration("20261204153201_Sharing")]
     partial class Sharing
     {

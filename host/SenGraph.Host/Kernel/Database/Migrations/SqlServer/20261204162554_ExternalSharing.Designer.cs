@@ -13,7 +13,7 @@ using SenGraph.Host.Kernel.Workflow;
 
 namespace SenGraph.Host.Kernel.Database.Migrations.SqlServer
 {
-    [DbContext(typeof(SqlServerWorkflowDbContext))]
+    [DbContext(typeof(SqlServerSenDbContext))]
     [Migration("20261204162554_ExternalSharing")]
     partial class ExternalSharing
     {

@@ -10,7 +10,7 @@ using SenGraph.Host.Kernel.Database;
 
 namespace SenGraph.Host.Kernel.Database.Migrations.Sqlite
 {
-    [DbContext(typeof(SqliteWorkflowDbContext))]
+    [DbContext(typeof(SqliteSenDbContext))]
     [Migration("20261123142618_AuditTrail")]
     partial class AuditTrail
     {

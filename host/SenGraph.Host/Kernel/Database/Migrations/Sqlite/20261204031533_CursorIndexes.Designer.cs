@@ -10,7 +10,7 @@ using SenGraph.Host.Kernel.Database;
 
 namespace SenGraph.Host.Kernel.Database.Migrations.Sqlite
 {
-    [DbContext(typeof(SqliteWorkflowDbContext))]
+    [DbContext(typeof(SqliteSenDbContext))]
     [Migration("20261204031533_CursorIndexes")]
     partial class CursorIndexes
     {

@@ -11,7 +11,7 @@ using SenGraph.Host.Kernel.Workflow;
 
 namespace SenGraph.Host.Kernel.Database.Migrations.Sqlite
 {
-    [DbContext(typeof(SqliteWorkflowDbContext))]
+    [DbContext(typeof(SqliteSenDbContext))]
     [Migration("20261204154110_ReportSummaries")]
     partial class ReportSummaries
     {

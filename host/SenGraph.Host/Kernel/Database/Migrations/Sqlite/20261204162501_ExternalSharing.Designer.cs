@@ -12,7 +12,7 @@ using SenGraph.Host.Kernel.Workflow;
 
 namespace SenGraph.Host.Kernel.Database.Migrations.Sqlite
 {
-    [DbContext(typeof(SqliteWorkflowDbContext))]
+    [DbContext(typeof(SqliteSenDbContext))]
     [Migration("20261204162501_ExternalSharing")]
     partial class ExternalSharing
     {

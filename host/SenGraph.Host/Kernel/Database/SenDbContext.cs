@@ -19,7 +19,7 @@ namespace SenGraph.Host.Kernel.Database;
 /// recipients and the audit trail. Services use this type; each provider has its own migrations, recorded in
 /// <see cref="HistoryTable"/>. Report modules map the same tables without migrating them.
 /// </summary>
-public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
+public class SenDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>The host's migrations history table (modules have <c>__Migrations_&lt;id&gt;</c>).</summary>
     public const string HistoryTable = "__Migrations_host";
@@ -78,39 +78,39 @@ public class WorkflowDbContext(DbContextOptions options) : DbContext(options)
 }
 
 /// <summary>SQLite: date-times are stored as sortable integers so SQL can compare and order them (as in modules).</summary>
-public sealed class SqliteWorkflowDbContext(DbContextOptions<SqliteWorkflowDbContext> options) : WorkflowDbContext(options)
+public sealed class SqliteSenDbContext(DbContextOptions<SqliteSenDbContext> options) : SenDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
 }
 
-public sealed class SqlServerWorkflowDbContext(DbContextOptions<SqlServerWorkflowDbContext> options) : WorkflowDbContext(options);
+public sealed class SqlServerSenDbContext(DbContextOptions<SqlServerSenDbContext> options) : SenDbContext(options);
 
 /// <summary>PostgreSQL: date-times are <c>timestamp with time zone</c>, written in UTC.</summary>
-public sealed class PostgreSqlWorkflowDbContext(DbContextOptions<PostgreSqlWorkflowDbContext> options) : WorkflowDbContext(options)
+public sealed class PostgreSqlSenDbContext(DbContextOptions<PostgreSqlSenDbContext> options) : SenDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcDateTimeOffsets();
 }
 
 /// <summary>For <c>dotnet ef migrations add</c> (see README, "Writing a module"; run in host/SenGraph.Host).</summary>
-public sealed class SqliteWorkflowDesignTimeFactory : IDesignTimeDbContextFactory<SqliteWorkflowDbContext>
+public sealed class SqliteWorkflowDesignTimeFactory : IDesignTimeDbContextFactory<SqliteSenDbContext>
 {
-    public SqliteWorkflowDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
-            .UseSqlite("Data Source=design-time.db", x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable)).Options);
+    public SqliteSenDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteSenDbContext>()
+            .UseSqlite("Data Source=design-time.db", x => x.MigrationsHistoryTable(SenDbContext.HistoryTable)).Options);
 }
 
-public sealed class SqlServerWorkflowDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerWorkflowDbContext>
+public sealed class SqlServerWorkflowDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerSenDbContext>
 {
-    public SqlServerWorkflowDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerWorkflowDbContext>()
-            .UseSqlServer("Server=design-time;Database=SenGraph", x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable)).Options);
+    public SqlServerSenDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerSenDbContext>()
+            .UseSqlServer("Server=design-time;Database=SenGraph", x => x.MigrationsHistoryTable(SenDbContext.HistoryTable)).Options);
 }
 
-public sealed class PostgreSqlWorkflowDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlWorkflowDbContext>
+public sealed class PostgreSqlWorkflowDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlSenDbContext>
 {
-    public PostgreSqlWorkflowDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgreSqlWorkflowDbContext>()
-            .UseNpgsql("Host=design-time;Database=sengraph", x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable)).Options);
+    public PostgreSqlSenDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlSenDbContext>()
+            .UseNpgsql("Host=design-time;Database=sengraph", x => x.MigrationsHistoryTable(SenDbContext.HistoryTable)).Options);
 }

@@ -8,36 +8,36 @@ using SenGraph.Host.Storage;
 namespace SenGraph.Host.Kernel.Database;
 
 /// <summary>
-/// Creates <see cref="WorkflowDbContext"/>s for the configured <see cref="DatabaseSettings"/>: the
+/// Creates <see cref="SenDbContext"/>s for the configured <see cref="DatabaseSettings"/>: the
 /// SQLite, SQL Server or PostgreSQL derived context, each with its own migrations and the host's history table, and
 /// audited like every module's (<see cref="AuditSaveChangesInterceptor"/>).
 /// </summary>
-public sealed class WorkflowDatabase : IDbContextFactory<WorkflowDbContext>
+public sealed class SenDatabase : IDbContextFactory<SenDbContext>
 {
-    private readonly Func<WorkflowDbContext> _create;
+    private readonly Func<SenDbContext> _create;
 
-    public WorkflowDatabase(DatabaseSettings settings)
+    public SenDatabase(DatabaseSettings settings)
     {
         Settings = settings;
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var sqlite = new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
-                    .UseSqlite(settings.ConnectionString, x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable))
+                var sqlite = new DbContextOptionsBuilder<SqliteSenDbContext>()
+                    .UseSqlite(settings.ConnectionString, x => x.MigrationsHistoryTable(SenDbContext.HistoryTable))
                     .AddInterceptors(AuditSaveChangesInterceptor.Instance).Options;
-                _create = () => new SqliteWorkflowDbContext(sqlite);
+                _create = () => new SqliteSenDbContext(sqlite);
                 break;
             case DatabaseProvider.SqlServer:
-                var sqlServer = new DbContextOptionsBuilder<SqlServerWorkflowDbContext>()
-                    .UseSqlServer(settings.ConnectionString, x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable))
+                var sqlServer = new DbContextOptionsBuilder<SqlServerSenDbContext>()
+                    .UseSqlServer(settings.ConnectionString, x => x.MigrationsHistoryTable(SenDbContext.HistoryTable))
                     .AddInterceptors(AuditSaveChangesInterceptor.Instance).Options;
-                _create = () => new SqlServerWorkflowDbContext(sqlServer);
+                _create = () => new SqlServerSenDbContext(sqlServer);
                 break;
             case DatabaseProvider.PostgreSql:
-                var postgreSql = new DbContextOptionsBuilder<PostgreSqlWorkflowDbContext>()
-                    .UseNpgsql(settings.ConnectionString, x => x.MigrationsHistoryTable(WorkflowDbContext.HistoryTable))
+                var postgreSql = new DbContextOptionsBuilder<PostgreSqlSenDbContext>()
+                    .UseNpgsql(settings.ConnectionString, x => x.MigrationsHistoryTable(SenDbContext.HistoryTable))
                     .AddInterceptors(AuditSaveChangesInterceptor.Instance).Options;
-                _create = () => new PostgreSqlWorkflowDbContext(postgreSql);
+                _create = () => new PostgreSqlSenDbContext(postgreSql);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown database provider.");
@@ -46,7 +46,7 @@ public sealed class WorkflowDatabase : IDbContextFactory<WorkflowDbContext>
 
     public DatabaseSettings Settings { get; }
 
-    public WorkflowDbContext CreateDbContext() => _create();
+    public SenDbContext CreateDbContext() => _create();
 
     /// <summary>Applies every pending host migration (on SQLite, after switching the file to WAL: <see cref="SqliteTuning"/>).</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)

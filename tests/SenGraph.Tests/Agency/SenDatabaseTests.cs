@@ -16,7 +16,7 @@ using SenGraph.Tests.Infrastructure;
 namespace SenGraph.Tests.Agency;
 
 /// <summary>The host's own tables: migrations for every provider, applied before the modules', and the development seed.</summary>
-public sealed class WorkflowDatabaseTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
+public sealed class SenDatabaseTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
 {
     private const string SqlServer = "Server=localhost;Database=SenGraph;Integrated Security=true;TrustServerCertificate=true";
 
@@ -26,7 +26,7 @@ public sealed class WorkflowDatabaseTests(ShippedModulesHost host) : IClassFixtu
     [InlineData(DatabaseProvider.PostgreSql, "Host=localhost;Database=sengraph")]
     public void Every_provider_has_migrations_matching_the_model(DatabaseProvider provider, string connectionString)
     {
-        using var db = new WorkflowDatabase(new DatabaseSettings(provider, connectionString)).CreateDbContext();
+        using var db = new SenDatabase(new DatabaseSettings(provider, connectionString)).CreateDbContext();
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} workflow migrations are behind the model: add a migration.");
@@ -50,7 +50,7 @@ public sealed class WorkflowDatabaseTests(ShippedModulesHost host) : IClassFixtu
     [Fact]
     public void The_sql_server_migration_script_creates_the_directory_and_recipient_tables()
     {
-        var script = new WorkflowDatabase(new DatabaseSettings(DatabaseProvider.SqlServer, SqlServer)).GenerateMigrationScript();
+        var script = new SenDatabase(new DatabaseSettings(DatabaseProvider.SqlServer, SqlServer)).GenerateMigrationScript();
 
         foreach (var table in new[] { "Organisations", "Offices", "Users", "UserRoles", "ReportRecipients" })
             Assert.Contains($"CREATE TABLE [{table}]", script);
@@ -61,7 +61,7 @@ public sealed class WorkflowDatabaseTests(ShippedModulesHost host) : IClassFixtu
     [Fact]
     public void The_postgresql_migration_script_creates_the_tables_and_keeps_the_audit_trail_append_only()
     {
-        var script = new WorkflowDatabase(new DatabaseSettings(DatabaseProvider.PostgreSql, "Host=localhost;Database=sengraph")).GenerateMigrationScript();
+        var script = new SenDatabase(new DatabaseSettings(DatabaseProvider.PostgreSql, "Host=localhost;Database=sengraph")).GenerateMigrationScript();
 
         foreach (var table in new[] { "Organisations", "Offices", "Users", "UserRoles", "ReportRecipients", "AuditRecords", "ReportCounters" })
             Assert.Contains($"CREATE TABLE \"{table}\"", script);
@@ -89,7 +89,7 @@ public sealed class WorkflowDatabaseTests(ShippedModulesHost host) : IClassFixtu
     public async Task Seeding_again_changes_nothing()
     {
         _ = host.Server;
-        var database = host.Services.GetRequiredService<WorkflowDatabase>();
+        var database = host.Services.GetRequiredService<SenDatabase>();
         await using var db = database.CreateDbContext();
         var before = (await db.Offices.CountAsync(), await db.Users.CountAsync(), await db.UserRoles.CountAsync());
 
@@ -117,7 +117,7 @@ public sealed class WorkflowDatabaseTests(ShippedModulesHost host) : IClassFixtu
             new Dictionary<string, string?> { ["Authentication:SigningKey"] = "a-production-key-of-more-than-thirty-two-bytes-0123456789" });
         _ = production.Server;
 
-        await using var db = production.Services.GetRequiredService<WorkflowDatabase>().CreateDbContext();
+        await using var db = production.Services.GetRequiredService<SenDatabase>().CreateDbContext();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(0, await db.Offices.CountAsync());
         Assert.Equal(0, await db.Users.CountAsync());
