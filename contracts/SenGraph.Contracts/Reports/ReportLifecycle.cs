@@ -1,4 +1,5 @@
 using System.Text;
+using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
 
 namespace SenGraph.Contracts.Reports;
@@ -40,7 +41,8 @@ public enum ReportAction
 /// </summary>
 public static class ReportLifecycle
 {
-    public const string IllegalTransition = "ILLEGAL_TRANSITION";
+    /// <summary>The same as <see cref="WorkflowErrorCodes.IllegalTransition"/>, kept for modules that spell it this way.</summary>
+    public const string IllegalTransition = WorkflowErrorCodes.IllegalTransition;
 
     /// <summary>
     /// The status after <paramref name="action"/> on a report in <paramref name="from"/>, or an

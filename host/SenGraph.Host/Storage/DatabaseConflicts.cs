@@ -2,6 +2,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SenGraph.Contracts.Reports.Workflow;
 
 namespace SenGraph.Host.Storage;
 
@@ -12,7 +13,7 @@ namespace SenGraph.Host.Storage;
 /// </summary>
 public static class DatabaseConflicts
 {
-    public const string Code = "CONFLICT";
+    public const string Code = WorkflowErrorCodes.Conflict;
 
     public const string Message = "A concurrent change got in the way and nothing was changed; reload and try again.";
 

@@ -39,9 +39,14 @@ public sealed class ReportDrafts<TContext, TReport>(
     where TContext : DbContext
     where TReport : Report
 {
-    public const string NotFound = "NOT_FOUND";
-    public const string Conflict = "CONFLICT";
-    public const string NotAuthorized = "NOT_AUTHORIZED";
+    /// <summary>Kept for modules built against contracts 1.6: use <see cref="WorkflowErrorCodes.NotFound"/>.</summary>
+    public const string NotFound = WorkflowErrorCodes.NotFound;
+
+    /// <summary>Kept for modules built against contracts 1.6: use <see cref="WorkflowErrorCodes.Conflict"/>.</summary>
+    public const string Conflict = WorkflowErrorCodes.Conflict;
+
+    /// <summary>Kept for modules built against contracts 1.6: use <see cref="WorkflowErrorCodes.NotAuthorized"/>.</summary>
+    public const string NotAuthorized = WorkflowErrorCodes.NotAuthorized;
 
     /// <summary>The reports of this type the viewer may see (<see cref="ReportVisibility"/>), for queries.</summary>
     public IQueryable<TReport> Visible(TContext db, ReportViewer viewer) => VisibleTracked(db, viewer).AsNoTracking();
@@ -80,7 +85,7 @@ public sealed class ReportDrafts<TContext, TReport>(
         ReportViewer viewer, ReportEnvelopeInput envelope, ReportDetails<TReport> details, CancellationToken cancellationToken)
     {
         if (viewer.Office is null)
-            return ReportOutcome<TReport>.Failed(new UserError("NO_OFFICE", "Your token names no office; a report belongs to an office.", ["input"]));
+            return ReportOutcome<TReport>.Failed(new UserError(WorkflowErrorCodes.NoOffice, "Your token names no office; a report belongs to an office.", ["input"]));
         var now = clock.GetUtcNow();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var (input, errors) = await ValidateAsync(db, envelope, details, now, cancellationToken);
@@ -101,7 +106,7 @@ public sealed class ReportDrafts<TContext, TReport>(
     public ReportOutcome<TReport> Build(ReportViewer viewer, ReportEnvelopeInput envelope, ReportDetails<TReport> details, DateTimeOffset now)
     {
         if (viewer.Office is null || viewer.UserName is null)
-            return ReportOutcome<TReport>.Failed(new UserError("NO_OFFICE", "A report belongs to an office and an author.", ["input"]));
+            return ReportOutcome<TReport>.Failed(new UserError(WorkflowErrorCodes.NoOffice, "A report belongs to an office and an author.", ["input"]));
         var validation = ReportEnvelopeValidator.Validate(envelope, now);
         var errors = validation.Errors.Concat(details.Errors).ToList();
         if (errors.Count > 0) return new ReportOutcome<TReport>(null, errors);
@@ -193,11 +198,11 @@ public sealed class ReportDrafts<TContext, TReport>(
         var report = await VisibleTracked(db, viewer).Include(r => r.People).Include(r => r.Contacts).Include(r => r.Narratives)
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (report is null) return ReportOutcome<TReport>.Failed(UserError.ForField(NotFound, $"There is no {type.Code} report with this id.", "id"));
+        if (report is null) return ReportOutcome<TReport>.Failed(UserError.ForField(WorkflowErrorCodes.NotFound, $"There is no {type.Code} report with this id.", "id"));
         if (report.Status != ReportStatus.Submitted)
-            return ReportOutcome<TReport>.Failed(UserError.ForField(ReportLifecycle.IllegalTransition, $"Only a SUBMITTED report's {what} is updated this way; the report is {report.Status}.", "id"));
+            return ReportOutcome<TReport>.Failed(UserError.ForField(WorkflowErrorCodes.IllegalTransition, $"Only a SUBMITTED report's {what} is updated this way; the report is {report.Status}.", "id"));
         if (!await updaters.IncludeAsync(db, report, viewer, cancellationToken))
-            return ReportOutcome<TReport>.Failed(UserError.ForField(NotAuthorized, $"Only {updaters.Describe()} update the report's {what}.", "id"));
+            return ReportOutcome<TReport>.Failed(UserError.ForField(WorkflowErrorCodes.NotAuthorized, $"Only {updaters.Describe()} update the report's {what}.", "id"));
         if (report.Version != expectedVersion) return ReportOutcome<TReport>.Failed(ConflictError(report.Version));
 
         if (details.LoadAsync is { } load) await load(db, report, cancellationToken);
@@ -250,10 +255,10 @@ public sealed class ReportDrafts<TContext, TReport>(
         if (report is null)
         {
             await NoteIfHiddenAsync(db, (action == ReportAction.Amend ? "amend " : "update ") + type.Code, id, cancellationToken);
-            return ReportOutcome<TReport>.Failed(UserError.ForField(NotFound, $"There is no {type.Code} report with this id.", "id"));
+            return ReportOutcome<TReport>.Failed(UserError.ForField(WorkflowErrorCodes.NotFound, $"There is no {type.Code} report with this id.", "id"));
         }
         if (report.Author != viewer.UserName)
-            return ReportOutcome<TReport>.Failed(UserError.ForField(NotAuthorized, "Only the report's author changes it.", "id"));
+            return ReportOutcome<TReport>.Failed(UserError.ForField(WorkflowErrorCodes.NotAuthorized, "Only the report's author changes it.", "id"));
         var transition = ReportLifecycle.Transition(report.Status, action, reviewMandatory: false);
         if (!transition.Succeeded) return ReportOutcome<TReport>.Failed([.. transition.Errors]);
         if (report.Version != expectedVersion) return ReportOutcome<TReport>.Failed(ConflictError(report.Version));
@@ -311,10 +316,10 @@ public sealed class ReportDrafts<TContext, TReport>(
         var errors = validation.Errors.ToList();
         if (input.Supervisor is { } supervisor && !errors.Any(e => e.Path.LastOrDefault() == "supervisor")
             && !await db.Set<DirectoryUser>().AnyAsync(u => u.UserName == supervisor && !u.Disabled && u.Roles.Any(r => r.Role == DirectoryRoles.Supervisor), cancellationToken))
-            errors.Add(new UserError("UNKNOWN_SUPERVISOR", $"'{supervisor}' is not an active user with the Supervisor role.", ["input", "supervisor"]));
+            errors.Add(new UserError(WorkflowErrorCodes.UnknownSupervisor, $"'{supervisor}' is not an active user with the Supervisor role.", ["input", "supervisor"]));
         if (input.ActionOfficer is { } officer && !errors.Any(e => e.Path.LastOrDefault() == "actionOfficer")
             && !await db.Set<DirectoryUser>().AnyAsync(u => u.UserName == officer && !u.Disabled, cancellationToken))
-            errors.Add(new UserError("UNKNOWN_USER", $"'{officer}' is not an active user.", ["input", "actionOfficer"]));
+            errors.Add(new UserError(WorkflowErrorCodes.UnknownUser, $"'{officer}' is not an active user.", ["input", "actionOfficer"]));
         errors.AddRange(details.Errors);
         return (input, errors);
     }
@@ -330,11 +335,11 @@ public sealed class ReportDrafts<TContext, TReport>(
         var theirs = await db.Set<DirectoryUser>().Where(u => u.UserName == supervisor).Select(u => u.OfficeCode).SingleOrDefaultAsync(cancellationToken);
         return theirs == office || (parent is not null && theirs == parent)
             ? null
-            : new UserError("SUPERVISOR_NOT_IN_OFFICE", $"'{supervisor}' supervises neither the report's office ({office}) nor the office above it.", ["input", "supervisor"]);
+            : new UserError(WorkflowErrorCodes.SupervisorNotInOffice, $"'{supervisor}' supervises neither the report's office ({office}) nor the office above it.", ["input", "supervisor"]);
     }
 
     private static UserError ConflictError(int? currentVersion) => UserError.ForField(
-        Conflict,
+        WorkflowErrorCodes.Conflict,
         currentVersion is { } v
             ? $"The report was changed by someone else (now version {v}); reload it and apply your edit again."
             : "The report was changed by someone else; reload it and apply your edit again.",

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Auditing;
+using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
 using SenGraph.Host.Kernel.Database;
 using SenGraph.Host.Kernel.Workflow;
@@ -86,7 +87,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<SenDbContext> data
         var code = OfficeCode(input.Code, "code", errors);
         if (code is null) return Outcome<Office>.Failed(errors);
         var office = await db.Offices.SingleOrDefaultAsync(o => o.Code == code, cancellationToken);
-        if (office is null) return Outcome<Office>.Failed([UserError.ForField("NOT_FOUND", $"No office has the code '{code}'.", "code")]);
+        if (office is null) return Outcome<Office>.Failed([UserError.ForField(WorkflowErrorCodes.NotFound, $"No office has the code '{code}'.", "code")]);
 
         if (input.Name.IsSet) office.Name = Name(input.Name.Value, "name", errors) ?? office.Name;
         if (input.Kind.IsSet)
@@ -156,7 +157,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<SenDbContext> data
         var userName = UserName(input.UserName, errors);
         if (userName is null) return Outcome<DirectoryUser>.Failed(errors);
         var user = await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
-        if (user is null) return Outcome<DirectoryUser>.Failed([UserError.ForField("NOT_FOUND", $"No user is named '{userName}'.", "userName")]);
+        if (user is null) return Outcome<DirectoryUser>.Failed([UserError.ForField(WorkflowErrorCodes.NotFound, $"No user is named '{userName}'.", "userName")]);
 
         var wasAdministrator = IsActiveAdministrator(user);
         var before = SeparationOfDuties.AccessProfile(user);

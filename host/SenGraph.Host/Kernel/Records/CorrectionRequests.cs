@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
 using SenGraph.Contracts.Security;
 using SenGraph.Host.Kernel.Agency;
@@ -24,7 +25,7 @@ public sealed class CorrectionRequests(SenDatabase database, TimeProvider clock)
         if (errors.Count > 0) return Result<CorrectionRequest>.Failure([.. errors]);
         await using var db = database.CreateDbContext();
         var number = await db.Reports.Where(r => r.Id == reportId).Select(r => new { r.Number }).SingleOrDefaultAsync(cancellationToken);
-        if (number is null) return Result<CorrectionRequest>.Failure(UserError.ForField("NOT_FOUND", $"No report {reportId}.", "reportId"));
+        if (number is null) return Result<CorrectionRequest>.Failure(UserError.ForField(WorkflowErrorCodes.NotFound, $"No report {reportId}.", "reportId"));
         var correction = new CorrectionRequest
         {
             Id = Guid.NewGuid(), ReportId = reportId, ReportNumber = number.Number, Request = request!, Reference = reference,
@@ -43,10 +44,10 @@ public sealed class CorrectionRequests(SenDatabase database, TimeProvider clock)
             return Result<CorrectionRequest>.Failure(UserError.ForField(InvalidCorrection, "Say why (at most 1,000 characters).", "reason"));
         await using var db = database.CreateDbContext();
         var correction = await db.CorrectionRequests.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (correction is null) return Result<CorrectionRequest>.Failure(UserError.ForField("NOT_FOUND", $"No correction request {id}.", "id"));
-        if (correction.Outcome is not null) return Result<CorrectionRequest>.Failure(UserError.ForField("ILLEGAL_TRANSITION", "The request was already decided.", "id"));
+        if (correction is null) return Result<CorrectionRequest>.Failure(UserError.ForField(WorkflowErrorCodes.NotFound, $"No correction request {id}.", "id"));
+        if (correction.Outcome is not null) return Result<CorrectionRequest>.Failure(UserError.ForField(WorkflowErrorCodes.IllegalTransition, "The request was already decided.", "id"));
         if (correction.Version != expectedVersion)
-            return Result<CorrectionRequest>.Failure(UserError.ForField("CONFLICT", $"The request changed (version {correction.Version}, not {expectedVersion}).", "expectedVersion"));
+            return Result<CorrectionRequest>.Failure(UserError.ForField(WorkflowErrorCodes.Conflict, $"The request changed (version {correction.Version}, not {expectedVersion}).", "expectedVersion"));
         correction.Outcome = outcome;
         correction.OutcomeReason = reason;
         correction.DecidedBy = user.FindFirstValue(SenGraphClaims.UserName) ?? "unknown";
@@ -58,7 +59,7 @@ public sealed class CorrectionRequests(SenDatabase database, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Result<CorrectionRequest>.Failure(UserError.ForField("CONFLICT", "The request changed meanwhile; read it again.", "expectedVersion"));
+            return Result<CorrectionRequest>.Failure(UserError.ForField(WorkflowErrorCodes.Conflict, "The request changed meanwhile; read it again.", "expectedVersion"));
         }
         return Result<CorrectionRequest>.Success(correction);
     }

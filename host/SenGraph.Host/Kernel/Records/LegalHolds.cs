@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
 using SenGraph.Contracts.Security;
 using SenGraph.Host.Kernel.Database;
@@ -44,7 +45,7 @@ public sealed class LegalHolds(SenDatabase database, TimeProvider clock)
         await using var db = database.CreateDbContext();
         var found = await db.Reports.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
         if (ids.Except(found).ToList() is { Count: > 0 } missing)
-            return Result<LegalHold>.Failure([.. missing.Select(id => UserError.ForField("NOT_FOUND", $"No report {id} (or it was destroyed).", "reportIds", ids.IndexOf(id).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+            return Result<LegalHold>.Failure([.. missing.Select(id => UserError.ForField(WorkflowErrorCodes.NotFound, $"No report {id} (or it was destroyed).", "reportIds", ids.IndexOf(id).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
         var hold = new LegalHold
         {
             Id = Guid.NewGuid(), Reason = reason!, DeclaredBy = user.FindFirstValue(SenGraphClaims.UserName) ?? "unknown", DeclaredAt = clock.GetUtcNow(),
@@ -63,10 +64,10 @@ public sealed class LegalHolds(SenDatabase database, TimeProvider clock)
             return Result<LegalHold>.Failure(UserError.ForField(InvalidHold, $"Say why the hold is released (at most {RecordsModel.ReasonMaxLength} characters).", "reason"));
         await using var db = database.CreateDbContext();
         var hold = await db.LegalHolds.Include(h => h.Reports).SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
-        if (hold is null) return Result<LegalHold>.Failure(UserError.ForField("NOT_FOUND", $"No legal hold {id}.", "id"));
-        if (!hold.IsActive) return Result<LegalHold>.Failure(UserError.ForField("ILLEGAL_TRANSITION", "The hold was already released.", "id"));
+        if (hold is null) return Result<LegalHold>.Failure(UserError.ForField(WorkflowErrorCodes.NotFound, $"No legal hold {id}.", "id"));
+        if (!hold.IsActive) return Result<LegalHold>.Failure(UserError.ForField(WorkflowErrorCodes.IllegalTransition, "The hold was already released.", "id"));
         if (hold.Version != expectedVersion)
-            return Result<LegalHold>.Failure(UserError.ForField("CONFLICT", $"The hold changed (version {hold.Version}, not {expectedVersion}); read it again.", "expectedVersion"));
+            return Result<LegalHold>.Failure(UserError.ForField(WorkflowErrorCodes.Conflict, $"The hold changed (version {hold.Version}, not {expectedVersion}); read it again.", "expectedVersion"));
         hold.ReleasedAt = clock.GetUtcNow();
         hold.ReleasedBy = user.FindFirstValue(SenGraphClaims.UserName) ?? "unknown";
         hold.ReleaseReason = reason;
@@ -77,7 +78,7 @@ public sealed class LegalHolds(SenDatabase database, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Result<LegalHold>.Failure(UserError.ForField("CONFLICT", "The hold changed meanwhile; read it again.", "expectedVersion"));
+            return Result<LegalHold>.Failure(UserError.ForField(WorkflowErrorCodes.Conflict, "The hold changed meanwhile; read it again.", "expectedVersion"));
         }
         return Result<LegalHold>.Success(hold);
     }

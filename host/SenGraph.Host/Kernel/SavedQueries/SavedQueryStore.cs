@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
 using SenGraph.Contracts.Security;
 using SenGraph.Host.GraphQL.Limits;
@@ -103,7 +104,7 @@ public sealed partial class SavedQueryStore(
         if (existing is not null && existing.Owner != me)
             return Result<SavedQuery>.Failure(UserError.ForField(NameTaken, $"'{name}' is another user's saved query: choose another name.", "name"));
         if (existing is not null && input.ExpectedVersion is { } expected && expected != existing.Version)
-            return Result<SavedQuery>.Failure(UserError.ForField("CONFLICT", $"The saved query changed (version {existing.Version}, not {expected}): read it again.", "expectedVersion"));
+            return Result<SavedQuery>.Failure(UserError.ForField(WorkflowErrorCodes.Conflict, $"The saved query changed (version {existing.Version}, not {expected}): read it again.", "expectedVersion"));
         if (existing is null && await db.Set<SavedQuery>().CountAsync(q => q.Owner == me, cancellationToken) >= MaxPerOwner)
             return Result<SavedQuery>.Failure(UserError.ForField("TOO_MANY", $"You own {MaxPerOwner} saved queries, the most one user may: delete one first.", "name"));
 
@@ -124,7 +125,7 @@ public sealed partial class SavedQueryStore(
         }
         catch (DbUpdateException e) when (DatabaseConflicts.IsConflict(e))
         {
-            return Result<SavedQuery>.Failure(UserError.ForField("CONFLICT", "The saved query was changed or created at the same time: read it again.", "name"));
+            return Result<SavedQuery>.Failure(UserError.ForField(WorkflowErrorCodes.Conflict, "The saved query was changed or created at the same time: read it again.", "name"));
         }
         return Result<SavedQuery>.Success(query);
     }
@@ -136,7 +137,7 @@ public sealed partial class SavedQueryStore(
         var key = name?.Trim().ToLowerInvariant() ?? "";
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var query = await db.Set<SavedQuery>().Include(q => q.Shares).SingleOrDefaultAsync(q => q.NameKey == key && q.Owner == me, cancellationToken);
-        if (query is null) return Result<string>.Failure(UserError.ForField("NOT_FOUND", "You have no saved query of that name.", "name"));
+        if (query is null) return Result<string>.Failure(UserError.ForField(WorkflowErrorCodes.NotFound, "You have no saved query of that name.", "name"));
         db.Remove(query);
         await db.SaveChangesAsync(cancellationToken);
         return Result<string>.Success(query.Name);

@@ -90,11 +90,11 @@ public sealed class ExternalSharingService(IDbContextFactory<SenDbContext> datab
         var name = userName?.Trim() ?? "";
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var directoryUser = name.Length == 0 ? null : await db.Users.Include(u => u.Roles).SingleOrDefaultAsync(u => u.UserName == name, cancellationToken);
-        if (directoryUser is null) return new(null, [UserError.ForField("NOT_FOUND", "There is no user with this name.", "userName")]);
+        if (directoryUser is null) return new(null, [UserError.ForField(WorkflowErrorCodes.NotFound, "There is no user with this name.", "userName")]);
         if (!directoryUser.Roles.Any(r => r.Role == DirectoryRoles.PartnerAgencyConsumer))
             return new(null, [UserError.ForField("NOT_A_PARTNER", $"Only a {DirectoryRoles.PartnerAgencyConsumer} is bound to an MOU.", "userName")]);
         if (!await db.Set<SharingAgreement>().AnyAsync(a => a.Id == agreementId, cancellationToken))
-            return new(null, [UserError.ForField("NOT_FOUND", "There is no MOU with this id.", "agreementId")]);
+            return new(null, [UserError.ForField(WorkflowErrorCodes.NotFound, "There is no MOU with this id.", "agreementId")]);
         var partner = await db.Set<SharingPartner>().SingleOrDefaultAsync(p => p.UserName == name, cancellationToken);
         if (partner is null) db.Add(partner = new SharingPartner { UserName = name, BoundBy = "", });
         partner.AgreementId = agreementId;

@@ -51,15 +51,15 @@ public sealed class ReportSharingService(IDbContextFactory<SenDbContext> databas
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (await VisibleAsync(db, schema, user, id, "setReportSharingCodes", cancellationToken) is not { } found)
-            return Failed(UserError.ForField("NOT_FOUND", "There is no report with this id.", "id"));
+            return Failed(UserError.ForField(WorkflowErrorCodes.NotFound, "There is no report with this id.", "id"));
         var (report, type) = found;
         var viewer = reportTypes.ViewerOf(schema, user);
         if (!await access.CanAsync(schema, user, type, ReportOperation.Review))
-            return Failed(UserError.ForField("NOT_AUTHORIZED", $"Only supervisors who review {type.Code} reports set their sharing codes.", "id"));
+            return Failed(UserError.ForField(WorkflowErrorCodes.NotAuthorized, $"Only supervisors who review {type.Code} reports set their sharing codes.", "id"));
         if (report.OriginatingOffice != viewer.Office && report.Supervisor != viewer.UserName)
-            return Failed(UserError.ForField("NOT_AUTHORIZED", "Only a supervisor of the report's office, or the supervisor it names, codes it.", "id"));
+            return Failed(UserError.ForField(WorkflowErrorCodes.NotAuthorized, "Only a supervisor of the report's office, or the supervisor it names, codes it.", "id"));
         if (report.Version != expectedVersion)
-            return Failed(UserError.ForField("CONFLICT", $"The report was changed by someone else (now version {report.Version}); reload it and try again.", "expectedVersion"));
+            return Failed(UserError.ForField(WorkflowErrorCodes.Conflict, $"The report was changed by someone else (now version {report.Version}); reload it and try again.", "expectedVersion"));
 
         var set = codes.Distinct().Order().ToList();
         var now = clock.GetUtcNow();
@@ -78,7 +78,7 @@ public sealed class ReportSharingService(IDbContextFactory<SenDbContext> databas
         catch (DbUpdateException)
         {
             // Another coding or change of the report won the race (version token, or the same revision number).
-            return Failed(UserError.ForField("CONFLICT", "The report was changed by someone else; reload it and try again.", "expectedVersion"));
+            return Failed(UserError.ForField(WorkflowErrorCodes.Conflict, "The report was changed by someone else; reload it and try again.", "expectedVersion"));
         }
         return new Outcome(await SharingOfAsync(db, report, cancellationToken), []);
     }

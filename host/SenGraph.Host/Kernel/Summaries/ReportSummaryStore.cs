@@ -24,11 +24,9 @@ public sealed record ReportSummaryInput(Guid? Id, int? ExpectedVersion, string? 
 /// </summary>
 public sealed class ReportSummaryStore(IDbContextFactory<SenDbContext> databases, ReportTypes reportTypes, AccessControl access, TimeProvider clock)
 {
-    public const string NotFound = "NOT_FOUND";
     public const string NotSubmitted = "NOT_SUBMITTED";
     public const string NotSummarisable = "NOT_SUMMARISABLE";
     public const string AlreadySent = "ALREADY_SENT";
-    public const string Conflict = "CONFLICT";
 
     /// <summary>The summaries <paramref name="viewer"/> sees: those they wrote, and those sent to them or their office.</summary>
     public static IQueryable<ReportSummary> VisibleTo(SenDbContext db, ReportViewer viewer)
@@ -112,7 +110,7 @@ public sealed class ReportSummaryStore(IDbContextFactory<SenDbContext> databases
         var entries = await db.Set<ReportSummaryRecipient>()
             .Where(r => r.SummaryId == id && ((r.Kind == RecipientKind.User && r.Code == me) || (r.Kind == RecipientKind.Office && r.Code == office)))
             .ToListAsync(cancellationToken);
-        if (entries.Count == 0) return Result<ReportSummary>.Failure(UserError.ForField(NotFound, "No summary with this id was sent to you or your office.", "id"));
+        if (entries.Count == 0) return Result<ReportSummary>.Failure(UserError.ForField(WorkflowErrorCodes.NotFound, "No summary with this id was sent to you or your office.", "id"));
         var now = clock.GetUtcNow();
         foreach (var entry in entries) entry.ReadAt ??= now;
         await db.SaveChangesAsync(cancellationToken);
@@ -129,11 +127,11 @@ public sealed class ReportSummaryStore(IDbContextFactory<SenDbContext> databases
         var summary = await VisibleTo(db, viewer).Include(s => s.Reports).Include(s => s.Recipients).AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         // Another analyst's draft is not revealed; one sent to the caller is seen but not theirs to change.
-        if (summary is null) return (null, UserError.ForField(NotFound, "There is no summary with this id.", "id"));
-        if (summary.Author != viewer.UserName) return (null, UserError.ForField("NOT_AUTHORIZED", $"Only the summary's author, {summary.Author}, changes it.", "id"));
+        if (summary is null) return (null, UserError.ForField(WorkflowErrorCodes.NotFound, "There is no summary with this id.", "id"));
+        if (summary.Author != viewer.UserName) return (null, UserError.ForField(WorkflowErrorCodes.NotAuthorized, $"Only the summary's author, {summary.Author}, changes it.", "id"));
         if (summary.Status != ReportSummaryStatus.Draft) return (null, UserError.ForField(AlreadySent, $"The summary was sent; a sent summary is not {what} again.", "id"));
         if (expectedVersion != summary.Version)
-            return (null, UserError.ForField(Conflict, $"The summary changed (version {summary.Version}, not {expectedVersion}): read it again.", "expectedVersion"));
+            return (null, UserError.ForField(WorkflowErrorCodes.Conflict, $"The summary changed (version {summary.Version}, not {expectedVersion}): read it again.", "expectedVersion"));
         return (summary, null);
     }
 
@@ -146,7 +144,7 @@ public sealed class ReportSummaryStore(IDbContextFactory<SenDbContext> databases
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DatabaseConflicts.IsConflict(e))
         {
-            return Result<ReportSummary>.Failure(UserError.ForField(Conflict, "The summary was changed at the same time: read it again.", "expectedVersion"));
+            return Result<ReportSummary>.Failure(UserError.ForField(WorkflowErrorCodes.Conflict, "The summary was changed at the same time: read it again.", "expectedVersion"));
         }
     }
 
@@ -184,7 +182,7 @@ public sealed class ReportSummaryStore(IDbContextFactory<SenDbContext> databases
             {
                 var at = i.ToString(CultureInfo.InvariantCulture);
                 if (!found.TryGetValue(guids[i], out var report))
-                    errors.Add(UserError.ForField(NotFound, "There is no report with this id.", "reports", at));
+                    errors.Add(UserError.ForField(WorkflowErrorCodes.NotFound, "There is no report with this id.", "reports", at));
                 else if (guids.IndexOf(guids[i]) < i)
                     errors.Add(UserError.ForField("DUPLICATE", "The report is cited twice.", "reports", at));
                 else if (types.TryGetValue(report.Type, out var type) && !type.Summarisable)

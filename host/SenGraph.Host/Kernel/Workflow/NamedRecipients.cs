@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
 using SenGraph.Host.Kernel.Database;
 using SenGraph.Host.Security;
@@ -37,12 +38,12 @@ internal static class NamedRecipients
             var path = new[] { "recipients", i.ToString(CultureInfo.InvariantCulture), "code" };
             if (kind == RecipientKind.Office)
             {
-                if (!knownOffices.Contains(code)) errors.Add(UserError.ForField("UNKNOWN_RECIPIENT", $"'{named[i].Code}' is not an office.", path));
+                if (!knownOffices.Contains(code)) errors.Add(UserError.ForField(WorkflowErrorCodes.UnknownRecipient, $"'{named[i].Code}' is not an office.", path));
             }
             else if (!activeUsers.TryGetValue(code, out var roles))
-                errors.Add(UserError.ForField("UNKNOWN_RECIPIENT", $"'{named[i].Code}' is not an active user.", path));
+                errors.Add(UserError.ForField(WorkflowErrorCodes.UnknownRecipient, $"'{named[i].Code}' is not an active user.", path));
             else if (roles.Count > 0 && roles.All(HostPolicies.ExternalSharingRoles.Contains))
-                errors.Add(UserError.ForField("RECIPIENT_OUTSIDE_AGENCY",
+                errors.Add(UserError.ForField(WorkflowErrorCodes.RecipientOutsideAgency,
                     $"'{named[i].Code}' is a partner agency's user: partners receive reports only through the external sharing feed.", path));
         }
         return errors;

@@ -137,7 +137,7 @@ public sealed class ReportWorkflow(
             }
             catch (DbUpdateException)
             {
-                return Outcome.Failed(UserError.ForField("CONFLICT", "The report could not be submitted because of a concurrent change; reload it and try again.", "id"));
+                return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.Conflict, "The report could not be submitted because of a concurrent change; reload it and try again.", "id"));
             }
         }
     }
@@ -183,7 +183,7 @@ public sealed class ReportWorkflow(
                 && !await db.Reports.Where(r => types.Contains(r.Type)).VisibleTo(db.ReportRecipients, reportTypes.ViewerOf(schema, user))
                     .AnyAsync(r => r.Id == id, cancellationToken))
                 audit.NoteDeniedLookup(field, id);
-            return new QueueOutcome([], [UserError.ForField("NOT_FOUND", "This report is not in your queue or your office's.", "id")]);
+            return new QueueOutcome([], [UserError.ForField(WorkflowErrorCodes.NotFound, "This report is not in your queue or your office's.", "id")]);
         }
         var now = clock.GetUtcNow();
         foreach (var entry in entries) mark(entry, now);
@@ -216,18 +216,18 @@ public sealed class ReportWorkflow(
             // One that exists is a denied attempt: listed in the request's AccessDenied record.
             if (AuditScope.Current is { } audit && (report is not null || await db.Reports.AnyAsync(r => r.Id == id, cancellationToken)))
                 audit.NoteDeniedLookup(StepName(action), id);
-            return Outcome.Failed(UserError.ForField("NOT_FOUND", "There is no report with this id.", "id"));
+            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.NotFound, "There is no report with this id.", "id"));
         }
 
         var reviewing = action is ReportAction.Return or ReportAction.Approve;
         if (!await access.CanAsync(schema, user, type, reviewing ? ReportOperation.Review : ReportOperation.Author))
-            return Outcome.Failed(UserError.ForField("NOT_AUTHORIZED", $"Your roles do not allow you to {(reviewing ? "review" : "submit")} {type.Code} reports.", "id"));
+            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.NotAuthorized, $"Your roles do not allow you to {(reviewing ? "review" : "submit")} {type.Code} reports.", "id"));
         if (!reviewing && report.Author != viewer.UserName)
-            return Outcome.Failed(UserError.ForField("NOT_AUTHORIZED", "Only the report's author asks for its review or submits it.", "id"));
+            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.NotAuthorized, "Only the report's author asks for its review or submits it.", "id"));
         if (reviewing && report.Author == viewer.UserName)
-            return Outcome.Failed(UserError.ForField("SELF_REVIEW", "Nobody reviews their own report.", "id"));
+            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.SelfReview, "Nobody reviews their own report.", "id"));
         if (reviewing && report.OriginatingOffice != viewer.Office && report.Supervisor != viewer.UserName)
-            return Outcome.Failed(UserError.ForField("NOT_AUTHORIZED", "Only a supervisor of the report's office, or the supervisor it names, reviews it.", "id"));
+            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.NotAuthorized, "Only a supervisor of the report's office, or the supervisor it names, reviews it.", "id"));
 
         // Only submission depends on it: a draft is submitted directly unless the type or the office requires review.
         var reviewMandatory = action == ReportAction.Submit
@@ -235,7 +235,7 @@ public sealed class ReportWorkflow(
         var transition = ReportLifecycle.Transition(report.Status, action, reviewMandatory);
         if (!transition.Succeeded) return Outcome.Failed([.. transition.Errors]);
         if (report.Version != expectedVersion)
-            return Outcome.Failed(UserError.ForField("CONFLICT", $"The report was changed by someone else (now version {report.Version}); reload it and try again.", "expectedVersion"));
+            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.Conflict, $"The report was changed by someone else (now version {report.Version}); reload it and try again.", "expectedVersion"));
 
         var errors = await apply(db, report, viewer, type);
         if (errors.Count > 0) return new Outcome(null, errors);
@@ -249,7 +249,7 @@ public sealed class ReportWorkflow(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome.Failed(UserError.ForField("CONFLICT", "The report was changed by someone else; reload it and try again.", "expectedVersion"));
+            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.Conflict, "The report was changed by someone else; reload it and try again.", "expectedVersion"));
         }
 
         return new Outcome(report, []);
