@@ -118,7 +118,7 @@ public sealed class EroLeadMutations : ObjectGraphType
     private static async Task<(EroLeadReport? Lead, UserError? Error)> SubmittedLeadAsync(
         ReportDrafts<ReportDbContext<EroLeadReport>, EroLeadReport> drafts, ReportViewer viewer, IDictionary<string, object?> input, CancellationToken cancellationToken)
     {
-        var lead = Guid.TryParse(Value(input, "id")?.ToString(), out var id) ? await drafts.FindAsync(viewer, id, cancellationToken) : null;
+        var lead = IdArgument.ToGuidOrNull(Value(input, "id")) is { } id ? await drafts.FindAsync(viewer, id, cancellationToken) : null;
         if (lead is null) return (null, UserError.ForField("NOT_FOUND", "There is no ERO LEAD with this id.", "id"));
         return lead.Status == ReportStatus.Submitted
             ? (lead, null)

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Schema;
 using SenGraph.Contracts.Security;
 using SenGraph.Modules.Lens.OriDirectory;
 using SenGraph.Modules.Lens.Notifications;
@@ -89,7 +90,7 @@ public sealed class LensMutations : ObjectGraphType
 
     private static IDictionary<string, object?> Input(IResolveFieldContext context) => context.GetArgument<IDictionary<string, object?>>("input");
 
-    private static Guid Id(IDictionary<string, object?> input) => Guid.TryParse(Get(input, "id")?.ToString(), out var id) ? id : Guid.Empty;
+    private static Guid Id(IDictionary<string, object?> input) => IdArgument.ToGuid(Get(input, "id"));
 
     private static int Version(IDictionary<string, object?> input) => Get(input, "expectedVersion") is int v ? v : 0;
 

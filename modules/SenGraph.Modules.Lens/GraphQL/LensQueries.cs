@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Querying;
+using SenGraph.Contracts.Schema;
 using SenGraph.Modules.Lens.Data;
 
 namespace SenGraph.Modules.Lens.GraphQL;
@@ -20,7 +21,7 @@ public sealed class LensQueries : ObjectGraphType
             .AuthorizeWithPolicy(LensModule.ReaderPolicy)
             .ResolveAsync(async c =>
             {
-                if (!Guid.TryParse(c.GetArgument<string>("id"), out var id)) return null;
+                if (IdArgument.ToGuidOrNull(c.GetArgument<string>("id")) is not { } id) return null;
                 await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
                 return await db.Releases.AsNoTracking().Include(r => r.Convictions).SingleOrDefaultAsync(r => r.Id == id, c.CancellationToken);
             });

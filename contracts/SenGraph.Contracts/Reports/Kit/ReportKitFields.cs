@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Querying;
 using SenGraph.Contracts.Reports.Workflow;
+using SenGraph.Contracts.Schema;
 
 namespace SenGraph.Contracts.Reports.Kit;
 
@@ -16,7 +17,7 @@ public sealed class ReportQueries<TReport> : ObjectGraphType
             .Description($"{type.Article} {type.ShortName} you may see, by id; null when there is none (or it is outside what you may see).")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .AuthorizeWithPolicy(type.ReadPolicy)
-            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id)
+            .ResolveAsync(async c => IdArgument.ToGuidOrNull(c.GetArgument<string>("id")) is { } id
                 ? await drafts.FindAsync(ReportViewer.From(c.User), id, type.FieldName, c.CancellationToken)
                 : null);
 
@@ -93,8 +94,7 @@ public sealed class ReportMutations<TReport> : ObjectGraphType
 
     private static IDictionary<string, object?> Input(IResolveFieldContext context) => context.GetArgument<IDictionary<string, object?>>("input");
 
-    private static Guid Id(IDictionary<string, object?> input) =>
-        input.TryGetValue("id", out var id) && Guid.TryParse(id?.ToString(), out var guid) ? guid : Guid.Empty;
+    private static Guid Id(IDictionary<string, object?> input) => IdArgument.ToGuid(input, "id");
 
     private static int ExpectedVersion(IDictionary<string, object?> input) =>
         input.TryGetValue("expectedVersion", out var version) && version is int v ? v : 0;

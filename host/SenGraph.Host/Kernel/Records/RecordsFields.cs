@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Querying;
 using SenGraph.Contracts.Reports;
+using SenGraph.Contracts.Schema;
 using SenGraph.Host.Kernel.Agency;
 using SenGraph.Host.Kernel.Database;
 
@@ -91,7 +92,7 @@ public sealed class RecordsQueries : ObjectGraphType
                 await using var db = database.CreateDbContext();
                 var requests = db.CorrectionRequests.AsNoTracking();
                 requests = c.GetArgument<object?>("reportId") is { } id
-                    ? requests.Where(r => r.ReportId == DeclareLegalHoldInputGraphType.ToGuid(id))
+                    ? requests.Where(r => r.ReportId == IdArgument.ToGuid(id))
                     : requests.Where(r => r.Outcome == null);
                 return (await requests.ToListAsync(c.CancellationToken)).OrderByDescending(r => r.RecordedAt).ToList();
             });
@@ -120,7 +121,7 @@ public sealed class RecordsMutations : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
-                var outcome = await holds.ReleaseAsync(c.User!, DeclareLegalHoldInputGraphType.ToGuid(input["id"]), (int)input["expectedVersion"]!,
+                var outcome = await holds.ReleaseAsync(c.User!, IdArgument.ToGuid(input["id"]), (int)input["expectedVersion"]!,
                     input.GetValueOrDefault("reason") as string, c.CancellationToken);
                 return new LegalHoldPayload(outcome.Succeeded ? outcome.Value : null, outcome.Errors);
             });
@@ -132,7 +133,7 @@ public sealed class RecordsMutations : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
-                var outcome = await corrections.RecordAsync(c.User!, DeclareLegalHoldInputGraphType.ToGuid(input["reportId"]),
+                var outcome = await corrections.RecordAsync(c.User!, IdArgument.ToGuid(input["reportId"]),
                     input.GetValueOrDefault("request") as string, input.GetValueOrDefault("reference") as string, c.CancellationToken);
                 return new CorrectionRequestPayload(outcome.Succeeded ? outcome.Value : null, outcome.Errors);
             });
@@ -144,7 +145,7 @@ public sealed class RecordsMutations : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
-                var outcome = await corrections.DecideAsync(c.User!, DeclareLegalHoldInputGraphType.ToGuid(input["id"]), (int)input["expectedVersion"]!,
+                var outcome = await corrections.DecideAsync(c.User!, IdArgument.ToGuid(input["id"]), (int)input["expectedVersion"]!,
                     (CorrectionOutcome)input["outcome"]!, input.GetValueOrDefault("reason") as string, c.CancellationToken);
                 return new CorrectionRequestPayload(outcome.Succeeded ? outcome.Value : null, outcome.Errors);
             });

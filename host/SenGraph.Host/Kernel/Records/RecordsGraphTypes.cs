@@ -112,19 +112,12 @@ public sealed class DeclareLegalHoldInputGraphType : InputObjectGraphType<Declar
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new DeclareLegalHoldInput(
         Get(value, "reason") as string,
-        (Get(value, "reportIds") as IEnumerable<object?>)?.Select(ToGuid).ToList(),
+        (Get(value, "reportIds") as IEnumerable<object?>)?.Select(id => IdArgument.ToGuid(id)).ToList(),
         Get(value, "matchType") as string,
         Get(value, "matchEventFrom") as DateTimeOffset?,
         Get(value, "matchEventTo") as DateTimeOffset?);
 
     internal static object? Get(IDictionary<string, object?> value, string name) => value.TryGetValue(name, out var v) ? v : null;
-
-    internal static Guid ToGuid(object? id) => id switch
-    {
-        Guid g => g,
-        string s when Guid.TryParse(s, out var g) => g,
-        _ => Guid.Empty,
-    };
 }
 
 public sealed class PersonSearchInputGraphType : InputObjectGraphType<PersonSearchInput>

@@ -34,7 +34,7 @@ public sealed class ExternalSharingQueries : ObjectGraphType
             .Argument<IdGraphType>("reportId", "Only shares of this report.")
             .Argument<IntGraphType>("first", "At most this many (default 100, at most 1,000).")
             .AuthorizeWithPolicy(HostPolicyNames.ShareLog)
-            .ResolveAsync(async c => await sharing.LogAsync(Guid.TryParse(c.GetArgument<string?>("reportId"), out var id) ? id : null,
+            .ResolveAsync(async c => await sharing.LogAsync(IdArgument.ToGuidOrNull(c.GetArgument<string?>("reportId")),
                 c.GetArgument<int?>("first"), c.CancellationToken));
     }
 }
@@ -65,7 +65,7 @@ public sealed class ExternalSharingMutations : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
-                var id = Guid.TryParse(Convert.ToString(input.GetValueOrDefault("agreementId"), System.Globalization.CultureInfo.InvariantCulture), out var g) ? g : Guid.Empty;
+                var id = IdArgument.ToGuid(input, "agreementId");
                 return await sharing.BindPartnerAsync(c.User!, input.GetValueOrDefault("userName") as string, id, c.CancellationToken);
             });
     }

@@ -16,7 +16,7 @@ public sealed class SharingQueries : ObjectGraphType
                 + "report you may read.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The report.")
             .Authorize()
-            .ResolveAsync(async c => Guid.TryParse(c.GetArgument<string>("id"), out var id)
+            .ResolveAsync(async c => IdArgument.ToGuidOrNull(c.GetArgument<string>("id")) is { } id
                 ? await sharing.ReadAsync(c.Schema, c.User!, id, c.CancellationToken)
                 : null);
     }
@@ -37,7 +37,7 @@ public sealed class SharingMutations : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<Dictionary<string, object?>>("input");
-                var id = Guid.TryParse(Convert.ToString(input.GetValueOrDefault("id"), System.Globalization.CultureInfo.InvariantCulture), out var guid) ? guid : Guid.Empty;
+                var id = IdArgument.ToGuid(input, "id");
                 var codes = (input.GetValueOrDefault("codes") as IEnumerable<object?>)?.OfType<NeverSharedCategory>().ToList();
                 return await sharing.SetAsync(c.Schema, c.User!, id, Convert.ToInt32(input.GetValueOrDefault("expectedVersion"), System.Globalization.CultureInfo.InvariantCulture),
                     codes, input.GetValueOrDefault("reason") as string, c.CancellationToken);

@@ -6,6 +6,7 @@ using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Querying;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
+using SenGraph.Contracts.Schema;
 using SenGraph.Host.Kernel.Database;
 using SenGraph.Host.Kernel.Workflow;
 
@@ -33,7 +34,7 @@ public sealed class ReportSummaryQueries : ObjectGraphType
             .Authorize()
             .ResolveAsync(async c =>
             {
-                if (!Guid.TryParse(c.GetArgument<string>("id"), out var id)) return null;
+                if (IdArgument.ToGuidOrNull(c.GetArgument<string>("id")) is not { } id) return null;
                 await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
                 return await ReportSummaryStore.VisibleTo(db, ReportViewer.From(c.User)).AsNoTracking()
                     .Include(s => s.Reports).Include(s => s.Recipients).AsSplitQuery()
@@ -84,8 +85,7 @@ public sealed class ReportSummaryMutations : ObjectGraphType
 
     private static Dictionary<string, object?> Input(IResolveFieldContext c) => c.GetArgument<Dictionary<string, object?>>("input");
 
-    private static Guid? Id(Dictionary<string, object?> input) =>
-        input.TryGetValue("id", out var id) && Guid.TryParse(id?.ToString(), out var guid) ? guid : null;
+    private static Guid? Id(Dictionary<string, object?> input) => IdArgument.ToGuidOrNull(input.GetValueOrDefault("id"));
 
     /// <summary>The recipients as parsed by <see cref="RecipientInputGraphType"/> (or, defensively, as plain objects).</summary>
     private static List<RecipientInput>? Recipients(Dictionary<string, object?> input) =>

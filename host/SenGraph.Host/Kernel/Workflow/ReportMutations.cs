@@ -94,7 +94,7 @@ internal static class ReportIds
         if (!value.TryGetValue("id", out var id) || id is Guid) return value;
         return new Dictionary<string, object?>(value)
         {
-            ["id"] = Guid.TryParse(Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture), out var guid) ? guid : Guid.Empty,
+            ["id"] = IdArgument.ToGuid(id),
         };
     }
 }
