@@ -4,45 +4,6 @@ using SenGraph.Host.Hosting;
 
 namespace SenGraph.Host.Modules;
 
-/// <summary>Where the host looks for modules, and how it follows changes there.</summary>
-public sealed class PluginOptions
-{
-    public const string Section = "Plugins";
-
-    /// <summary>The plugins folder; relative paths are resolved against the host's base directory.</summary>
-    public string Path { get; set; } = "plugins";
-
-    /// <summary>Reload modules when the plugins folder changes.</summary>
-    public bool Watch { get; set; } = true;
-
-    /// <summary>How long the folder must stay quiet before a change is loaded (copies take a while).</summary>
-    public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>
-    /// How often the folder is compared with what was last loaded, for changes no file-system event announces (a
-    /// module store on a network share written by another machine); zero: never. With several replicas, the bound
-    /// within which every replica serves what the store holds.
-    /// </summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// Older versions of one module still in memory (the runtime could not unload them) at which
-    /// <c>modules</c> recommends a restart.
-    /// </summary>
-    public int RestartRecommendedAfter { get; set; } = 10;
-
-    /// <summary>
-    /// How long a module version's background services get to stop (upgrade, removal, disabling, host shutdown)
-    /// before they are abandoned.
-    /// </summary>
-    public TimeSpan ServiceStopTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    public string ResolvedPath => System.IO.Path.GetFullPath(System.IO.Path.Combine(AppContext.BaseDirectory, Path));
-
-    /// <summary>Ids of modules an administrator disabled, one per line; survives restarts.</summary>
-    public string DisabledModulesFile => System.IO.Path.Combine(ResolvedPath, ".disabled-modules");
-}
-
 /// <summary>
 /// Brings the set of loaded modules in line with the plugins folder: loads new and changed module
 /// folders side by side with what is running, composes the schema, applies migrations, and only then
@@ -59,6 +20,7 @@ public sealed class ModuleCatalog(
     SenGraph.Host.Hosting.StartupTimings timings,
     ILogger<ModuleCatalog> logger)
 {
+    private readonly PluginsDirectory folder = new(options, logger);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, ModuleChange> _lastChanges = new(StringComparer.Ordinal);
 
@@ -115,13 +77,7 @@ public sealed class ModuleCatalog(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var disabled = ReadDisabled();
-            if (enabled ? disabled.Remove(id) : disabled.Add(id))
-            {
-                var file = options.Value.DisabledModulesFile;
-                await File.WriteAllLinesAsync(file + ".tmp", disabled.Order(StringComparer.Ordinal), cancellationToken);
-                File.Move(file + ".tmp", file, overwrite: true);
-            }
+            await folder.SetDisabledAsync(id, !enabled, cancellationToken);
         }
         finally
         {
@@ -135,13 +91,13 @@ public sealed class ModuleCatalog(
 
     private async Task<SchemaSnapshot> ComposeAsync(SchemaSnapshot? previous, bool applyMigrations, CancellationToken cancellationToken)
     {
-        var disabled = ReadDisabled();
+        var disabled = folder.ReadDisabled();
         var running = previous?.LoadedModules.ToDictionary(m => m.Path, StringComparer.Ordinal) ?? [];
         var outcomes = new Dictionary<string, ModuleDescriptor>(StringComparer.Ordinal);
         var kept = new List<LoadedModule>();
         var pending = new List<(LoadedModule Module, LoadedModule? Predecessor)>();
 
-        foreach (var path in ModuleFolders())
+        foreach (var path in folder.ModuleFolders())
         {
             var fingerprint = ModuleLoader.Fingerprint(path);
             running.TryGetValue(path, out var predecessor);
@@ -187,7 +143,7 @@ public sealed class ModuleCatalog(
         foreach (var (module, predecessor) in pending.ToList())
         {
             List<LoadedModule> others = [.. kept, .. pending.Select(p => p.Module).TakeWhile(m => m != module)];
-            if ((IdClash(module, others) ?? PolicyClash(module, others) ?? RoleCatalog.Clash(module, others)) is { } clash)
+            if ((ModuleClashes.Id(module, others) ?? ModuleClashes.Policy(module, others) ?? RoleCatalog.Clash(module, others)) is { } clash)
             {
                 pending.RemoveAll(p => p.Module == module);
                 await RejectAsync(module, predecessor, clash, [], kept, outcomes, remember: false);
@@ -209,7 +165,6 @@ public sealed class ModuleCatalog(
     private async Task<SchemaSnapshot> ComposeAndMigrateAsync(SchemaSnapshot? previous, bool applyMigrations, List<LoadedModule> kept,
         List<(LoadedModule Module, LoadedModule? Predecessor)> pending, Dictionary<string, ModuleDescriptor> outcomes, CancellationToken cancellationToken)
     {
-
         var migrated = new HashSet<LoadedModule>();
         while (true)
         {
@@ -231,12 +186,7 @@ public sealed class ModuleCatalog(
             {
                 var changes = SchemaDiff.Compare(previous!.Contributions[predecessor!.Manifest.Id],
                     ModuleContribution.Extract(composition.Schema, module, composition.RootFieldOwners));
-                if (changes.Any(c => c.Level == SchemaChangeLevel.Breaking) && Major(module.Manifest.Version) <= Major(predecessor.Manifest.Version))
-                {
-                    refusals.Add((module, predecessor,
-                        $"Version {module.Manifest.Version} makes breaking schema changes; breaking changes need a new major version " +
-                        $"(running {predecessor.Manifest.Version}).", changes));
-                }
+                if (ModuleClashes.BreakingUpgrade(module, predecessor, changes) is { } reason) refusals.Add((module, predecessor, reason, changes));
             }
 
             if (refusals.Count == 0 && applyMigrations)
@@ -337,41 +287,6 @@ public sealed class ModuleCatalog(
             running.Manifest.Id, version ?? "unknown", running.Manifest.Version, reason, Describe(changes));
     }
 
-    private IEnumerable<string> ModuleFolders()
-    {
-        var folder = options.Value.ResolvedPath;
-        if (!Directory.Exists(folder))
-        {
-            logger.LogWarning("The plugins folder {PluginsPath} does not exist. Build the solution, or set Plugins:Path.", folder);
-            return [];
-        }
-
-        return Directory.GetDirectories(folder)
-            .Where(d => Path.GetFileName(d) is var name && !name.StartsWith('.') && !name.StartsWith('_'))
-            .Order(StringComparer.Ordinal);
-    }
-
-    private HashSet<string> ReadDisabled()
-    {
-        var file = options.Value.DisabledModulesFile;
-        return File.Exists(file)
-            ? File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal);
-    }
-
-    private static string? IdClash(LoadedModule module, List<LoadedModule> others) =>
-        others.FirstOrDefault(c => c.Manifest.Id == module.Manifest.Id) is { } other
-            ? $"Module id '{module.Manifest.Id}' is already used by {Path.GetFileName(other.Path)}."
-            : null;
-
-    private static string? PolicyClash(LoadedModule module, List<LoadedModule> others) =>
-        others.SelectMany(o => o.Policies.Keys.Select(p => (Policy: p, Owner: o.Manifest.Id)))
-            .FirstOrDefault(p => module.Policies.ContainsKey(p.Policy)) is { Policy: not null } clash
-            ? $"Policy '{clash.Policy}' is already declared by module '{clash.Owner}'."
-            : null;
-
-    private static int Major(string version) => int.Parse(version.AsSpan(0, version.IndexOf('.')), System.Globalization.CultureInfo.InvariantCulture);
-
     private static string Describe(IReadOnlyList<SchemaChange> changes) =>
         changes.Count == 0 ? "none" : string.Join("; ", changes.Select(c => $"{c.Level}: {c.Description}"));
 
@@ -381,12 +296,4 @@ public sealed class ModuleCatalog(
         logger.LogError(exception, "Module {Module} skipped: {Reason}", manifest?.Id ?? name, reason);
         return ModuleDescriptor.Failed(name, path, reason, manifest);
     }
-}
-
-/// <summary>Loads the modules before the server starts listening.</summary>
-public sealed class ModuleStartup(ModuleCatalog catalog) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => catalog.ReloadAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => catalog.StopServicesAsync();
 }

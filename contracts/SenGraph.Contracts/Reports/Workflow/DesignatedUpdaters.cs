@@ -45,7 +45,7 @@ public sealed record DesignatedUpdaters
     {
         if (viewer.UserName is not { } user) return false;
         if (report.Author == user || ActionOfficer && report.ActionOfficer == user || Supervisor && report.Supervisor == user) return true;
-        if (Roles.Any(viewer.HasRole)) return true;
+        if (Roles.Any(viewer.Roles.Contains)) return true;
         if (NamedRecipients && await db.Set<ReportRecipient>().AnyAsync(r => r.ReportId == report.Id && r.Kind == RecipientKind.User && r.Code == user, cancellationToken))
             return true;
         if (ContactKinds.Count == 0) return false;

@@ -24,8 +24,6 @@ public sealed record ReportViewer(string? UserName, string? Office, IReadOnlySet
 
     public bool IsAuthenticated => UserName is not null;
 
-    public bool HasRole(string role) => Roles.Contains(role);
-
     /// <summary>The viewer, knowing which of <paramref name="types"/> (every loaded type, or the one a query reads) it reads in full.</summary>
     public ReportViewer ReadingInFull(IEnumerable<IReportType> types)
     {

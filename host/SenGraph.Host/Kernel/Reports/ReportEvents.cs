@@ -84,8 +84,6 @@ public sealed class ReportEvents : IObservable<ReportSubmitted>, IDisposable
         }
     }
 
-    public int ObserverCount => Volatile.Read(ref _observers).Length;
-
     private readonly ConcurrentDictionary<string, int> _subscribers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _deliveries = new(StringComparer.Ordinal);
 
