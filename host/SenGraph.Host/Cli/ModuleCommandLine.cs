@@ -25,7 +25,7 @@ public static class ModuleCommandLine
         configure?.Invoke(builder.Configuration);
         builder.AddSenGraph();
         await using var app = builder.Build();
-        foreach (var startup in app.Services.GetServices<IHostedService>().OfType<WorkflowStartup>()) await startup.StartAsync(cancellationToken);
+        await app.Services.GetRequiredService<WorkflowStartup>().StartAsync(cancellationToken);
         var snapshot = await app.Services.GetRequiredService<ModuleCatalog>().LoadAllAsync(applyMigrations: true, cancellationToken);
         try
         {

@@ -2,13 +2,8 @@ using GraphQL.Types;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Kit;
-using SenGraph.Host.Auditing;
 using SenGraph.Host.GraphQL;
 using SenGraph.Host.GraphQL.Authorization;
-using SenGraph.Host.Kernel.Agency;
-using SenGraph.Host.Kernel.Reports;
-using SenGraph.Host.Kernel.Workflow;
-using SenGraph.Host.Security;
 
 namespace SenGraph.Host.Modules;
 
@@ -168,29 +163,19 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
         return (schema, owners);
     }
 
-    /// <summary>The host's own root fields (owner <see cref="HostOwner"/>).</summary>
+    /// <summary>The host's own root fields (owner <see cref="HostOwner"/>), as its features registered them (<see cref="HostRootFields"/>).</summary>
     private void AddHostFields(ObjectGraphType query, ObjectGraphType mutation, ObjectGraphType subscription, Dictionary<string, string> owners)
     {
-        MoveFields(ActivatorUtilities.CreateInstance<HostQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<HostMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<DirectoryQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<DirectoryMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<RulesOfBehaviorMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<ReportQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<ReportStatisticsQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<ReportMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<ReportSubscriptions>(hostServices), subscription, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<AuditQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Kernel.SavedQueries.SavedQueryQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Kernel.SavedQueries.SavedQueryMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Summaries.ReportSummaryQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Summaries.ReportSummaryMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Sharing.SharingQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Sharing.SharingMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Records.RecordsQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Records.RecordsMutations>(hostServices), mutation, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Sharing.ExternalSharingQueries>(hostServices), query, HostOwner, owners);
-        MoveFields(ActivatorUtilities.CreateInstance<Kernel.Sharing.ExternalSharingMutations>(hostServices), mutation, HostOwner, owners);
+        foreach (var fields in hostServices.GetServices<HostRootFields>())
+        {
+            var root = fields.Root switch
+            {
+                RootOperation.Query => query,
+                RootOperation.Mutation => mutation,
+                _ => subscription,
+            };
+            MoveFields((IComplexGraphType)ActivatorUtilities.CreateInstance(hostServices, fields.GraphType), root, HostOwner, owners);
+        }
     }
 
     /// <summary>The enums whose values the host and the loaded modules declare together, one instance each per schema.</summary>

@@ -74,9 +74,9 @@ public sealed class SenDatabaseTests(ShippedModulesHost host) : IClassFixture<Sh
     public async Task The_host_migrates_its_tables_into_its_own_history_table_before_the_modules_load()
     {
         _ = host.Server;
-        var hosted = host.Services.GetServices<IHostedService>().Select(s => s.GetType()).ToList();
-        Assert.True(hosted.IndexOf(typeof(WorkflowStartup)) is >= 0 and var workflow && workflow < hosted.IndexOf(typeof(ModuleStartup)),
-            "WorkflowStartup must be registered (and so start) before ModuleStartup.");
+        var steps = host.Services.GetServices<IHostedService>().OfType<SenGraph.Host.Hosting.StartupSequence>().Single().Steps.Select(s => s.GetType()).ToList();
+        Assert.True(steps.IndexOf(typeof(WorkflowStartup)) is >= 0 and var workflow && workflow < steps.IndexOf(typeof(ModuleStartup)),
+            "WorkflowStartup must be a step of the start-up sequence before ModuleStartup.");
 
         await using var connection = new SqliteConnection($"Data Source={host.DatabaseFile}");
         await connection.OpenAsync();

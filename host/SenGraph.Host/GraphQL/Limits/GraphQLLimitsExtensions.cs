@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
-using SenGraph.Host.GraphQL.Authorization;
 
 namespace SenGraph.Host.GraphQL.Limits;
 
@@ -27,15 +26,13 @@ public static class GraphQLLimitsExtensions
     }
 
     /// <summary>
-    /// Every limit, for every execution whichever transport it came from: the validation rules (the
-    /// authorization rule too, which also decides anonymous introspection), the timeout, the allow-list,
-    /// the token count, and what errors may say.
+    /// Every limit, for every execution whichever transport it came from: the validation rules, the timeout, the
+    /// allow-list, the token count, and what errors may say (a feature's <see cref="UnhandledErrorMapping"/> gives its
+    /// exceptions their meaning).
     /// </summary>
     public static IGraphQLBuilder AddGraphQLLimits(this IGraphQLBuilder graphQL) => graphQL
         .ConfigureExecution(sp => new GraphQLLimits.Execution(sp.GetRequiredService<GraphQLLimits>(), sp.GetRequiredService<IHostApplicationLifetime>()))
         .ConfigureExecution(sp => new GraphQLLimits.TokenLimit(sp.GetRequiredService<GraphQLLimits>()))
-        .AddValidationRule(sp => new AuthorizationValidationRule(sp.GetRequiredService<GraphQLLimits>().AnonymousIntrospection), useForCachedDocuments: true)
-        .AddValidationRule<RulesOfBehaviorRule>(useForCachedDocuments: true)
         .AddValidationRule(sp => sp.GetRequiredService<GraphQLLimits>().OperationSize, useForCachedDocuments: true)
         .AddValidationRule(sp => sp.GetRequiredService<GraphQLLimits>().Complexity, useForCachedDocuments: true)
         .AddValidationRule(_ => WellFormedStringsRule.Instance)
@@ -63,9 +60,8 @@ public static class GraphQLLimitsExtensions
             services?.GetService<ILogger<GraphQLLimits>>()?.LogError(context.OriginalException,
                 "Unhandled error while executing {Operation} at {Path}", context.Context?.Operation?.Name?.Value,
                 context.FieldContext?.Path is { } path ? string.Join('.', path) : null);
-            if (context.OriginalException is SenGraph.Contracts.Auditing.AuditException || context.OriginalException.InnerException is SenGraph.Contracts.Auditing.AuditException)
-                context.Exception = new ExecutionError("The audit trail could not record this change, so nothing was changed; try again later.")
-                    { Code = SenGraph.Host.Auditing.AuditTrail.Unavailable };
+            if ((services?.GetServices<UnhandledErrorMapping>() ?? []).Select(m => m.Map(context.OriginalException)).FirstOrDefault(e => e is not null) is { } mapped)
+                context.Exception = mapped;
             else if (services?.GetService<GraphQLLimits>()?.ExposeExceptionMessages == true)
                 context.ErrorMessage = context.OriginalException.Message;
             else

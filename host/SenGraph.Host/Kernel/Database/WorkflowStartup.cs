@@ -3,13 +3,14 @@ using SenGraph.Contracts.Persistence;
 using SenGraph.Host.Kernel.Agency;
 using SenGraph.Host.Kernel.Reports;
 using SenGraph.Host.Kernel.Workflow;
+using SenGraph.Host.GraphQL;
 
 namespace SenGraph.Host.Kernel.Database;
 
 /// <summary>
-/// Applies the host's migrations, and in Development seeds an empty directory, before the modules
-/// load: registered ahead of <c>ModuleStartup</c>, and hosted services start one after the other in
-/// registration order, so module migrations (which may refer to host tables) always find them.
+/// Applies the host's migrations, and in Development seeds an empty directory: the first step of
+/// <see cref="SenGraph.Host.Hosting.StartupSequence"/>, before the modules load, so module migrations
+/// (which may refer to host tables) always find them. Host commands run it themselves.
 /// </summary>
 public sealed class WorkflowStartup(
     SenDatabase database, IHostEnvironment environment, SenGraph.Host.Hosting.StartupTimings timings, ILogger<WorkflowStartup> logger) : IHostedService
@@ -47,21 +48,33 @@ public sealed class WorkflowStartup(
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// The host's database (for the configured <see cref="DatabaseSettings"/>), its start-up migration
-    /// and seed, the directory administration the report workflow (lifecycle, queues, events, envelope reads). Call before the module start-up is registered.
+    /// The host's database (for the configured <see cref="DatabaseSettings"/>) and its start-up migration and seed,
+    /// the directory administration and its root fields.
     /// </summary>
-    public static IServiceCollection AddWorkflow(this IServiceCollection services)
+    public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
         services.AddSingleton<SenDatabase>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<SenDbContext>>(sp => sp.GetRequiredService<SenDatabase>());
+        services.AddSingleton<WorkflowStartup>();
         services.AddSingleton<DirectoryAdministration>();
+        services.AddRootFields<DirectoryQueries>(RootOperation.Query);
+        services.AddRootFields<DirectoryMutations>(RootOperation.Mutation);
+        return services;
+    }
+
+    /// <summary>The report workflow (lifecycle, queues, events, envelope reads) and its root fields.</summary>
+    public static IServiceCollection AddWorkflow(this IServiceCollection services)
+    {
         services.AddSingleton<ReportTypes>();
         services.AddSingleton<SenGraph.Host.Security.AccessControl>();
         services.AddSingleton<ReportEvents>();
         services.AddSingleton<ReportWorkflow>();
         services.AddSingleton<ReportEnvelopeReader>();
         services.AddSingleton<SenGraph.Contracts.Reports.Workflow.IReportEnvelopeReader>(sp => sp.GetRequiredService<ReportEnvelopeReader>());
-        services.AddHostedService<WorkflowStartup>();
+        services.AddRootFields<ReportQueries>(RootOperation.Query);
+        services.AddRootFields<ReportStatisticsQueries>(RootOperation.Query);
+        services.AddRootFields<ReportMutations>(RootOperation.Mutation);
+        services.AddRootFields<ReportSubscriptions>(RootOperation.Subscription);
         return services;
     }
 }

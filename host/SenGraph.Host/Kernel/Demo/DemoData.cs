@@ -62,7 +62,7 @@ public static class DemoData
         await using var app = builder.Build();
 
         // The host's tables (and, in Development, its directory) first, as the serving host does.
-        foreach (var startup in app.Services.GetServices<IHostedService>().OfType<WorkflowStartup>()) await startup.StartAsync(cancellationToken);
+        await app.Services.GetRequiredService<WorkflowStartup>().StartAsync(cancellationToken);
         if (onlyIfNoReports)
         {
             await using var db = app.Services.GetRequiredService<SenDatabase>().CreateDbContext();
@@ -79,7 +79,7 @@ public static class DemoData
         + (result.FailedSteps == 0 ? "." : $"; {result.FailedSteps} reports stopped early (see the warnings).");
 }
 
-/// <summary>In Development (unless <c>Demo:SeedOnStart</c> is false), writes the demo data before the host listens when the database has no report.</summary>
+/// <summary>In Development (unless <c>Demo:SeedOnStart</c> is false), writes the demo data before the host listens when the database has no report (a step of <see cref="StartupSequence"/>).</summary>
 public sealed class DemoStartup(
     IConfiguration configuration, IHostEnvironment environment, IOptions<DemoOptions> options, SenDatabase database, StartupTimings timings,
     ILogger<DemoStartup> logger) : IHostedService

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Reports;
 using SenGraph.Host.Modules;
+using SenGraph.Host.GraphQL;
 
 namespace SenGraph.Host.Kernel.Records;
 
@@ -68,6 +69,8 @@ public static class RecordsServiceCollectionExtensions
         services.AddSingleton<PersonSearches>();
         services.AddSingleton<CorrectionRequests>();
         services.AddHostedService<ScheduledDisposition>();
+        services.AddRootFields<RecordsQueries>(RootOperation.Query);
+        services.AddRootFields<RecordsMutations>(RootOperation.Mutation);
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using GraphQL;
 using GraphQL.DI;
 using SenGraph.Host.Modules;
+using SenGraph.Host.GraphQL;
 
 namespace SenGraph.Host.Kernel.SavedQueries;
 
@@ -79,6 +80,8 @@ public static class SavedQueryExtensions
         services.AddSingleton<SavedQueryStore>();
         services.AddSingleton<SavedQueryRunner>();
         services.AddHostedService<SavedQueryRechecker>();
+        services.AddRootFields<SavedQueryQueries>(RootOperation.Query);
+        services.AddRootFields<SavedQueryMutations>(RootOperation.Mutation);
         return services;
     }
 }

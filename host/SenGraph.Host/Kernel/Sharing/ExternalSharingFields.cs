@@ -3,6 +3,7 @@ using GraphQL.Types;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Schema;
 using SenGraph.Contracts.Security;
+using SenGraph.Host.GraphQL;
 
 namespace SenGraph.Host.Kernel.Sharing;
 
@@ -213,5 +214,17 @@ public sealed class BindSharingPartnerPayloadGraphType : ObjectGraphType<Externa
         Field<IdGraphType>("agreementId").Description("Their MOU; null when there are errors.").Resolve(c => c.Source.Partner?.AgreementId);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BindSharingPartnerErrorGraphType>>>>("errors")
             .Description("Empty on success: NOT_FOUND, NOT_A_PARTNER.").Resolve(c => c.Source.Errors);
+    }
+}
+
+public static class ExternalSharingServiceCollectionExtensions
+{
+    /// <summary>Sharing with partners outside the agency (agreements, partners, shares): the service and its root fields.</summary>
+    public static IServiceCollection AddExternalSharing(this IServiceCollection services)
+    {
+        services.AddSingleton<ExternalSharingService>();
+        services.AddRootFields<ExternalSharingQueries>(RootOperation.Query);
+        services.AddRootFields<ExternalSharingMutations>(RootOperation.Mutation);
+        return services;
     }
 }

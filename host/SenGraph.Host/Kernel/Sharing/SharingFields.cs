@@ -3,6 +3,7 @@ using GraphQL.Types;
 using SenGraph.Contracts.Schema;
 using SenGraph.Host.Kernel.Agency;
 using SenGraph.Host.Security;
+using SenGraph.Host.GraphQL;
 
 namespace SenGraph.Host.Kernel.Sharing;
 
@@ -112,5 +113,17 @@ public sealed class ReportSharingCodingGraphType : ObjectGraphType<ReportSharing
         Field<NonNullGraphType<StringGraphType>>("codedBy").Description("User name of the supervisor who set them.").Resolve(c => c.Source.CodedBy);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("codedAt").Description("When.").Resolve(c => c.Source.CodedAt);
         Field<NonNullGraphType<StringGraphType>>("reason").Description("Why.").Resolve(c => c.Source.Reason);
+    }
+}
+
+public static class SharingServiceCollectionExtensions
+{
+    /// <summary>Sharing codes on reports (who a report may be shared with, and never with): the service and its root fields.</summary>
+    public static IServiceCollection AddSharing(this IServiceCollection services)
+    {
+        services.AddSingleton<ReportSharingService>();
+        services.AddRootFields<SharingQueries>(RootOperation.Query);
+        services.AddRootFields<SharingMutations>(RootOperation.Mutation);
+        return services;
     }
 }

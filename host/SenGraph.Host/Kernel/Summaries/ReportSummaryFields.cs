@@ -9,6 +9,7 @@ using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
 using SenGraph.Host.Kernel.Database;
 using SenGraph.Host.Kernel.Workflow;
+using SenGraph.Host.GraphQL;
 
 namespace SenGraph.Host.Kernel.Summaries;
 
@@ -112,11 +113,13 @@ public sealed class ReportSummaryMutations : ObjectGraphType
 
 public static class ReportSummaryExtensions
 {
-    /// <summary>IROC summaries: the store and the reader of cited reports (their fields are composed by <c>SchemaComposer</c>).</summary>
+    /// <summary>IROC summaries: the store, the reader of cited reports, and their root fields.</summary>
     public static IServiceCollection AddReportSummaries(this IServiceCollection services)
     {
         services.AddSingleton<ReportSummaryStore>();
         services.AddSingleton<SummarizedReports>();
+        services.AddRootFields<ReportSummaryQueries>(RootOperation.Query);
+        services.AddRootFields<ReportSummaryMutations>(RootOperation.Mutation);
         return services;
     }
 }
