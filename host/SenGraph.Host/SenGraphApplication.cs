@@ -49,7 +49,7 @@ public static class SenGraphApplication
         services.AddSingleton(DatabaseConfiguration.Resolve(configuration, environment));
 
         services.AddLiveEvents(configuration);
-        services.AddStartupSequence();
+        services.AddStartupSequence(configuration);
 
         // The features, each with its root fields: the order here is the order of the schema's root fields.
         services.AddModules(configuration);

@@ -18,13 +18,14 @@ public sealed class AuditWriterSettings
     /// </summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.Zero;
 
-    /// <summary>Throws with a message naming the key to fix.</summary>
-    public AuditWriterSettings Validate()
+    /// <summary>Every problem, naming the key to fix; empty when the settings can be used.</summary>
+    public IReadOnlyList<string> Problems()
     {
+        var problems = new List<string>();
         if (MaxBatchRecords is < 1 or > 100_000)
-            throw new InvalidOperationException($"Invalid {Section} settings: {Section}:MaxBatchRecords must be between 1 and 100000 (it is {MaxBatchRecords}).");
+            problems.Add($"{Section}:MaxBatchRecords must be between 1 and 100000 (it is {MaxBatchRecords}).");
         if (MaxWait < TimeSpan.Zero || MaxWait > TimeSpan.FromSeconds(1))
-            throw new InvalidOperationException($"Invalid {Section} settings: {Section}:MaxWait must be between 00:00:00 and 00:00:01 (it is {MaxWait}).");
-        return this;
+            problems.Add($"{Section}:MaxWait must be between 00:00:00 and 00:00:01 (it is {MaxWait}).");
+        return problems;
     }
 }

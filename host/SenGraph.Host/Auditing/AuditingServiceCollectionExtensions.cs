@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DI;
 using SenGraph.Contracts.Auditing;
 using SenGraph.Host.GraphQL;
+using SenGraph.Host.Hosting;
 
 namespace SenGraph.Host.Auditing;
 
@@ -10,7 +11,7 @@ public static class AuditingServiceCollectionExtensions
 {
     public static IServiceCollection AddAuditing(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton((configuration.GetSection(AuditWriterSettings.Section).Get<AuditWriterSettings>() ?? new AuditWriterSettings()).Validate());
+        services.AddSettings<AuditWriterSettings>(configuration, AuditWriterSettings.Section, s => s.Problems());
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditVerifier>();

@@ -20,10 +20,10 @@ public sealed class LiveEventSettings
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The parsed Redis configuration, or null when none is set.</summary>
-    internal ConfigurationOptions? RedisOptions { get; private set; }
+    internal ConfigurationOptions? RedisOptions => string.IsNullOrWhiteSpace(Redis) ? null : ConfigurationOptions.Parse(Redis);
 
-    /// <summary>Checks every setting; throws one message naming each that is wrong.</summary>
-    public LiveEventSettings Validate()
+    /// <summary>Every problem, naming the key to fix; empty when the settings can be used.</summary>
+    public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(Channel)) problems.Add("Events:Channel must not be empty.");
@@ -33,9 +33,7 @@ public sealed class LiveEventSettings
         {
             try
             {
-                var options = ConfigurationOptions.Parse(Redis);
-                if (options.EndPoints.Count == 0) problems.Add("Events:Redis names no endpoint (host:port).");
-                RedisOptions = options;
+                if (ConfigurationOptions.Parse(Redis).EndPoints.Count == 0) problems.Add("Events:Redis names no endpoint (host:port).");
             }
             catch (ArgumentException e)
             {
@@ -43,7 +41,6 @@ public sealed class LiveEventSettings
             }
         }
 
-        if (problems.Count > 0) throw new InvalidOperationException("Invalid live-event settings: " + string.Join(" ", problems));
-        return this;
+        return problems;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SenGraph.Contracts.Modules.Events;
+using SenGraph.Host.Hosting;
 
 namespace SenGraph.Host.Events;
 
@@ -9,8 +10,7 @@ public static class LiveEventsServiceCollectionExtensions
     /// <summary>Before the services that publish at start: the backplane connects before modules load.</summary>
     public static IServiceCollection AddLiveEvents(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = (configuration.GetSection(LiveEventSettings.Section).Get<LiveEventSettings>() ?? new LiveEventSettings()).Validate();
-        services.AddSingleton(settings);
+        var settings = services.AddSettings<LiveEventSettings>(configuration, LiveEventSettings.Section, s => s.Problems(), "live-event");
         services.AddSingleton<LiveEventBus>();
         services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<LiveEventBus>());
         if (settings.RedisOptions is not null)

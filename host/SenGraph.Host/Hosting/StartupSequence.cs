@@ -32,9 +32,9 @@ public static class StartupSequenceServiceCollectionExtensions
     /// The start-up sequence, as one hosted service. Hosted services start in registration order: register it after the
     /// services it needs running (the live events backplane) and before the background services that need the modules.
     /// </summary>
-    public static IServiceCollection AddStartupSequence(this IServiceCollection services)
+    public static IServiceCollection AddStartupSequence(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddSettings<DemoOptions>(configuration, DemoOptions.Section);
         services.AddSingleton<DemoStartup>();
         services.AddSingleton<StartupSequence>();
         services.AddHostedService(sp => sp.GetRequiredService<StartupSequence>());

@@ -1,4 +1,5 @@
 using SenGraph.Host.GraphQL;
+using SenGraph.Host.Hosting;
 
 namespace SenGraph.Host.Modules;
 
@@ -11,7 +12,7 @@ public static class ModulesServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PluginOptions>(configuration.GetSection(PluginOptions.Section));
+        services.AddSettings<PluginOptions>(configuration, PluginOptions.Section);
         services.AddSingleton<ModuleLoader>();
         services.AddSingleton<SchemaComposer>();
         services.AddSingleton<ModuleCatalog>();

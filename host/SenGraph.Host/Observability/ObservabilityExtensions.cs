@@ -4,6 +4,7 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using SenGraph.Host.Hosting;
 
 namespace SenGraph.Host.Observability;
 
@@ -16,10 +17,7 @@ public static class ObservabilityExtensions
     /// </summary>
     public static TelemetrySettings AddSenGraphObservability(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(TelemetrySettings.Section).Get<TelemetrySettings>() ?? new TelemetrySettings();
-        if (settings.Problems() is { Count: > 0 } problems)
-            throw new InvalidOperationException("Invalid telemetry settings: " + string.Join(" ", problems));
-        services.AddSingleton(settings);
+        var settings = services.AddSettings<TelemetrySettings>(configuration, TelemetrySettings.Section, s => s.Problems(), "telemetry");
         services.AddMetrics();
         services.AddSingleton<SenGraphMetrics>();
         services.AddSingleton<OperationTelemetry>();

@@ -24,15 +24,15 @@ public sealed class AccountSettings
     /// <summary>Rejected tokens not tied to an account are audited as one record per client address per interval, with their count.</summary>
     public TimeSpan FailedLogonAuditInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Throws with a message naming the key to fix.</summary>
-    public AccountSettings Validate()
+    /// <summary>Every problem, naming the key to fix; empty when the settings can be used.</summary>
+    public IReadOnlyList<string> Problems()
     {
-        static InvalidOperationException Invalid(string key, object value, string rule) =>
-            new($"Invalid {Section} settings: {Section}:{key} must be {rule} (it is {value}).");
-        if (CacheMaxAge < TimeSpan.Zero) throw Invalid(nameof(CacheMaxAge), CacheMaxAge, "zero or more");
-        if (FailedLogonsPerAddress < 1) throw Invalid(nameof(FailedLogonsPerAddress), FailedLogonsPerAddress, "at least 1");
-        if (FailedLogonWindow <= TimeSpan.Zero) throw Invalid(nameof(FailedLogonWindow), FailedLogonWindow, "positive");
-        if (FailedLogonAuditInterval <= TimeSpan.Zero) throw Invalid(nameof(FailedLogonAuditInterval), FailedLogonAuditInterval, "positive");
-        return this;
+        var problems = new List<string>();
+        void Invalid(string key, object value, string rule) => problems.Add($"{Section}:{key} must be {rule} (it is {value}).");
+        if (CacheMaxAge < TimeSpan.Zero) Invalid(nameof(CacheMaxAge), CacheMaxAge, "zero or more");
+        if (FailedLogonsPerAddress < 1) Invalid(nameof(FailedLogonsPerAddress), FailedLogonsPerAddress, "at least 1");
+        if (FailedLogonWindow <= TimeSpan.Zero) Invalid(nameof(FailedLogonWindow), FailedLogonWindow, "positive");
+        if (FailedLogonAuditInterval <= TimeSpan.Zero) Invalid(nameof(FailedLogonAuditInterval), FailedLogonAuditInterval, "positive");
+        return problems;
     }
 }

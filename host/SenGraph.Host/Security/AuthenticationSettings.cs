@@ -23,18 +23,24 @@ public sealed class AuthenticationSettings
     /// <summary>Lifetime of tokens printed by the <c>token</c> command.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
-    /// <summary>Throws with a message naming the key to fix when the settings cannot be used here.</summary>
-    public SymmetricSecurityKey Validate(IHostEnvironment environment)
+    /// <summary>Every problem that keeps the settings from being used in <paramref name="environment"/>, naming the key to fix.</summary>
+    public IReadOnlyList<string> Problems(IHostEnvironment environment)
     {
-        if (string.IsNullOrWhiteSpace(Issuer)) throw new InvalidOperationException("Authentication:Issuer must be set.");
-        if (string.IsNullOrWhiteSpace(Audience)) throw new InvalidOperationException("Authentication:Audience must be set.");
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Issuer)) problems.Add("Authentication:Issuer must be set.");
+        if (string.IsNullOrWhiteSpace(Audience)) problems.Add("Authentication:Audience must be set.");
         if (string.IsNullOrEmpty(SigningKey))
-            throw new InvalidOperationException("Authentication:SigningKey must be set (at least 32 bytes).");
-        if (SigningKey == DevelopmentSigningKey && !environment.IsDevelopment())
-            throw new InvalidOperationException(
-                $"The development signing key is refused in the {environment.EnvironmentName} environment: configure Authentication:SigningKey.");
-        var bytes = Encoding.UTF8.GetBytes(SigningKey);
-        if (bytes.Length < 32) throw new InvalidOperationException("Authentication:SigningKey must be at least 32 bytes.");
-        return new SymmetricSecurityKey(bytes);
+            problems.Add("Authentication:SigningKey must be set (at least 32 bytes).");
+        else if (SigningKey == DevelopmentSigningKey && !environment.IsDevelopment())
+            problems.Add($"The development signing key is refused in the {environment.EnvironmentName} environment: configure Authentication:SigningKey.");
+        else if (Encoding.UTF8.GetByteCount(SigningKey) < 32)
+            problems.Add("Authentication:SigningKey must be at least 32 bytes.");
+        return problems;
     }
+
+    /// <summary>The signing key; throws naming every problem when the settings cannot be used in <paramref name="environment"/>.</summary>
+    public SymmetricSecurityKey Validate(IHostEnvironment environment) =>
+        Problems(environment) is { Count: > 0 } problems
+            ? throw new InvalidOperationException(string.Join(" ", problems))
+            : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey!));
 }

@@ -14,15 +14,13 @@ public sealed class LockoutSettings
     /// <summary>How long a locked user name is refused, valid token or not.</summary>
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Throws with a message naming the key to fix.</summary>
-    public LockoutSettings Validate()
+    /// <summary>Every problem, naming the key to fix; empty when the settings can be used.</summary>
+    public IReadOnlyList<string> Problems()
     {
-        if (MaxFailedAttempts < 1)
-            throw new InvalidOperationException($"Invalid {Section} settings: {Section}:MaxFailedAttempts must be at least 1 (it is {MaxFailedAttempts}).");
-        if (Window <= TimeSpan.Zero)
-            throw new InvalidOperationException($"Invalid {Section} settings: {Section}:Window must be positive (it is {Window}).");
-        if (Duration <= TimeSpan.Zero)
-            throw new InvalidOperationException($"Invalid {Section} settings: {Section}:Duration must be positive (it is {Duration}).");
-        return this;
+        var problems = new List<string>();
+        if (MaxFailedAttempts < 1) problems.Add($"{Section}:MaxFailedAttempts must be at least 1 (it is {MaxFailedAttempts}).");
+        if (Window <= TimeSpan.Zero) problems.Add($"{Section}:Window must be positive (it is {Window}).");
+        if (Duration <= TimeSpan.Zero) problems.Add($"{Section}:Duration must be positive (it is {Duration}).");
+        return problems;
     }
 }

@@ -6,6 +6,7 @@ using SenGraph.Contracts.Security;
 using SenGraph.Host.GraphQL;
 using SenGraph.Host.GraphQL.Authorization;
 using SenGraph.Host.GraphQL.Limits;
+using SenGraph.Host.Hosting;
 
 namespace SenGraph.Host.Security;
 
@@ -15,9 +16,8 @@ public static class SecurityServiceCollectionExtensions
     /// <summary>Bearer tokens signed with the configured key, checked against the directory on every request (<see cref="LogonGuard"/>).</summary>
     public static IServiceCollection AddSenGraphAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var settings = configuration.GetSection(AuthenticationSettings.Section).Get<AuthenticationSettings>() ?? new AuthenticationSettings();
+        var settings = services.AddSettings<AuthenticationSettings>(configuration, AuthenticationSettings.Section, s => s.Problems(environment));
         var key = settings.Validate(environment);
-        services.AddSingleton(settings);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
@@ -42,8 +42,8 @@ public static class SecurityServiceCollectionExtensions
             };
         });
 
-        services.AddSingleton((configuration.GetSection(LockoutSettings.Section).Get<LockoutSettings>() ?? new LockoutSettings()).Validate());
-        services.AddSingleton((configuration.GetSection(AccountSettings.Section).Get<AccountSettings>() ?? new AccountSettings()).Validate());
+        services.AddSettings<LockoutSettings>(configuration, LockoutSettings.Section, s => s.Problems());
+        services.AddSettings<AccountSettings>(configuration, AccountSettings.Section, s => s.Problems());
         services.AddSingleton<DirectoryAccounts>();
         services.AddSingleton<TokenEvidence>();
         services.AddSingleton<UnverifiedLogonFailures>();
@@ -67,10 +67,7 @@ public static class SecurityServiceCollectionExtensions
     /// <summary>The Rules of Behavior (PIA 8.3): settings checked now, the acknowledgements, and the acknowledging mutation.</summary>
     public static IServiceCollection AddRulesOfBehavior(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(RulesOfBehaviorOptions.Section);
-        var problems = (section.Get<RulesOfBehaviorOptions>() ?? new RulesOfBehaviorOptions()).Problems();
-        if (problems.Count > 0) throw new InvalidOperationException("Invalid Rules of Behavior settings: " + string.Join(" ", problems));
-        services.AddOptions<RulesOfBehaviorOptions>().Bind(section);
+        services.AddSettings<RulesOfBehaviorOptions>(configuration, RulesOfBehaviorOptions.Section, s => s.Problems(), "Rules of Behavior");
         services.AddSingleton<RulesOfBehavior>();
         services.AddRootFields<RulesOfBehaviorMutations>(RootOperation.Mutation);
         return services;

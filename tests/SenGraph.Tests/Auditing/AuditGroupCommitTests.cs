@@ -37,7 +37,7 @@ public sealed class AuditGroupCommitTests : IAsyncLifetime
     }
 
     private AuditWriter Writer(int maxBatchRecords = 2000) =>
-        new(_database, TimeProvider.System, new AuditWriterSettings { MaxBatchRecords = maxBatchRecords }.Validate(), NullLogger<AuditWriter>.Instance);
+        new(_database, TimeProvider.System, new AuditWriterSettings { MaxBatchRecords = maxBatchRecords }, NullLogger<AuditWriter>.Instance);
 
     private static AuditEntry View(string user, int report) =>
         new(user, AuditActions.Read, AuditTrail.ReportsEntity, $"report-{report}", "Read", $"{user}/1", null, "type: Sir");

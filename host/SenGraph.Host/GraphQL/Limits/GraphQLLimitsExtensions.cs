@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
+using SenGraph.Host.Hosting;
 
 namespace SenGraph.Host.GraphQL.Limits;
 
@@ -14,13 +15,7 @@ public static class GraphQLLimitsExtensions
     /// </summary>
     public static IServiceCollection AddGraphQLLimits(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var section = configuration.GetSection(GraphQLOptions.Section);
-        var validator = new GraphQLOptionsValidator(environment);
-        var check = validator.Validate(null, section.Get<GraphQLOptions>() ?? new GraphQLOptions());
-        if (check.Failed) throw new InvalidOperationException("Invalid GraphQL settings: " + string.Join(" ", check.Failures ?? []));
-
-        services.AddOptions<GraphQLOptions>().Bind(section);
-        services.AddSingleton<IValidateOptions<GraphQLOptions>>(validator);
+        services.AddSettings(configuration, GraphQLOptions.Section, new GraphQLOptionsValidator(environment));
         services.AddSingleton<GraphQLLimits>();
         return services;
     }
