@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
@@ -30,7 +29,6 @@ public static class AuditChain
     private const int RowsPerStatement = 100;
 
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
-    private static readonly ConcurrentDictionary<string, long> Committed = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Audit times are UTC whole milliseconds: what every provider stores exactly (SQLite stores
@@ -71,19 +69,6 @@ public static class AuditChain
     /// <summary>The lower-case hex SHA-256 of the record's <see cref="CanonicalContent"/> (UTF-8).</summary>
     public static string ComputeHash(long sequence, DateTimeOffset at, AuditEntry entry, string previousHash) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalContent(sequence, at, entry, previousHash))));
-
-    /// <summary>
-    /// The highest sequence number this process has committed to the database <paramref name="databaseKey"/>
-    /// (see <see cref="DatabaseKey"/>), or 0: a head below it means newer records were removed while the host ran.
-    /// </summary>
-    public static long HighestCommitted(string databaseKey) => Committed.TryGetValue(databaseKey, out var value) ? value : 0;
-
-    /// <summary>Identifies a database across connections: data source and database name.</summary>
-    public static string DatabaseKey(DbConnection connection) => connection.DataSource + "|" + connection.Database;
-
-    /// <summary>Notes that records up to <paramref name="sequence"/> were committed (see <see cref="HighestCommitted"/>).</summary>
-    public static void NoteCommitted(DbConnection connection, long sequence) =>
-        Committed.AddOrUpdate(DatabaseKey(connection), sequence, (_, known) => Math.Max(known, sequence));
 
     /// <summary>
     /// Takes the trail's append lock in the current transaction, until it ends (taking it again in the same transaction is

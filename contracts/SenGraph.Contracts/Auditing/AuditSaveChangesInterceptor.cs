@@ -17,15 +17,10 @@ namespace SenGraph.Contracts.Auditing;
 /// <see cref="AuditContext"/> is refused before anything is written (<see cref="AuditException"/>).
 /// Every module context built by <c>AddModuleDatabase</c> and the host's own context have it.
 /// </summary>
-public sealed class AuditSaveChangesInterceptor : SaveChangesInterceptor
+/// <param name="commits">Where committed sequences are noted (the host's, shared with the modules).</param>
+public sealed class AuditSaveChangesInterceptor(AuditCommits commits) : SaveChangesInterceptor
 {
-    public static AuditSaveChangesInterceptor Instance { get; } = new();
-
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = new();
-
-    private AuditSaveChangesInterceptor()
-    {
-    }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         throw new AuditException("Audited contexts save with SaveChangesAsync.");
@@ -91,7 +86,7 @@ public sealed class AuditSaveChangesInterceptor : SaveChangesInterceptor
         if (pending.Owned is { } owned)
         {
             await owned.CommitAsync(cancellationToken);
-            AuditChain.NoteCommitted(context.Database.GetDbConnection(), last);
+            commits.Note(context.Database.GetDbConnection(), last);
             await owned.DisposeAsync();
         }
 

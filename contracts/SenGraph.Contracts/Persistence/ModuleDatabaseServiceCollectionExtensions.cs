@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Modules;
 
@@ -47,6 +48,7 @@ public static class ModuleDatabaseServiceCollectionExtensions
     {
         var historyTable = HistoryTableName(module.Manifest.Id);
         var connectionString = module.Database.ConnectionString;
+        services.TryAddSingleton(sp => new AuditSaveChangesInterceptor(sp.GetService<AuditCommits>() ?? new AuditCommits()));
         Type migrated;
         switch (module.Database.Provider)
         {
@@ -55,7 +57,7 @@ public static class ModuleDatabaseServiceCollectionExtensions
                 services.AddDbContextFactory<TSqliteContext>((sp, o) => o
                     .UseSqlite(connectionString, x => x.MigrationsHistoryTable(historyTable))
                     .UseInternalServiceProvider(sp.GetRequiredService<EntityFrameworkServices>().Provider)
-                    .AddInterceptors(AuditSaveChangesInterceptor.Instance));
+                    .AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
                 services.AddSingleton<IDbContextFactory<TContext>>(sp =>
                     new UpcastFactory<TContext, TSqliteContext>(sp.GetRequiredService<IDbContextFactory<TSqliteContext>>()));
                 migrated = typeof(TSqliteContext);
@@ -65,7 +67,7 @@ public static class ModuleDatabaseServiceCollectionExtensions
                 services.AddDbContextFactory<TSqlServerContext>((sp, o) => o
                     .UseSqlServer(connectionString, x => x.MigrationsHistoryTable(historyTable))
                     .UseInternalServiceProvider(sp.GetRequiredService<EntityFrameworkServices>().Provider)
-                    .AddInterceptors(AuditSaveChangesInterceptor.Instance));
+                    .AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
                 services.AddSingleton<IDbContextFactory<TContext>>(sp =>
                     new UpcastFactory<TContext, TSqlServerContext>(sp.GetRequiredService<IDbContextFactory<TSqlServerContext>>()));
                 migrated = typeof(TSqlServerContext);
@@ -95,7 +97,7 @@ public static class ModuleDatabaseServiceCollectionExtensions
         services.AddDbContextFactory<TPostgreSqlContext>((sp, o) => o
             .UseNpgsql(connectionString, x => x.MigrationsHistoryTable(historyTable))
             .UseInternalServiceProvider(sp.GetRequiredService<EntityFrameworkServices>().Provider)
-            .AddInterceptors(AuditSaveChangesInterceptor.Instance));
+            .AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
         services.AddSingleton<IDbContextFactory<TContext>>(sp =>
             new UpcastFactory<TContext, TPostgreSqlContext>(sp.GetRequiredService<IDbContextFactory<TPostgreSqlContext>>()));
     }

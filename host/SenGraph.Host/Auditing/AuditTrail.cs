@@ -42,7 +42,7 @@ public sealed class AuditTrail(SenDatabase database, AuditWriter writer, TimePro
         if (entries.Count == 0) return;
         var last = await AuditChain.AppendAsync(db.Database, entries, clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        AuditChain.NoteCommitted(db.Database.GetDbConnection(), last);
+        database.AuditCommits.Note(db.Database.GetDbConnection(), last);
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ public sealed class AuditVerifier(SenDatabase database)
     {
         await using var db = database.CreateDbContext();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var written = AuditChain.HighestCommitted(AuditChain.DatabaseKey(db.Database.GetDbConnection()));
+        var written = database.AuditCommits.Highest(db.Database.GetDbConnection());
         long count = 0, expected = 1;
         var previousHash = AuditChain.GenesisHash;
         AuditVerification Broken(long sequence, AuditProblem problem, string message) =>

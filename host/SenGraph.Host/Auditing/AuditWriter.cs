@@ -142,7 +142,7 @@ public sealed class AuditWriter : IAsyncDisposable
         var entries = batch.Count == 1 ? batch[0].Entries : [.. batch.SelectMany(p => p.Entries)];
         var last = await AuditChain.AppendAsync(db.Database, entries, _clock.GetUtcNow(), CancellationToken.None);
         await transaction.CommitAsync();
-        AuditChain.NoteCommitted(db.Database.GetDbConnection(), last);
+        _database.AuditCommits.Note(db.Database.GetDbConnection(), last);
         Interlocked.Increment(ref _batches);
     }
 

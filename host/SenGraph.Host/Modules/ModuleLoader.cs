@@ -17,6 +17,7 @@ public sealed class ModuleLoader(
     IConfiguration configuration,
     IHostEnvironment environment,
     DatabaseSettings database,
+    SenGraph.Contracts.Auditing.AuditCommits auditCommits,
     ILoggerFactory loggerFactory,
     TimeProvider timeProvider,
     IModuleEvents events,
@@ -123,6 +124,7 @@ public sealed class ModuleLoader(
         services.AddSingleton(configuration);
         services.AddSingleton(environment);
         services.AddSingleton(database);
+        services.AddSingleton(auditCommits);
         services.AddSingleton(timeProvider);
         services.AddSingleton(events);
         services.AddSingleton(liveEvents);

@@ -37,7 +37,8 @@ public sealed record UpdateUserInput(
 /// checked (formats, lengths, references, duplicates, consistency with other offices) and all
 /// errors are returned together; a change is written in one <c>SaveChanges</c> or not at all.
 /// </summary>
-public sealed class DirectoryAdministration(IDbContextFactory<SenDbContext> databases, DirectoryAccounts accounts, SenGraph.Host.Modules.RoleCatalog roleCatalog)
+public sealed class DirectoryAdministration(
+    IDbContextFactory<SenDbContext> databases, DirectoryAccounts accounts, SenGraph.Host.Modules.RoleCatalog roleCatalog, AuditCommits commits)
 {
     public sealed record Outcome<T>(T? Result, IReadOnlyList<UserError> Errors)
         where T : class
@@ -204,7 +205,7 @@ public sealed class DirectoryAdministration(IDbContextFactory<SenDbContext> data
             var last = await AuditChain.AppendAsync(db.Database, [new AuditEntry(scope.UserName, AuditActions.Update, SeparationOfDuties.AccessEntity,
                 userName, scope.OperationName, scope.RequestId, null, $"before: {before}; after: {after}")], DateTimeOffset.UtcNow, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            AuditChain.NoteCommitted(db.Database.GetDbConnection(), last);
+            commits.Note(db.Database.GetDbConnection(), last);
         }
 
         accounts.Invalidate(userName);

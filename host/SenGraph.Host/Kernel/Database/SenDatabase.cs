@@ -16,33 +16,39 @@ public sealed class SenDatabase : IDbContextFactory<SenDbContext>
 {
     private readonly Func<SenDbContext> _create;
 
-    public SenDatabase(DatabaseSettings settings)
+    /// <param name="commits">The host's (<see cref="AuditCommits"/>); null: a database object of its own (tools, tests).</param>
+    public SenDatabase(DatabaseSettings settings, AuditCommits? commits = null)
     {
         Settings = settings;
+        AuditCommits = commits ?? new AuditCommits();
+        var audit = new AuditSaveChangesInterceptor(AuditCommits);
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = new DbContextOptionsBuilder<SqliteSenDbContext>()
                     .UseSqlite(settings.ConnectionString, x => x.MigrationsHistoryTable(SenDbContext.HistoryTable))
-                    .AddInterceptors(AuditSaveChangesInterceptor.Instance).Options;
+                    .AddInterceptors(audit).Options;
                 _create = () => new SqliteSenDbContext(sqlite);
                 break;
             case DatabaseProvider.SqlServer:
                 var sqlServer = new DbContextOptionsBuilder<SqlServerSenDbContext>()
                     .UseSqlServer(settings.ConnectionString, x => x.MigrationsHistoryTable(SenDbContext.HistoryTable))
-                    .AddInterceptors(AuditSaveChangesInterceptor.Instance).Options;
+                    .AddInterceptors(audit).Options;
                 _create = () => new SqlServerSenDbContext(sqlServer);
                 break;
             case DatabaseProvider.PostgreSql:
                 var postgreSql = new DbContextOptionsBuilder<PostgreSqlSenDbContext>()
                     .UseNpgsql(settings.ConnectionString, x => x.MigrationsHistoryTable(SenDbContext.HistoryTable))
-                    .AddInterceptors(AuditSaveChangesInterceptor.Instance).Options;
+                    .AddInterceptors(audit).Options;
                 _create = () => new PostgreSqlSenDbContext(postgreSql);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown database provider.");
         }
     }
+
+    /// <summary>The audit sequences committed through this database's contexts and the host's own appends.</summary>
+    public AuditCommits AuditCommits { get; }
 
     public DatabaseSettings Settings { get; }
 

@@ -53,6 +53,7 @@ public static class WorkflowServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
+        services.AddSingleton<AuditCommits>();
         services.AddSingleton<SenDatabase>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<SenDbContext>>(sp => sp.GetRequiredService<SenDatabase>());
         services.AddSingleton<WorkflowStartup>();

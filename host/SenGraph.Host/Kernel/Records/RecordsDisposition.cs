@@ -162,7 +162,7 @@ public sealed class RecordsDisposition(SenDatabase database, SchemaHost schemas,
         var last = await AuditChain.AppendAsync(db.Database, [.. marked.Select(id => Audited(AuditActions.Update, ReportsTable, id, "columns: TransferredAt"))],
             now, CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
-        if (last > 0) AuditChain.NoteCommitted(db.Database.GetDbConnection(), last);
+        if (last > 0) database.AuditCommits.Note(db.Database.GetDbConnection(), last);
     }
 
     /// <summary>
@@ -192,7 +192,7 @@ public sealed class RecordsDisposition(SenDatabase database, SchemaHost schemas,
             [.. recipients.Select(id => Audited(AuditActions.Delete, RecipientsTable, id, null)), .. ids.Select(id => Audited(AuditActions.Delete, ReportsTable, id, null))],
             now, CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
-        AuditChain.NoteCommitted(db.Database.GetDbConnection(), last);
+        database.AuditCommits.Note(db.Database.GetDbConnection(), last);
     }
 
     private const string ReportsTable = "Reports";

@@ -77,7 +77,7 @@ public static class ModulePackager
             ContentRootPath = AppContext.BaseDirectory,
         };
         var loader = new ModuleLoader(new ConfigurationBuilder().Build(), environment,
-            new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=:memory:"), NullLoggerFactory.Instance, TimeProvider.System,
+            new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=:memory:"), new SenGraph.Contracts.Auditing.AuditCommits(), NullLoggerFactory.Instance, TimeProvider.System,
             new NoModuleEvents(), new SenGraph.Host.Events.LiveEventBus(NullLogger<SenGraph.Host.Events.LiveEventBus>.Instance), Microsoft.Extensions.Options.Options.Create(new PluginOptions()));
         try
         {
