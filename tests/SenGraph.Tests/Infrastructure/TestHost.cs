@@ -25,6 +25,9 @@ public class TestHost(PluginsFolder plugins, string environment = "Development",
 
     public PluginsFolder Plugins { get; } = plugins;
 
+    /// <summary>What the test classes using this fixture seeded once (<see cref="FixtureState"/>).</summary>
+    public FixtureState State { get; } = new();
+
     public string DatabaseFile { get; } = Path.Combine(Path.GetDirectoryName(plugins.Path)!, "sengraph.db");
 
     private IReadOnlyDictionary<string, string>? _databaseSettings;

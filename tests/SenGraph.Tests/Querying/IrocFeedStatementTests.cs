@@ -15,8 +15,13 @@ namespace SenGraph.Tests.Querying;
 public sealed class IrocFeedStatementTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
 {
     private const int PerType = 12;
-    private static readonly SemaphoreSlim Seeding = new(1, 1);
-    private static bool _seeded;
+    private sealed class Seeded
+    {
+        public readonly SemaphoreSlim Gate = new(1, 1);
+        public bool Done;
+    }
+
+    private Seeded Seed => host.State.Of<Seeded>();
 
     private string Iris => host.Token("iris", "IROC Staff", "IROC-HQ");
 
@@ -30,10 +35,10 @@ public sealed class IrocFeedStatementTests(ShippedModulesHost host) : IClassFixt
     /// <summary><see cref="PerType"/> submitted reports of each of the four types by bob (SAC-BOS), each naming two people.</summary>
     private async Task SeedAsync()
     {
-        await Seeding.WaitAsync();
+        await Seed.Gate.WaitAsync();
         try
         {
-            if (_seeded) return;
+            if (Seed.Done) return;
             var bob = host.Token("bob", "Agent", "SAC-BOS");
             var betty = host.Token("betty", "Supervisor", "SAC-BOS");
             object[] People(int i) => [new { role = "SUSPECT", lastName = $"Suspect{i}" }, new { role = "WITNESS", lastName = $"Witness{i}" }];
@@ -57,11 +62,11 @@ public sealed class IrocFeedStatementTests(ShippedModulesHost host) : IClassFixt
                     await host.StepOkAsync("submitReport", bob, new { id, expectedVersion = version });
                 }
             }
-            _seeded = true;
+            Seed.Done = true;
         }
         finally
         {
-            Seeding.Release();
+            Seed.Gate.Release();
         }
     }
 

@@ -13,8 +13,13 @@ namespace SenGraph.Tests.ReportTypes;
 public sealed class CrossTypeAnalystQueryTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
 {
     private const int PerType = 15;
-    private static readonly SemaphoreSlim Seeding = new(1, 1);
-    private static DateTimeOffset? _seededFrom;
+    private sealed class Seeded
+    {
+        public readonly SemaphoreSlim Gate = new(1, 1);
+        public DateTimeOffset? From;
+    }
+
+    private Seeded Seed => host.State.Of<Seeded>();
 
     private string Iris => host.Token("iris", "IROC Staff", "IROC-HQ");
 
@@ -28,10 +33,10 @@ public sealed class CrossTypeAnalystQueryTests(ShippedModulesHost host) : IClass
     /// </summary>
     private async Task<DateTimeOffset> SeedAsync()
     {
-        await Seeding.WaitAsync();
+        await Seed.Gate.WaitAsync();
         try
         {
-            if (_seededFrom is { } from) return from;
+            if (Seed.From is { } from) return from;
             var start = DateTimeOffset.UtcNow.AddSeconds(-1);
             var bob = host.Token("bob", "Agent", "SAC-BOS");
             var betty = host.Token("betty", "Supervisor", "SAC-BOS");
@@ -58,12 +63,12 @@ public sealed class CrossTypeAnalystQueryTests(ShippedModulesHost host) : IClass
                     await host.StepOkAsync("submitReport", bob, new { id, expectedVersion = version });
                 }
             }
-            _seededFrom = start;
+            Seed.From = start;
             return start;
         }
         finally
         {
-            Seeding.Release();
+            Seed.Gate.Release();
         }
     }
 

@@ -12,8 +12,13 @@ namespace SenGraph.Tests.Security;
 [Trait(TestDatabase.Trait, "true")] // runs again on PostgreSQL in CI (TestDatabase)
 public sealed class OfficeScopeTests(ShippedModulesHost host) : IClassFixture<ShippedModulesHost>
 {
-    private static readonly SemaphoreSlim Seeding = new(1, 1);
-    private static Reports? _reports;
+    private sealed class Seeded
+    {
+        public readonly SemaphoreSlim Gate = new(1, 1);
+        public Reports? Reports;
+    }
+
+    private Seeded Seed => host.State.Of<Seeded>();
 
     /// <summary>Reports by alice (Agent, SAC-NYC, where review is mandatory).</summary>
     private sealed record Reports(string Draft, string Pending, string Submitted, string SentToBetty);
@@ -26,19 +31,19 @@ public sealed class OfficeScopeTests(ShippedModulesHost host) : IClassFixture<Sh
 
     private async Task<Reports> SeedAsync()
     {
-        await Seeding.WaitAsync();
+        await Seed.Gate.WaitAsync();
         try
         {
-            if (_reports is not null) return _reports;
+            if (Seed.Reports is not null) return Seed.Reports;
             var (draft, _) = await host.DraftAsync(Alice, "Scope: draft");
             var pending = await PendingAsync("Scope: pending");
             var submitted = await SubmittedAsync("Scope: submitted");
             var sent = await SubmittedAsync("Scope: sent to betty", new { kind = "USER", code = "betty" });
-            return _reports = new Reports(draft, pending.Id, submitted, sent);
+            return Seed.Reports = new Reports(draft, pending.Id, submitted, sent);
         }
         finally
         {
-            Seeding.Release();
+            Seed.Gate.Release();
         }
     }
 

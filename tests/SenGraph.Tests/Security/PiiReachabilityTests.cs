@@ -21,8 +21,13 @@ namespace SenGraph.Tests.Security;
 public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHelper output) : IClassFixture<ShippedModulesHost>
 {
     private const int Parallelism = 4;
-    private static readonly SemaphoreSlim Seeding = new(1, 1);
-    private static (SchemaWalk Walk, string ReportId)? _seeded;
+    private sealed class Seeded
+    {
+        public readonly SemaphoreSlim Gate = new(1, 1);
+        public (SchemaWalk Walk, string ReportId)? Value;
+    }
+
+    private Seeded Seed => host.State.Of<Seeded>();
 
     /// <summary>What the schema must mark (PIA 1.1: names, dates and countries of birth and citizenship, address, identifiers, immigration status, injuries, hospital).</summary>
     private static readonly string[] ExpectedPii =
@@ -105,10 +110,10 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
     /// <summary>A submitted, amended SIR with every PII field filled, sent by name to the roles without a need to know; and the schema walk.</summary>
     private async Task<(SchemaWalk Walk, string ReportId)> SeedAsync()
     {
-        await Seeding.WaitAsync();
+        await Seed.Gate.WaitAsync();
         try
         {
-            if (_seeded is { } seeded) return seeded;
+            if (Seed.Value is { } seeded) return seeded;
             var (id, version) = await host.DraftAsync(host.TokenOf(Agent), "PII walk", [.. PiiSir.Input("PII walk").Select(kv => (kv.Key, kv.Value))]);
             var recipients = WithoutPiiNeedToKnow.Append(IrocStaff).Select(a => new { kind = "USER", code = a.User }).ToArray();
             var submitted = await host.StepOkAsync("submitReport", host.TokenOf(Agent), new { id, expectedVersion = version, recipients });
@@ -129,12 +134,12 @@ public sealed class PiiReachabilityTests(ShippedModulesHost host, ITestOutputHel
 
             await SubmitEveryOtherTypeAsync("PII walk", recipients);
             var schema = (await host.PostAsync(SchemaWalk.IntrospectionQuery, token: host.TokenOf(IrocStaff))).ShouldSucceed();
-            _seeded = (new SchemaWalk(schema.Data!["__schema"]!), id);
-            return _seeded.Value;
+            Seed.Value = (new SchemaWalk(schema.Data!["__schema"]!), id);
+            return Seed.Value.Value;
         }
         finally
         {
-            Seeding.Release();
+            Seed.Gate.Release();
         }
     }
 

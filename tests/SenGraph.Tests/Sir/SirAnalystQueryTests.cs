@@ -12,8 +12,13 @@ public sealed class SirAnalystQueryTests(ShippedModulesHost host) : IClassFixtur
 {
     private const int Reports = 60;
     private static readonly DateTimeOffset Base = DateTimeOffset.UtcNow.AddDays(-1);
-    private static readonly SemaphoreSlim Seeding = new(1, 1);
-    private static bool _seeded;
+    private sealed class Seeded
+    {
+        public readonly SemaphoreSlim Gate = new(1, 1);
+        public bool Done;
+    }
+
+    private Seeded Seed => host.State.Of<Seeded>();
 
     private string Iris => host.Token("iris", "IROC Staff", "IROC-HQ");
 
@@ -22,10 +27,10 @@ public sealed class SirAnalystQueryTests(ShippedModulesHost host) : IClassFixtur
     /// <summary>SIR i: an arrest when i is even (a seizure otherwise), in RI when i is a multiple of 3 (MA otherwise), i hours before <see cref="Base"/>; 2 people, 1 contact; submitted.</summary>
     private async Task SeedAsync()
     {
-        await Seeding.WaitAsync();
+        await Seed.Gate.WaitAsync();
         try
         {
-            if (_seeded) return;
+            if (Seed.Done) return;
             var bob = host.Token("bob", "Agent", "SAC-BOS");
             for (var i = 0; i < Reports; i++)
             {
@@ -37,11 +42,11 @@ public sealed class SirAnalystQueryTests(ShippedModulesHost host) : IClassFixtur
                     ("contacts", new object[] { new { kind = "REPORTING_PERSONNEL", name = "Bob Agent" } }));
                 await host.StepOkAsync("submitReport", bob, new { id, expectedVersion = version });
             }
-            _seeded = true;
+            Seed.Done = true;
         }
         finally
         {
-            Seeding.Release();
+            Seed.Gate.Release();
         }
     }
 
