@@ -2,10 +2,9 @@ using GraphQL;
 using SenGraph.Host.Auditing;
 using SenGraph.Host.Events;
 using SenGraph.Host.GraphQL;
-using SenGraph.Host.GraphQL.Http;
 using SenGraph.Host.GraphQL.Limits;
-using SenGraph.Host.GraphQL.Sse;
-using SenGraph.Host.GraphQL.WebSockets;
+using SenGraph.Host.GraphQL.Pipeline;
+using SenGraph.Host.GraphQL.Transports;
 using SenGraph.Host.Health;
 using SenGraph.Host.Hosting;
 using SenGraph.Host.Ide;
@@ -69,9 +68,7 @@ public static class SenGraphApplication
         services.AddSingleton<DocumentCache>();
         services.AddCursorSigning(configuration);
         services.AddSenGraphHealthChecks();
-        services.AddSingleton<GraphQLHttpEndpoint>();
-        services.AddSingleton<GraphQLSseEndpoint>();
-        services.AddGraphQLWebSockets(configuration);
+        services.AddGraphQLTransports(configuration);
         var telemetry = services.AddSenGraphObservability(configuration);
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
@@ -89,11 +86,7 @@ public static class SenGraphApplication
     public static WebApplication MapSenGraph(this WebApplication app)
     {
         app.UseAuthentication();
-        app.UseWebSockets();
-        app.UseGraphQLWebSockets(GraphQLPath);
-        app.UseGraphQLSse(GraphQLPath);
-        app.Map(GraphQLPath, http => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http));
-        app.MapBananaCakePopAssets(GraphQLPath);
+        app.MapGraphQLTransports(GraphQLPath);
         app.MapSenGraphHealthChecks();
         app.UseModuleEndpoints();
         SenGraph.Host.Observability.BenchCountersExtensions.MapBenchCounters(app);

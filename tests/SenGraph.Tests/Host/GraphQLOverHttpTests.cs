@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using SenGraph.Host.GraphQL.Http;
+using SenGraph.Host.GraphQL.Pipeline;
 using SenGraph.Tests.Infrastructure;
 
 namespace SenGraph.Tests.Host;

@@ -1,7 +1,7 @@
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
-namespace SenGraph.Host.GraphQL.Http;
+namespace SenGraph.Host.GraphQL.Transports.Http;
 
 /// <summary>Which operations each HTTP method may carry.</summary>
 public sealed class HttpOperationRule : ValidationRuleBase

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using SenGraph.Host.Modules;
 
-namespace SenGraph.Host.GraphQL.Http;
+namespace SenGraph.Host.GraphQL.Pipeline;
 
 /// <summary>
 /// Keeps parsed documents that passed validation, per schema, so a repeated operation skips parsing

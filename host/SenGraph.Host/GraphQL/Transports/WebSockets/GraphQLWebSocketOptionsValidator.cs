@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace SenGraph.Host.GraphQL.WebSockets;
+namespace SenGraph.Host.GraphQL.Transports.WebSockets;
 
 /// <summary>Checks the <c>GraphQL:WebSockets</c> section at start; a bad value stops the host naming the key and what it must be.</summary>
 public sealed class GraphQLWebSocketOptionsValidator : IValidateOptions<GraphQLWebSocketOptions>

@@ -1,4 +1,4 @@
-namespace SenGraph.Host.GraphQL.Sse;
+namespace SenGraph.Host.GraphQL.Transports.Sse;
 
 /// <summary>Wires the <c>graphql-sse</c> transport: <see cref="UseGraphQLSse"/> serves it on the GraphQL path.</summary>
 public static class GraphQLSseExtensions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace SenGraph.Host.GraphQL.WebSockets;
+namespace SenGraph.Host.GraphQL.Transports.WebSockets;
 
 /// <summary>
 /// What sockets may hold of the host (issue 12: a thousand idle sockets, twenty per user): how many one client address

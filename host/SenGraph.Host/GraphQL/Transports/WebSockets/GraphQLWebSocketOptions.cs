@@ -1,4 +1,4 @@
-namespace SenGraph.Host.GraphQL.WebSockets;
+namespace SenGraph.Host.GraphQL.Transports.WebSockets;
 
 /// <summary>Limits of the <c>graphql-transport-ws</c> transport (configuration section <c>GraphQL:WebSockets</c>).</summary>
 public sealed class GraphQLWebSocketOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace SenGraph.Host.GraphQL.WebSockets;
+namespace SenGraph.Host.GraphQL.Transports.WebSockets;
 
 /// <summary>Wires the <c>graphql-transport-ws</c> transport: <see cref="AddGraphQLWebSockets"/> registers, <see cref="UseGraphQLWebSockets"/> serves.</summary>
 public static class GraphQLWebSocketExtensions
