@@ -1,14 +1,7 @@
-using System.Net.WebSockets;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
-using GraphQL;
 using GraphQL.Transport;
-using SenGraph.Contracts.Auditing;
-using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Security;
-using SenGraph.Host.GraphQL.Pipeline;
-using SenGraph.Host.Modules;
 using SenGraph.Host.Security;
 
 using static SenGraph.Host.GraphQL.Transports.WebSockets.TransportWsProtocol;

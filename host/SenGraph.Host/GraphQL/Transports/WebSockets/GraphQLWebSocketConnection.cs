@@ -2,14 +2,7 @@ using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
-using GraphQL;
 using GraphQL.Transport;
-using SenGraph.Contracts.Auditing;
-using SenGraph.Contracts.Agency;
-using SenGraph.Contracts.Security;
-using SenGraph.Host.GraphQL.Pipeline;
-using SenGraph.Host.Modules;
-using SenGraph.Host.Security;
 
 using static SenGraph.Host.GraphQL.Transports.WebSockets.TransportWsProtocol;
 
@@ -20,6 +13,8 @@ namespace SenGraph.Host.GraphQL.Transports.WebSockets;
 /// <c>subscribe</c> runs as its own task; everything sent goes through one lock, so messages of
 /// concurrent operations never interleave. A client breaking the protocol gets the close code the
 /// protocol names; anything unexpected closes this socket with 4500 and never reaches the host.
+/// This file holds the socket (receive, send, close); <c>.Init.cs</c> the caller's <c>connection_init</c>;
+/// <c>.Operations.cs</c> what <c>subscribe</c> runs, through the <see cref="Pipeline.OperationPipeline"/>.
 /// </summary>
 internal sealed partial class GraphQLWebSocketConnection(
     GraphQLWebSocketEndpoint endpoint, WebSocket socket, bool subProtocolAccepted, string? upgradeAuthorization, string clientAddress,
