@@ -1,3 +1,4 @@
+using System.Net;
 using SenGraph.Tests.Infrastructure;
 using SenGraph.Tests.WebSockets;
 
@@ -36,6 +37,18 @@ public sealed class DeniedAccessAuditTests(ShippedModulesHost host) : IClassFixt
 
         var record = Assert.Single(await host.AuditRecordsAsync(Records("denied-ws")));
         Assert.StartsWith("ws:", record["requestId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_request_refused_over_sse_is_recorded_too()
+    {
+        var token = host.Token("denied-sse", "Statistics Analyst", "HQ-ICE");
+
+        var response = await host.PostAsync("{ offices { totalCount } }", token: token, accept: "text/event-stream");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        var record = Assert.Single(await host.AuditRecordsAsync(Records("denied-sse")));
+        Assert.Equal("GraphQL", record["entity"]!.GetValue<string>());
     }
 
     [Fact]
