@@ -4,6 +4,8 @@ using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Kit;
 using SenGraph.Host.GraphQL;
 using SenGraph.Host.GraphQL.Authorization;
+using SenGraph.Host.Kernel.Agency;
+using SenGraph.Host.Kernel.Reports;
 
 namespace SenGraph.Host.Modules;
 
