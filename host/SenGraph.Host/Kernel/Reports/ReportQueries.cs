@@ -6,6 +6,7 @@ using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Querying;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
+using SenGraph.Contracts.Schema;
 using SenGraph.Host.Kernel.Database;
 using SenGraph.Host.Kernel.Workflow;
 using SenGraph.Host.Security;
@@ -46,7 +47,7 @@ public sealed class ReportQueries : ObjectGraphType
                 if (ids.Count > MaxNodes)
                     throw new ExecutionError($"At most {MaxNodes} ids may be fetched at once; {ids.Count} were given.") { Code = "TOO_MANY_IDS" };
                 var found = await VisibleByIdAsync(c, "nodes", ids);
-                return ids.Select(id => Guid.TryParse(id, out var guid) && found.TryGetValue(guid, out var report) ? report : null).ToList();
+                return ids.Select(id => IdArgument.ToGuidOrNull(id) is { } guid && found.TryGetValue(guid, out var report) ? report : null).ToList();
             });
 
         this.ConnectionField<ReportInterfaceGraphType, Report>("reports", o => o.MaxPageSize = 100)
@@ -86,7 +87,7 @@ public sealed class ReportQueries : ObjectGraphType
         // The ids that exist but are not visible are noted for the request's AccessDenied record (AuditContext.NoteDeniedLookup).
         async Task<IReadOnlyDictionary<Guid, Report>> VisibleByIdAsync(IResolveFieldContext c, string field, IReadOnlyList<string> ids)
         {
-            var guids = ids.Select(id => Guid.TryParse(id, out var guid) ? guid : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList();
+            var guids = ids.Select(id => IdArgument.ToGuid(id)).Where(g => g != Guid.Empty).Distinct().ToList();
             if (guids.Count == 0) return new Dictionary<Guid, Report>();
             await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
             var found = await reportTypes.LoadTypedAsync(c,

@@ -172,7 +172,7 @@ public sealed class ReportSummaryStore(IDbContextFactory<SenDbContext> databases
             errors.Add(UserError.ForField("TOO_MANY", $"A summary cites at most {ReportSummaryModel.MaxReports} reports.", "reports"));
         else
         {
-            var guids = ids.Select(id => Guid.TryParse(id, out var guid) ? guid : Guid.Empty).ToList();
+            var guids = ids.Select(id => IdArgument.ToGuid(id)).ToList();
             var readable = (await access.ReadableTypesAsync(schema, user)).ToList();
             var wanted = guids.Where(g => g != Guid.Empty).Distinct().ToList();
             var found = await db.Reports.AsNoTracking().Where(r => readable.Contains(r.Type)).VisibleTo(db.ReportRecipients, reportTypes.ViewerOf(schema, user))
