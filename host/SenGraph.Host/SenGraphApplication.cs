@@ -8,6 +8,7 @@ using SenGraph.Host.GraphQL.Transports;
 using SenGraph.Host.Health;
 using SenGraph.Host.Hosting;
 using SenGraph.Host.Ide;
+using SenGraph.Host.Kernel;
 using SenGraph.Host.Kernel.Database;
 using SenGraph.Host.Kernel.Demo;
 using SenGraph.Host.Kernel.Records;

@@ -25,7 +25,7 @@ public static class ModuleCommandLine
         configure?.Invoke(builder.Configuration);
         builder.AddSenGraph();
         await using var app = builder.Build();
-        await app.Services.GetRequiredService<WorkflowStartup>().StartAsync(cancellationToken);
+        await app.Services.GetRequiredService<SenDatabaseStartup>().StartAsync(cancellationToken);
         var snapshot = await app.Services.GetRequiredService<ModuleCatalog>().LoadAllAsync(applyMigrations: true, cancellationToken);
         try
         {

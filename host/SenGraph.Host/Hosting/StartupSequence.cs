@@ -9,7 +9,7 @@ namespace SenGraph.Host.Hosting;
 /// seed), then the modules (their migrations may refer to host tables), then in Development the demo data (written
 /// through the modules' report types), then following the plugins folder. Stopping runs the steps' stops in reverse.
 /// </summary>
-public sealed class StartupSequence(WorkflowStartup hostDatabase, ModuleStartup modules, DemoStartup demoData, PluginsWatcher pluginsWatcher)
+public sealed class StartupSequence(SenDatabaseStartup hostDatabase, ModuleStartup modules, DemoStartup demoData, PluginsWatcher pluginsWatcher)
     : IHostedService
 {
     /// <summary>The steps, in the order they start.</summary>

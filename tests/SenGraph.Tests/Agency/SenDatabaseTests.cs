@@ -75,8 +75,8 @@ public sealed class SenDatabaseTests(ShippedModulesHost host) : IClassFixture<Sh
     {
         _ = host.Server;
         var steps = host.Services.GetServices<IHostedService>().OfType<SenGraph.Host.Hosting.StartupSequence>().Single().Steps.Select(s => s.GetType()).ToList();
-        Assert.True(steps.IndexOf(typeof(WorkflowStartup)) is >= 0 and var workflow && workflow < steps.IndexOf(typeof(ModuleStartup)),
-            "WorkflowStartup must be a step of the start-up sequence before ModuleStartup.");
+        Assert.True(steps.IndexOf(typeof(SenDatabaseStartup)) is >= 0 and var workflow && workflow < steps.IndexOf(typeof(ModuleStartup)),
+            "SenDatabaseStartup must be a step of the start-up sequence before ModuleStartup.");
 
         await using var connection = new SqliteConnection($"Data Source={host.DatabaseFile}");
         await connection.OpenAsync();

@@ -62,7 +62,7 @@ public static class DemoData
         await using var app = builder.Build();
 
         // The host's tables (and, in Development, its directory) first, as the serving host does.
-        await app.Services.GetRequiredService<WorkflowStartup>().StartAsync(cancellationToken);
+        await app.Services.GetRequiredService<SenDatabaseStartup>().StartAsync(cancellationToken);
         if (onlyIfNoReports)
         {
             await using var db = app.Services.GetRequiredService<SenDatabase>().CreateDbContext();

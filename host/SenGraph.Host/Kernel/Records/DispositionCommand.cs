@@ -67,7 +67,7 @@ public static class DispositionCommand
         if (configuration is not null) builder.Configuration.AddConfiguration(configuration);
         builder.AddSenGraph();
         await using var app = builder.Build();
-        await app.Services.GetRequiredService<WorkflowStartup>().StartAsync(cancellationToken);
+        await app.Services.GetRequiredService<SenDatabaseStartup>().StartAsync(cancellationToken);
         var who = dryRun && string.IsNullOrWhiteSpace(authorisedBy) ? "dry-run" : authorisedBy!.Trim();
         if (!dryRun)
         {
