@@ -17,6 +17,10 @@ namespace SenGraph.Contracts.Reports.Kit;
 /// type.Rule(r =&gt; r.Hospital is not null &amp;&amp; r.Injuries is null ? UserError.ForField(...) : null);
 /// </code>
 /// </summary>
+/// <remarks>
+/// Over 300 lines on purpose: this is the whole vocabulary a module author declares a type with, one fluent surface read
+/// as one page; what the kit derives from it (fields, filters, rules, statistics) lives in the kit's other files.
+/// </remarks>
 public sealed class ReportTypeDefinition<TReport> where TReport : Report, IDeclaredReport<TReport>
 {
     private readonly List<ReportField<TReport>> _fields = [];

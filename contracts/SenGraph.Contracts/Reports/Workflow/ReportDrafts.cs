@@ -10,7 +10,11 @@ namespace SenGraph.Contracts.Reports.Workflow;
 /// details are validated together, every error reported at once, and written in one <c>SaveChanges</c>.
 /// Edits carry the version they were based on: a stale one is a <c>CONFLICT</c> and nothing is written.
 /// </summary>
-/// <remarks>An amendment is published to every module as a <see cref="Modules.Events.ReportAmendedEvent"/> once stored.</remarks>
+/// <remarks>
+/// An amendment is published to every module as a <see cref="Modules.Events.ReportAmendedEvent"/> once stored.
+/// Over 300 lines on purpose: drafting, editing, designated updates and amending share one validation, one version
+/// check and one way of writing envelope and details together; split, each would repeat them.
+/// </remarks>
 public sealed class ReportDrafts<TContext, TReport>(
     IDbContextFactory<TContext> databases, ReportType<TContext, TReport> type, TimeProvider clock, Modules.Events.IModuleEvents? moduleEvents = null)
     where TContext : DbContext
@@ -158,7 +162,14 @@ public sealed class ReportDrafts<TContext, TReport>(
     /// see it): like an amendment, the report as it was is kept as a <see cref="ReportRevision"/> with who, when and why,
     /// and <see cref="Report.Revision"/> increments; the envelope is not touched and recipients' queues are left as they are.
     /// </summary>
+    /// <param name="viewer">Who updates.</param>
+    /// <param name="id">The report.</param>
+    /// <param name="expectedVersion">The version the change was based on; another is a <c>CONFLICT</c>.</param>
+    /// <param name="reason">Why, kept with the revision.</param>
     /// <param name="what">What is updated, for errors (e.g. <c>disposition</c>).</param>
+    /// <param name="updaters">Who besides the author may update it.</param>
+    /// <param name="details">The module's fields to write.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
     public async Task<ReportOutcome<TReport>> UpdateDesignatedAsync(
         ReportViewer viewer, Guid id, int expectedVersion, string reason, string what, DesignatedUpdaters updaters, ReportDetails<TReport> details,
         CancellationToken cancellationToken)
