@@ -44,7 +44,8 @@ public sealed record DemoReportPlan(
     {
         var at = state is DemoState.Draft or DemoState.PendingReview or DemoState.Returned or DemoState.Approved
             ? now - TimeSpan.FromDays(1 + index % 20) - TimeSpan.FromHours(index % 7)
-            : now - History + History * index / count - TimeSpan.FromDays(10);
+            // The fraction first: History × index overflows TimeSpan from index 19,500 on (a million reports is 142,857 a type).
+            : now - History + History * ((double)index / count) - TimeSpan.FromDays(10);
         // Drafted 13:00–17:59 UTC and submitted four hours later: office hours in Eastern time, and the same
         // calendar day in UTC and Eastern, so no fiscal year hangs on a time zone.
         return new DateTimeOffset(at.Year, at.Month, at.Day, 13 + index % 5, (index * 17) % 60, 0, TimeSpan.Zero);
