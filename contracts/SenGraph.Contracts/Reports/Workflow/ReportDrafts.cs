@@ -5,15 +5,17 @@ using SenGraph.Contracts.Schema;
 namespace SenGraph.Contracts.Reports.Workflow;
 
 /// <summary>
-/// Drafting, editing and amending reports of one type, the part of the shared workflow that writes the
-/// module's fields (review and submission are the host's: they touch only the envelope). Envelope and
-/// details are validated together, every error reported at once, and written in one <c>SaveChanges</c>.
-/// Edits carry the version they were based on: a stale one is a <c>CONFLICT</c> and nothing is written.
+/// The executor of the lifecycle steps that write a module's fields: drafting, editing, amending and designated updates
+/// of reports of one type, in the module's own database, because a module's fields live in its own context (the envelope
+/// steps, review and submission, are executed by the host's <c>ReportWorkflow</c> against the host's database). What each
+/// step checks, in which order, and every error it answers are the workflow engine's (<see cref="ReportStep"/>); this
+/// class validates the fields, reads the report, asks the engine and writes envelope and details together in one
+/// <c>SaveChanges</c> only when it agrees. Envelope and details are validated together, every error reported at once.
 /// </summary>
 /// <remarks>
 /// An amendment is published to every module as a <see cref="Modules.Events.ReportAmendedEvent"/> once stored.
-/// Over 300 lines on purpose: drafting, editing, designated updates and amending share one validation, one version
-/// check and one way of writing envelope and details together; split, each would repeat them.
+/// Over 300 lines on purpose: drafting, editing, designated updates and amending share one validation, one way of
+/// keeping a revision and one way of writing envelope and details together; split, each would repeat them.
 /// </remarks>
 public sealed class ReportDrafts<TContext, TReport>(
     IDbContextFactory<TContext> databases, ReportType<TContext, TReport> type, TimeProvider clock, Modules.Events.IModuleEvents? moduleEvents = null)
@@ -104,17 +106,7 @@ public sealed class ReportDrafts<TContext, TReport>(
         var validation = ReportEnvelopeValidator.Validate(envelope, now);
         var errors = validation.Errors.Concat(details.Errors).ToList();
         if (errors.Count > 0) return errors;
-        report.Revisions.Add(new ReportRevision
-        {
-            Id = Guid.NewGuid(),
-            ReportId = report.Id,
-            Revision = report.Revision,
-            SnapshotJson = type.WriteSnapshot(report),
-            CreatedAt = now,
-            CreatedBy = report.Author,
-            Reason = reason,
-        });
-        report.Revision++;
+        report.Revisions.Add(NextRevision(report, report.Author, reason, now));
         WithPeopleNormalized(validation.Input).ApplyTo(report);
         details.Apply(report);
         report.Touch(now);
@@ -146,7 +138,7 @@ public sealed class ReportDrafts<TContext, TReport>(
     /// <summary>Replaces the fields of a DRAFT or RETURNED report of the viewer's, if it is still at <paramref name="expectedVersion"/>.</summary>
     public Task<ReportOutcome<TReport>> UpdateAsync(
         ReportViewer viewer, Guid id, int expectedVersion, ReportEnvelopeInput envelope, ReportDetails<TReport> details, CancellationToken cancellationToken) =>
-        ChangeAsync(viewer, id, expectedVersion, envelope, details, ReportAction.Edit, reason: null, cancellationToken);
+        ChangeAsync(viewer, id, expectedVersion, envelope, details, ReportStep.Edit, reason: null, cancellationToken);
 
     /// <summary>
     /// Changes a SUBMITTED report of the viewer's: the report as it was is kept as a <see cref="ReportRevision"/>
@@ -155,7 +147,7 @@ public sealed class ReportDrafts<TContext, TReport>(
     /// </summary>
     public Task<ReportOutcome<TReport>> AmendAsync(
         ReportViewer viewer, Guid id, int expectedVersion, string reason, ReportEnvelopeInput envelope, ReportDetails<TReport> details, CancellationToken cancellationToken) =>
-        ChangeAsync(viewer, id, expectedVersion, envelope, details, ReportAction.Amend, reason, cancellationToken);
+        ChangeAsync(viewer, id, expectedVersion, envelope, details, ReportStep.Amend, reason, cancellationToken);
 
     /// <summary>
     /// Changes some fields of a SUBMITTED report on behalf of its author or one of its <paramref name="updaters"/> (who must
@@ -174,99 +166,47 @@ public sealed class ReportDrafts<TContext, TReport>(
         ReportViewer viewer, Guid id, int expectedVersion, string reason, string what, DesignatedUpdaters updaters, ReportDetails<TReport> details,
         CancellationToken cancellationToken)
     {
+        var step = ReportStep.DesignatedUpdate(what, updaters.Describe());
         var now = clock.GetUtcNow();
-        var errors = details.Errors.ToList();
-        var trimmedReason = reason.Trim();
-        if (trimmedReason.Length == 0) errors.Add(new UserError("REQUIRED", $"An update of the {what} needs a reason.", ["input", "reason"]));
-        else if (trimmedReason.Length > ReportLimits.ReasonMaxLength)
-            errors.Add(new UserError("TOO_LONG", $"The reason may have at most {ReportLimits.ReasonMaxLength:N0} characters.", ["input", "reason"]));
+        var reasonRule = step.Reason(reason);
+        List<UserError> errors = [.. details.Errors, .. reasonRule.Errors];
         if (errors.Count > 0) return new ReportOutcome<TReport>(null, errors);
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var report = await VisibleTracked(db, viewer).Include(r => r.People).Include(r => r.Contacts).Include(r => r.Narratives)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (report is null) return ReportOutcome<TReport>.Failed(UserError.ForField(WorkflowErrorCodes.NotFound, $"There is no {type.Code} report with this id.", "id"));
-        if (report.Status != ReportStatus.Submitted)
-            return ReportOutcome<TReport>.Failed(UserError.ForField(WorkflowErrorCodes.IllegalTransition, $"Only a SUBMITTED report's {what} is updated this way; the report is {report.Status}.", "id"));
-        if (!await updaters.IncludeAsync(db, report, viewer, cancellationToken))
-            return ReportOutcome<TReport>.Failed(UserError.ForField(WorkflowErrorCodes.NotAuthorized, $"Only {updaters.Describe()} update the report's {what}.", "id"));
-        if (report.Version != expectedVersion) return ReportOutcome<TReport>.Failed(ConflictError(report.Version));
+        var report = await FindTrackedAsync(db, viewer, id, cancellationToken);
+        var caller = new ReportStepCaller(viewer.UserName, viewer.Office, HoldsPolicy: report is not null && await updaters.IncludeAsync(db, report, viewer, cancellationToken));
+        var decision = step.Decide(report, type.Code, caller, expectedVersion);
+        if (!decision.Succeeded) return new ReportOutcome<TReport>(null, decision.Errors);
 
-        if (details.LoadAsync is { } load) await load(db, report, cancellationToken);
-        db.Add(new ReportRevision
-        {
-            Id = Guid.NewGuid(),
-            ReportId = report.Id,
-            Revision = report.Revision,
-            SnapshotJson = type.WriteSnapshot(report),
-            CreatedAt = now,
-            CreatedBy = viewer.UserName!,
-            Reason = trimmedReason,
-        });
-        report.Revision++;
-        details.Apply(report);
-        if (details.Verify?.Invoke(report) is { Count: > 0 } broken) return new ReportOutcome<TReport>(null, broken);
-        report.Touch(now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ReportOutcome<TReport>.Failed(ConflictError(null));
-        }
-
-        return new ReportOutcome<TReport>(report, []);
+        if (details.LoadAsync is { } load) await load(db, report!, cancellationToken);
+        db.Add(NextRevision(report!, viewer.UserName!, reasonRule.Value, now));
+        details.Apply(report!);
+        if (details.Verify?.Invoke(report!) is { Count: > 0 } broken) return new ReportOutcome<TReport>(null, broken);
+        return await SaveAsync(db, step, report!, now, cancellationToken);
     }
 
     private async Task<ReportOutcome<TReport>> ChangeAsync(
         ReportViewer viewer, Guid id, int expectedVersion, ReportEnvelopeInput envelope, ReportDetails<TReport> details,
-        ReportAction action, string? reason, CancellationToken cancellationToken)
+        ReportStep step, string? reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var (input, errors) = await ValidateAsync(db, envelope, details, now, cancellationToken);
-        var trimmedReason = reason?.Trim();
-        if (action == ReportAction.Amend)
-        {
-            if (string.IsNullOrEmpty(trimmedReason)) errors.Add(new UserError("REQUIRED", "An amendment needs a reason.", ["input", "reason"]));
-            else if (trimmedReason.Length > ReportLimits.ReasonMaxLength)
-                errors.Add(new UserError("TOO_LONG", $"The reason may have at most {ReportLimits.ReasonMaxLength:N0} characters.", ["input", "reason"]));
-        }
+        var reasonRule = step.Reason(reason);
+        errors.AddRange(reasonRule.Errors);
         if (errors.Count > 0) return new ReportOutcome<TReport>(null, errors);
 
-        var report = await VisibleTracked(db, viewer)
-            .Include(r => r.People).Include(r => r.Contacts).Include(r => r.Narratives)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (report is null)
-        {
-            await NoteIfHiddenAsync(db, (action == ReportAction.Amend ? "amend " : "update ") + type.Code, id, cancellationToken);
-            return ReportOutcome<TReport>.Failed(UserError.ForField(WorkflowErrorCodes.NotFound, $"There is no {type.Code} report with this id.", "id"));
-        }
-        if (report.Author != viewer.UserName)
-            return ReportOutcome<TReport>.Failed(UserError.ForField(WorkflowErrorCodes.NotAuthorized, "Only the report's author changes it.", "id"));
-        var transition = ReportLifecycle.Transition(report.Status, action, reviewMandatory: false);
-        if (!transition.Succeeded) return ReportOutcome<TReport>.Failed([.. transition.Errors]);
-        if (report.Version != expectedVersion) return ReportOutcome<TReport>.Failed(ConflictError(report.Version));
-        if (await SupervisorElsewhereAsync(db, input.Supervisor, report.OriginatingOffice, cancellationToken) is { } elsewhere)
+        var report = await FindTrackedAsync(db, viewer, id, cancellationToken);
+        if (report is null) await NoteIfHiddenAsync(db, step.Name + " " + type.Code, id, cancellationToken);
+        var decision = step.Decide(report, type.Code, new ReportStepCaller(viewer.UserName, viewer.Office), expectedVersion);
+        if (!decision.Succeeded) return new ReportOutcome<TReport>(null, decision.Errors);
+        if (await SupervisorElsewhereAsync(db, input.Supervisor, report!.OriginatingOffice, cancellationToken) is { } elsewhere)
             return ReportOutcome<TReport>.Failed(elsewhere);
 
         if (details.LoadAsync is { } load) await load(db, report, cancellationToken);
-        if (action == ReportAction.Amend)
+        if (step.Action == ReportAction.Amend)
         {
-            db.Add(new ReportRevision
-            {
-                Id = Guid.NewGuid(),
-                ReportId = report.Id,
-                Revision = report.Revision,
-                SnapshotJson = type.WriteSnapshot(report),
-                CreatedAt = now,
-                CreatedBy = viewer.UserName!,
-                Reason = trimmedReason,
-            });
-            report.Revision++;
+            db.Add(NextRevision(report, viewer.UserName!, reasonRule.Value, now));
             await db.Set<ReportRecipient>().Where(r => r.ReportId == report.Id).ForEachAsync(r =>
             {
                 r.ReadAt = null;
@@ -276,6 +216,42 @@ public sealed class ReportDrafts<TContext, TReport>(
 
         input.ApplyTo(report);
         details.Apply(report);
+        var outcome = await SaveAsync(db, step, report, now, cancellationToken);
+        if (outcome.Report is not null && step.Action == ReportAction.Amend && moduleEvents is not null)
+        {
+            await moduleEvents.PublishAsync(new Modules.Events.ReportAmendedEvent(report.Id, report.Type, report.Number, report.Revision, viewer.UserName!,
+                reasonRule.Value!, now), CancellationToken.None);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>The report with the lists a revision's snapshot holds, tracked, if the viewer may see it.</summary>
+    private Task<TReport?> FindTrackedAsync(TContext db, ReportViewer viewer, Guid id, CancellationToken cancellationToken) =>
+        VisibleTracked(db, viewer).Include(r => r.People).Include(r => r.Contacts).Include(r => r.Narratives)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>The report as it is now, kept as a revision by <paramref name="by"/> for <paramref name="reason"/>; its revision number moves on.</summary>
+    private ReportRevision NextRevision(TReport report, string by, string? reason, DateTimeOffset now)
+    {
+        var revision = new ReportRevision
+        {
+            Id = Guid.NewGuid(),
+            ReportId = report.Id,
+            Revision = report.Revision,
+            SnapshotJson = type.WriteSnapshot(report),
+            CreatedAt = now,
+            CreatedBy = by,
+            Reason = reason,
+        };
+        report.Revision++;
+        return revision;
+    }
+
+    /// <summary>Stores the changed report; a concurrent write that won first is the step's <c>CONFLICT</c> and nothing is stored.</summary>
+    private static async Task<ReportOutcome<TReport>> SaveAsync(TContext db, ReportStep step, TReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         report.Touch(now);
         try
         {
@@ -283,13 +259,7 @@ public sealed class ReportDrafts<TContext, TReport>(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ReportOutcome<TReport>.Failed(ConflictError(null));
-        }
-
-        if (action == ReportAction.Amend && moduleEvents is not null)
-        {
-            await moduleEvents.PublishAsync(new Modules.Events.ReportAmendedEvent(report.Id, report.Type, report.Number, report.Revision, viewer.UserName!,
-                trimmedReason!, now), CancellationToken.None);
+            return ReportOutcome<TReport>.Failed(step.Conflict(null));
         }
 
         return new ReportOutcome<TReport>(report, []);
@@ -325,11 +295,4 @@ public sealed class ReportDrafts<TContext, TReport>(
             ? null
             : new UserError(WorkflowErrorCodes.SupervisorNotInOffice, $"'{supervisor}' supervises neither the report's office ({office}) nor the office above it.", ["input", "supervisor"]);
     }
-
-    private static UserError ConflictError(int? currentVersion) => UserError.ForField(
-        WorkflowErrorCodes.Conflict,
-        currentVersion is { } v
-            ? $"The report was changed by someone else (now version {v}); reload it and apply your edit again."
-            : "The report was changed by someone else; reload it and apply your edit again.",
-        "expectedVersion");
 }

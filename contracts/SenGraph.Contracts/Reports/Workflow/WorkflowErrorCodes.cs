@@ -4,7 +4,7 @@ namespace SenGraph.Contracts.Reports.Workflow;
 /// The <c>code</c> of every error a report's lifecycle step answers with, whether the step is drafting and amending
 /// (<see cref="ReportDrafts{TContext, TReport}"/>) or review, submission and the queues (the host's workflow), and of
 /// the same checks elsewhere (directory, records, sharing, summaries, saved queries). Clients switch on these strings: never
-/// change one. Input validation (<c>REQUIRED</c>, <c>TOO_LONG</c>, <c>TOO_MANY</c>) is not a workflow check and keeps its literals.
+/// change one. Which step answers which, and in what order, is <see cref="ReportStep"/>'s.
 /// </summary>
 public static class WorkflowErrorCodes
 {
@@ -40,4 +40,13 @@ public static class WorkflowErrorCodes
 
     /// <summary>A named recipient is outside the agency (a partner agency's user).</summary>
     public const string RecipientOutsideAgency = "RECIPIENT_OUTSIDE_AGENCY";
+
+    /// <summary>A value the step needs is missing (a return's or an amendment's reason).</summary>
+    public const string Required = "REQUIRED";
+
+    /// <summary>A value is longer than its limit (<see cref="ReportLimits"/>).</summary>
+    public const string TooLong = "TOO_LONG";
+
+    /// <summary>A list holds more items than its limit (a submission's named recipients).</summary>
+    public const string TooMany = "TOO_MANY";
 }

@@ -19,15 +19,14 @@ namespace SenGraph.Host.Kernel.Workflow;
 public sealed record RecipientInput(RecipientKind Kind, string Code);
 
 /// <summary>
-/// The lifecycle steps every report type shares, on the envelope only: asking for review, returning,
-/// approving and submitting (numbering, routing, queues, the live event), and the recipients' read and
-/// acknowledged marks. Drafting and editing, which write a module's own fields, are the module's
-/// (<see cref="ReportDrafts{TContext, TReport}"/>). Each step checks, in this order: the report is visible
-/// to the caller (<see cref="ReportVisibility"/>), its module is loaded and the caller holds the type's read
-/// policy (else <c>NOT_FOUND</c>, as if it did not exist), the caller holds the type's author or review policy
-/// and plays the right part (author, reviewer), the lifecycle allows the step, and the report is still at the
-/// version the caller saw (else <c>CONFLICT</c>). Nothing is written unless all pass. Policies are decided by
-/// <see cref="AccessControl"/>.
+/// The executor of the lifecycle steps that touch only the envelope, in the host's database: asking for review,
+/// returning, approving and submitting (numbering, routing, queues, the live event), and the recipients' read and
+/// acknowledged marks. What each step checks, in which order, and every error it answers are the workflow engine's
+/// (<see cref="ReportStep"/>); this class reads what the engine needs (the report as the caller may see it, whether
+/// the type's module is loaded and the caller holds its read policy, then its author or review policy as decided by
+/// <see cref="AccessControl"/>) and writes only when the engine agrees. Drafting, editing and amending are executed by
+/// <see cref="ReportDrafts{TContext, TReport}"/> instead, against the module's own database, because a module's fields
+/// live in its own context; the envelope steps need none of them.
 /// </summary>
 public sealed class ReportWorkflow(
     IDbContextFactory<SenDbContext> databases,
@@ -50,7 +49,7 @@ public sealed class ReportWorkflow(
     public sealed record QueueOutcome(IReadOnlyList<ReportRecipient> Entries, IReadOnlyList<UserError> Errors);
 
     public Task<Outcome> RequestReviewAsync(ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, CancellationToken cancellationToken) =>
-        StepAsync(schema, user, id, expectedVersion, ReportAction.RequestReview, (_, report, _, _) =>
+        StepAsync(schema, user, id, expectedVersion, ReportStep.RequestReview, (_, report, _, _) =>
         {
             report.ReturnReason = null;
             return Task.FromResult<IReadOnlyList<UserError>>([]);
@@ -58,12 +57,10 @@ public sealed class ReportWorkflow(
 
     public async Task<Outcome> ReturnAsync(ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, string? reason, CancellationToken cancellationToken)
     {
-        var trimmed = reason?.Trim() ?? "";
-        if (trimmed.Length == 0)
-            return Outcome.Failed(UserError.ForField("REQUIRED", "Say why the report is returned: the author needs to know what to correct.", "reason"));
-        if (trimmed.Length > ReportLimits.ReasonMaxLength)
-            return Outcome.Failed(UserError.ForField("TOO_LONG", $"The reason may have at most {ReportLimits.ReasonMaxLength:N0} characters.", "reason"));
-        var outcome = await StepAsync(schema, user, id, expectedVersion, ReportAction.Return, (_, report, viewer, _) =>
+        var reasonRule = ReportStep.Return.Reason(reason);
+        if (!reasonRule.Succeeded) return new Outcome(null, reasonRule.Errors);
+        var trimmed = reasonRule.Value!;
+        var outcome = await StepAsync(schema, user, id, expectedVersion, ReportStep.Return, (_, report, viewer, _) =>
         {
             report.ReturnReason = trimmed;
             report.Supervisor = viewer.UserName;
@@ -80,7 +77,7 @@ public sealed class ReportWorkflow(
     }
 
     public Task<Outcome> ApproveAsync(ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, CancellationToken cancellationToken) =>
-        StepAsync(schema, user, id, expectedVersion, ReportAction.Approve, (_, report, viewer, _) =>
+        StepAsync(schema, user, id, expectedVersion, ReportStep.Approve, (_, report, viewer, _) =>
         {
             report.Supervisor = viewer.UserName;
             return Task.FromResult<IReadOnlyList<UserError>>([]);
@@ -100,11 +97,11 @@ public sealed class ReportWorkflow(
         {
             try
             {
-                var outcome = await StepAsync(schema, user, id, expectedVersion, ReportAction.Submit, async (db, report, _, type) =>
+                var outcome = await StepAsync(schema, user, id, expectedVersion, ReportStep.Submit, async (db, report, _, type) =>
                 {
                     recipients.Clear();
                     if (named.Count > MaxNamedRecipients)
-                        return [UserError.ForField("TOO_MANY", $"Name at most {MaxNamedRecipients} recipients.", "recipients")];
+                        return [UserError.ForField(WorkflowErrorCodes.TooMany, $"Name at most {MaxNamedRecipients} recipients.", "recipients")];
                     var errors = await NamedRecipients.CheckAsync(db, namedInput ?? [], named, cancellationToken);
                     if (errors.Count > 0) return errors;
 
@@ -137,7 +134,7 @@ public sealed class ReportWorkflow(
             }
             catch (DbUpdateException)
             {
-                return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.Conflict, "The report could not be submitted because of a concurrent change; reload it and try again.", "id"));
+                return Outcome.Failed(ReportStep.SubmitContended());
             }
         }
     }
@@ -191,20 +188,11 @@ public sealed class ReportWorkflow(
         return new QueueOutcome(entries, []);
     }
 
-    /// <summary>The mutation a step is, as the audit names it.</summary>
-    private static string StepName(ReportAction action) => action switch
-    {
-        ReportAction.RequestReview => "requestReportReview",
-        ReportAction.Return => "returnReport",
-        ReportAction.Approve => "approveReport",
-        ReportAction.Submit => "submitReport",
-        _ => action.ToString(),
-    };
-
     private delegate Task<IReadOnlyList<UserError>> Apply(SenDbContext db, Report report, ReportViewer viewer, IReportType type);
 
+    /// <summary>Reads what <paramref name="step"/> needs, asks it (<see cref="ReportStep.Decide"/>), and writes only when it agrees.</summary>
     private async Task<Outcome> StepAsync(
-        ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, ReportAction action, Apply apply, CancellationToken cancellationToken)
+        ISchema schema, ClaimsPrincipal user, Guid id, int expectedVersion, ReportStep step, Apply apply, CancellationToken cancellationToken)
     {
         var viewer = reportTypes.ViewerOf(schema, user);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -215,31 +203,22 @@ public sealed class ReportWorkflow(
         {
             // One that exists is a denied attempt: listed in the request's AccessDenied record.
             if (AuditScope.Current is { } audit && (report is not null || await db.Reports.AnyAsync(r => r.Id == id, cancellationToken)))
-                audit.NoteDeniedLookup(StepName(action), id);
-            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.NotFound, "There is no report with this id.", "id"));
+                audit.NoteDeniedLookup(step.Name, id);
+            return new Outcome(null, step.Decide(null, null, new ReportStepCaller(viewer.UserName, viewer.Office), expectedVersion).Errors);
         }
 
-        var reviewing = action is ReportAction.Return or ReportAction.Approve;
-        if (!await access.CanAsync(schema, user, type, reviewing ? ReportOperation.Review : ReportOperation.Author))
-            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.NotAuthorized, $"Your roles do not allow you to {(reviewing ? "review" : "submit")} {type.Code} reports.", "id"));
-        if (!reviewing && report.Author != viewer.UserName)
-            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.NotAuthorized, "Only the report's author asks for its review or submits it.", "id"));
-        if (reviewing && report.Author == viewer.UserName)
-            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.SelfReview, "Nobody reviews their own report.", "id"));
-        if (reviewing && report.OriginatingOffice != viewer.Office && report.Supervisor != viewer.UserName)
-            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.NotAuthorized, "Only a supervisor of the report's office, or the supervisor it names, reviews it.", "id"));
-
+        var reviewing = step.Action is ReportAction.Return or ReportAction.Approve;
+        var caller = new ReportStepCaller(viewer.UserName, viewer.Office,
+            HoldsPolicy: await access.CanAsync(schema, user, type, reviewing ? ReportOperation.Review : ReportOperation.Author));
         // Only submission depends on it: a draft is submitted directly unless the type or the office requires review.
-        var reviewMandatory = action == ReportAction.Submit
+        var reviewMandatory = step.Action == ReportAction.Submit
             && (type.ReviewMandatory || await db.Offices.AnyAsync(o => o.Code == report.OriginatingOffice && o.ReviewMandatory, cancellationToken));
-        var transition = ReportLifecycle.Transition(report.Status, action, reviewMandatory);
-        if (!transition.Succeeded) return Outcome.Failed([.. transition.Errors]);
-        if (report.Version != expectedVersion)
-            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.Conflict, $"The report was changed by someone else (now version {report.Version}); reload it and try again.", "expectedVersion"));
+        var decision = step.Decide(report, type.Code, caller, expectedVersion, reviewMandatory);
+        if (!decision.Succeeded) return new Outcome(null, decision.Errors);
 
         var errors = await apply(db, report, viewer, type);
         if (errors.Count > 0) return new Outcome(null, errors);
-        report.Status = transition.Value;
+        report.Status = decision.Value;
         report.Touch(clock.GetUtcNow());
         try
         {
@@ -249,7 +228,7 @@ public sealed class ReportWorkflow(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome.Failed(UserError.ForField(WorkflowErrorCodes.Conflict, "The report was changed by someone else; reload it and try again.", "expectedVersion"));
+            return Outcome.Failed(step.Conflict(null));
         }
 
         return new Outcome(report, []);
