@@ -13,7 +13,7 @@ public static class KernelServiceCollectionExtensions
 {
     /// <summary>
     /// The host's database (for the configured <see cref="DatabaseSettings"/>) and its start-up migration and seed,
-    /// the directory administration and its root fields.
+    /// the directory administration, its root fields and the office kinds.
     /// </summary>
     public static IServiceCollection AddDirectory(this IServiceCollection services)
     {
@@ -24,10 +24,11 @@ public static class KernelServiceCollectionExtensions
         services.AddSingleton<DirectoryAdministration>();
         services.AddRootFields<DirectoryQueries>(RootOperation.Query);
         services.AddRootFields<DirectoryMutations>(RootOperation.Mutation);
+        services.AddSchemaContribution<OfficeKindSchemaContribution>();
         return services;
     }
 
-    /// <summary>The report workflow (lifecycle, queues, events, envelope reads) and its root fields.</summary>
+    /// <summary>The report workflow (lifecycle, queues, events, envelope reads), its root fields and its part of the schema.</summary>
     public static IServiceCollection AddWorkflow(this IServiceCollection services)
     {
         services.AddSingleton<ReportTypes>();
@@ -40,6 +41,7 @@ public static class KernelServiceCollectionExtensions
         services.AddRootFields<ReportStatisticsQueries>(RootOperation.Query);
         services.AddRootFields<ReportMutations>(RootOperation.Mutation);
         services.AddRootFields<ReportSubscriptions>(RootOperation.Subscription);
+        services.AddSchemaContribution<ReportSchemaContribution>();
         return services;
     }
 }

@@ -1,16 +1,11 @@
 using GraphQL.Types;
-using SenGraph.Contracts.Agency;
-using SenGraph.Contracts.Reports;
-using SenGraph.Contracts.Reports.Kit;
 using SenGraph.Host.GraphQL;
-using SenGraph.Host.GraphQL.Authorization;
-using SenGraph.Host.Kernel.Agency;
-using SenGraph.Host.Kernel.Reports;
 
 namespace SenGraph.Host.Modules;
 
 /// <summary>
-/// Composes the host's own fields and every module's contributions into one schema. Modules are
+/// Composes the host's own fields and every module's contributions into one schema. The host's features take part
+/// through what their <c>AddX</c> registered (<see cref="HostRootFields"/>, <see cref="ISchemaContribution"/>). Modules are
 /// added one at a time; a module whose contribution does not compose (a root field or type name
 /// another module already has, an invalid type) is rejected with the reason and the rest go on.
 /// </summary>
@@ -141,19 +136,16 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
             foreach (var type in module.Schema.SubscriptionExtensions) MoveFields(Resolve(module, type), subscription, owner, owners);
         }
 
-        var schema = new Schema(new SchemaServiceProvider(hostServices, modules, ComposedEnums(modules)))
+        var contributions = hostServices.GetServices<ISchemaContribution>().ToList();
+        var composed = contributions.SelectMany(c => c.ComposedTypes(modules)).ToDictionary(t => t.GetType());
+        var schema = new Schema(new SchemaServiceProvider(hostServices, modules, composed))
         {
             Query = query,
             Mutation = mutation.Fields.Count > 0 ? mutation : null,
             Subscription = subscription.Fields.Count > 0 ? subscription : null,
             Description = "SenGraph: significant-event reporting, composed from its modules.",
         };
-        // @pii on every field marked PII, visible in the SDL and, through applied-directive introspection, to clients.
-        schema.Directives.Register(new PiiDirective());
-        schema.RegisterVisitor(new PiiDirectiveVisitor());
-        schema.Features.AppliedDirectives = true;
-        // Resolves reports whose module is not loaded, so the Report interface always has an implementation.
-        schema.RegisterType(new UnavailableReportGraphType());
+        foreach (var contribution in contributions) contribution.Apply(schema, modules);
         foreach (var module in modules)
         {
             foreach (var type in module.Schema.AdditionalTypes)
@@ -178,18 +170,6 @@ public sealed class SchemaComposer(IServiceProvider hostServices)
             };
             MoveFields((IComplexGraphType)ActivatorUtilities.CreateInstance(hostServices, fields.GraphType), root, HostOwner, owners);
         }
-    }
-
-    /// <summary>The enums whose values the host and the loaded modules declare together, one instance each per schema.</summary>
-    private static Dictionary<Type, IGraphType> ComposedEnums(IReadOnlyList<LoadedModule> modules)
-    {
-        var vocabulary = modules.SelectMany(m => m.Services.GetServices<ReportVocabularyValue>()).ToList();
-        return new()
-        {
-            [typeof(OfficeKindGraphType)] = new OfficeKindGraphType(modules.SelectMany(m => m.Services.GetServices<OfficeKindDeclaration>())),
-            [typeof(PersonRoleGraphType)] = new PersonRoleGraphType(vocabulary),
-            [typeof(ContactKindGraphType)] = new ContactKindGraphType(vocabulary),
-        };
     }
 
     // The contracts' generic graph types (a declared report type's queries) are not registered: created from the module's container.

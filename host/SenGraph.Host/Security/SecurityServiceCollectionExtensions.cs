@@ -52,11 +52,12 @@ public static class SecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>ASP.NET Core's policies, fed the directory's roles (<see cref="DirectoryClaims"/>).</summary>
+    /// <summary>ASP.NET Core's policies, fed the directory's roles (<see cref="DirectoryClaims"/>), and the schema's <c>@pii</c> directive.</summary>
     public static IServiceCollection AddSenGraphAuthorization(this IServiceCollection services)
     {
         services.AddAuthorization();
         services.AddSingleton<Microsoft.AspNetCore.Authentication.IClaimsTransformation, DirectoryClaims>();
+        services.AddSchemaContribution<PiiSchemaContribution>();
         return services;
     }
 

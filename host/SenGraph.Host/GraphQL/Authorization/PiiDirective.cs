@@ -38,3 +38,14 @@ public sealed class PiiDirectiveVisitor : BaseSchemaNodeVisitor
         if (field.IsPii() && field.FindAppliedDirective(PiiMetadata.DirectiveName) is null) field.ApplyDirective(PiiMetadata.DirectiveName);
     }
 }
+
+/// <summary>Puts <c>@pii</c> in every schema: the directive, its visitor, and applied directives shown to introspection.</summary>
+public sealed class PiiSchemaContribution : ISchemaContribution
+{
+    public void Apply(ISchema schema, IReadOnlyList<Modules.LoadedModule> modules)
+    {
+        schema.Directives.Register(new PiiDirective());
+        schema.RegisterVisitor(new PiiDirectiveVisitor());
+        schema.Features.AppliedDirectives = true;
+    }
+}

@@ -35,6 +35,13 @@ public sealed class OfficeKindGraphType : EnumerationGraphType
     }
 }
 
+/// <summary>Builds <see cref="OfficeKindGraphType"/> for every schema from the kinds the loaded modules declare.</summary>
+public sealed class OfficeKindSchemaContribution : GraphQL.ISchemaContribution
+{
+    public IEnumerable<IGraphType> ComposedTypes(IReadOnlyList<Modules.LoadedModule> modules) =>
+        [new OfficeKindGraphType(modules.SelectMany(m => m.Services.GetServices<OfficeKindDeclaration>()))];
+}
+
 public sealed class OfficeGraphType : ObjectGraphType<Office>
 {
     public OfficeGraphType()
