@@ -26,7 +26,28 @@ public static class ModuleDatabaseServiceCollectionExtensions
         where TSqliteContext : TContext
         where TSqlServerContext : TContext
         where TPostgreSqlContext : TContext =>
-        AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(services, module, typeof(TPostgreSqlContext), AddPostgreSql<TContext, TPostgreSqlContext>);
+        AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(services, module, typeof(TPostgreSqlContext), AddPostgreSql<TContext, TPostgreSqlContext>, pooled: false);
+
+    /// <summary>
+    /// The report kit's registration (<see cref="Reports.Kit.ReportModule{TReport}"/>): as the public overloads, with pooled
+    /// contexts (<c>AddPooledDbContextFactory</c>), since every typed read of a page creates one. The kit's contexts hold no
+    /// state of their own beyond EF Core's, which the pool resets; the audit interceptor reads who acts at each save.
+    /// </summary>
+    internal static IServiceCollection AddPooledModuleDatabase<TContext, TSqliteContext, TSqlServerContext, TPostgreSqlContext>(
+        this IServiceCollection services, ModuleContext module)
+        where TContext : DbContext
+        where TSqliteContext : TContext
+        where TSqlServerContext : TContext
+        where TPostgreSqlContext : TContext =>
+        AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(services, module, typeof(TPostgreSqlContext), AddPostgreSql<TContext, TPostgreSqlContext>, pooled: true);
+
+    /// <inheritdoc cref="AddPooledModuleDatabase{TContext, TSqliteContext, TSqlServerContext, TPostgreSqlContext}"/>
+    internal static IServiceCollection AddPooledModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(
+        this IServiceCollection services, ModuleContext module)
+        where TContext : DbContext
+        where TSqliteContext : TContext
+        where TSqlServerContext : TContext =>
+        AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(services, module, null, null, pooled: true);
 
     /// <summary>
     /// A module built before PostgreSQL (contracts 1.5 and earlier): SQLite and SQL Server only. On PostgreSQL it
@@ -37,11 +58,11 @@ public static class ModuleDatabaseServiceCollectionExtensions
         where TContext : DbContext
         where TSqliteContext : TContext
         where TSqlServerContext : TContext =>
-        AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(services, module, null, null);
+        AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(services, module, null, null, pooled: false);
 
     private static IServiceCollection AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(
         IServiceCollection services, ModuleContext module, Type? postgreSqlContext,
-        Action<IServiceCollection, string, string>? addPostgreSql)
+        Action<IServiceCollection, string, string, bool>? addPostgreSql, bool pooled)
         where TContext : DbContext
         where TSqliteContext : TContext
         where TSqlServerContext : TContext
@@ -54,7 +75,7 @@ public static class ModuleDatabaseServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 services.AddSingleton(_ => new EntityFrameworkServices(new ServiceCollection().AddEntityFrameworkSqlite()));
-                services.AddDbContextFactory<TSqliteContext>((sp, o) => o
+                AddFactory<TSqliteContext>(services, pooled, (sp, o) => o
                     .UseSqlite(connectionString, x => x.MigrationsHistoryTable(historyTable))
                     .UseInternalServiceProvider(sp.GetRequiredService<EntityFrameworkServices>().Provider)
                     .AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
@@ -64,7 +85,7 @@ public static class ModuleDatabaseServiceCollectionExtensions
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddSingleton(_ => new EntityFrameworkServices(new ServiceCollection().AddEntityFrameworkSqlServer()));
-                services.AddDbContextFactory<TSqlServerContext>((sp, o) => o
+                AddFactory<TSqlServerContext>(services, pooled, (sp, o) => o
                     .UseSqlServer(connectionString, x => x.MigrationsHistoryTable(historyTable))
                     .UseInternalServiceProvider(sp.GetRequiredService<EntityFrameworkServices>().Provider)
                     .AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
@@ -78,7 +99,7 @@ public static class ModuleDatabaseServiceCollectionExtensions
                     $"{module.Manifest.ContractsVersion}); rebuild it against contracts 1.6 or later with a PostgreSQL context " +
                     "(AddModuleDatabase<TContext, TSqlite, TSqlServer, TPostgreSql>), or run the host on SQLite or SQL Server.");
             case DatabaseProvider.PostgreSql:
-                addPostgreSql(services, connectionString, historyTable);
+                addPostgreSql(services, connectionString, historyTable, pooled);
                 migrated = postgreSqlContext;
                 break;
             default:
@@ -89,17 +110,24 @@ public static class ModuleDatabaseServiceCollectionExtensions
         return services;
     }
 
-    private static void AddPostgreSql<TContext, TPostgreSqlContext>(IServiceCollection services, string connectionString, string historyTable)
+    private static void AddPostgreSql<TContext, TPostgreSqlContext>(IServiceCollection services, string connectionString, string historyTable, bool pooled)
         where TContext : DbContext
         where TPostgreSqlContext : TContext
     {
         services.AddSingleton(_ => new EntityFrameworkServices(new ServiceCollection().AddEntityFrameworkNpgsql()));
-        services.AddDbContextFactory<TPostgreSqlContext>((sp, o) => o
+        AddFactory<TPostgreSqlContext>(services, pooled, (sp, o) => o
             .UseNpgsql(connectionString, x => x.MigrationsHistoryTable(historyTable))
             .UseInternalServiceProvider(sp.GetRequiredService<EntityFrameworkServices>().Provider)
             .AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
         services.AddSingleton<IDbContextFactory<TContext>>(sp =>
             new UpcastFactory<TContext, TPostgreSqlContext>(sp.GetRequiredService<IDbContextFactory<TPostgreSqlContext>>()));
+    }
+
+    private static void AddFactory<TConcrete>(IServiceCollection services, bool pooled, Action<IServiceProvider, DbContextOptionsBuilder> configure)
+        where TConcrete : DbContext
+    {
+        if (pooled) services.AddPooledDbContextFactory<TConcrete>(configure);
+        else services.AddDbContextFactory<TConcrete>(configure);
     }
 
     /// <summary>The migrations history table of a module.</summary>
@@ -121,6 +149,9 @@ public static class ModuleDatabaseServiceCollectionExtensions
         where TConcrete : TContext
     {
         public TContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<TContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
     }
 
     private sealed class ModuleDatabase<TContext>(IDbContextFactory<TContext> factory, Type migratedContext) : IModuleDatabase

@@ -154,6 +154,33 @@ public sealed class IrocFeedStatementTests(ShippedModulesHost host) : IClassFixt
     }
 
     [Fact]
+    public async Task A_feed_page_with_module_fields_reads_only_each_types_own_columns_again()
+    {
+        await SeedAsync();
+        (await host.PostAsync("{ me { userName } }", token: Iris)).ShouldSucceed();
+        using var counter = new SqlStatementCounter(host.DatabaseFile);
+
+        counter.Reset();
+        var page = await PageAsync(first: 40);
+        var statements = counter.Statements;
+
+        string Dump(IReadOnlyList<string> all) => $"{all.Count} statements:\n" + string.Join("\n---\n", all);
+        // Each type's statement reads its details table for the page's ids, not the envelope columns the page already read.
+        var typeStatements = statements.Where(ReadsAModuleTable).ToList();
+        Assert.Equal(4, typeStatements.Count);
+        Assert.All(typeStatements, s => Assert.False(s.Contains("\"Title\"") || s.Contains("\"OriginatingOffice\"") || s.Contains("\"Number\""), Dump(typeStatements)));
+        // The reports still resolve as their types with the envelope and the module's values.
+        var nodes = page["nodes"]!.AsArray().Select(n => n!).ToList();
+        Assert.Equal(40, nodes.Count);
+        Assert.All(nodes, n => Assert.StartsWith("Feed " + n["type"]!.GetValue<string>() + " ", n["title"]!.GetValue<string>()));
+        Assert.All(nodes, n => Assert.StartsWith(n["type"]!.GetValue<string>() + "-FY", n["number"]!.GetValue<string>()));
+        Assert.All(nodes.Where(n => n["type"]!.GetValue<string>() == "SIR"), n => Assert.Equal("SIGNIFICANT_ARREST", n["category"]!.GetValue<string>()));
+        Assert.All(nodes.Where(n => n["type"]!.GetValue<string>() == "SPOT"), n => Assert.Equal("IMMINENT_THREAT", n["nature"]!.GetValue<string>()));
+        Assert.All(nodes.Where(n => n["type"]!.GetValue<string>() == "OPPRED"), n => Assert.Equal("ENTICEMENT_OF_MINOR", n["qualifyingOffence"]!.GetValue<string>()));
+        Assert.All(nodes.Where(n => n["type"]!.GetValue<string>() == "SPEAR"), n => Assert.Equal("ARREST", n["activityKind"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_queue_page_asking_only_for_report_fields_reads_no_module_table_and_still_resolves_each_type()
     {
         await SeedAsync();

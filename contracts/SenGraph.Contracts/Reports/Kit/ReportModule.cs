@@ -64,7 +64,7 @@ public abstract class ReportModule<TReport, TSqliteContext, TSqlServerContext, T
     where TPostgreSqlContext : PostgreSqlReportDbContext<TReport>
 {
     private protected sealed override void AddDatabase(IServiceCollection services, ModuleContext context) =>
-        services.AddModuleDatabase<ReportDbContext<TReport>, TSqliteContext, TSqlServerContext, TPostgreSqlContext>(context);
+        services.AddPooledModuleDatabase<ReportDbContext<TReport>, TSqliteContext, TSqlServerContext, TPostgreSqlContext>(context);
 }
 
 /// <summary>
@@ -78,5 +78,5 @@ public abstract class ReportModule<TReport, TSqliteContext, TSqlServerContext> :
     where TSqlServerContext : SqlServerReportDbContext<TReport>
 {
     private protected sealed override void AddDatabase(IServiceCollection services, ModuleContext context) =>
-        services.AddModuleDatabase<ReportDbContext<TReport>, TSqliteContext, TSqlServerContext>(context);
+        services.AddPooledModuleDatabase<ReportDbContext<TReport>, TSqliteContext, TSqlServerContext>(context);
 }

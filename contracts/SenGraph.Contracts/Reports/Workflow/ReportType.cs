@@ -88,6 +88,13 @@ public interface IReportType
     Task<IReadOnlyDictionary<Guid, Report>> LoadAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <paramref name="envelopes"/> (reports of this type the host has read, every envelope column) as the module's entities, as
+    /// <see cref="LoadAsync"/> returns them, reading only the module's own columns: the envelope is not read again. Default: <see cref="LoadAsync"/>.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, Report>> LoadDetailsAsync(IReadOnlyCollection<Report> envelopes, CancellationToken cancellationToken) =>
+        LoadAsync(envelopes.Select(e => e.Id).ToList(), cancellationToken);
+
+    /// <summary>
     /// <paramref name="envelope"/> (a report of this type the host has read) as the module's entity with only its envelope
     /// filled in, without reading the details table: for a page whose selection asks for the <c>Report</c> interface's fields
     /// only, which then resolves as the module's GraphQL type without a second read of the same rows. The module's own
@@ -160,6 +167,16 @@ public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDb
         return found.ToDictionary(r => r.Id, r => (Report)r);
     }
 
+    private ReportDetailsQuery<TContext, TReport>? _details;
+
+    public async Task<IReadOnlyDictionary<Guid, Report>> LoadDetailsAsync(IReadOnlyCollection<Report> envelopes, CancellationToken cancellationToken)
+    {
+        var ofType = envelopes.Where(e => e.Type == options.Code).ToList();
+        if (ofType.Count == 0) return new Dictionary<Guid, Report>();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await (_details ??= ReportDetailsQuery<TContext, TReport>.For(db)).ComposeAsync(db, ofType, cancellationToken);
+    }
+
     public Report? EnvelopeOnly(Report envelope) => envelope.Type == options.Code ? ReportEnvelopeCopy<TReport>.Of(envelope) : null;
 
     public Task<IReadOnlyList<ReportCount>>? CountByCategoryAsync(ReportCountRequest request, CancellationToken cancellationToken)
@@ -218,38 +235,6 @@ public interface IReportPurgeHandler
 {
     /// <summary>Removes the module's data about the reports <paramref name="reportIds"/> of type <paramref name="reportType"/>.</summary>
     Task PurgeAsync(string reportType, IReadOnlyCollection<Guid> reportIds, CancellationToken cancellationToken);
-}
-
-/// <summary>How revision snapshots are written: camel-case properties, enums by name.</summary>
-public static class ReportSnapshotJson
-{
-    public static JsonSerializerOptions Options { get; } = Create();
-
-    private static JsonSerializerOptions Create()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
-}
-
-/// <summary>The EF Core mapping of a report type.</summary>
-public static class ReportTypeModel
-{
-    /// <summary>
-    /// Maps the host's envelope and directory tables without migrating them, and <typeparamref name="TReport"/>
-    /// (derived from <see cref="Report"/>) to <paramref name="detailsTable"/>, one row per report keyed by the
-    /// report's id (EF Core's table-per-type mapping). Reading <c>Set&lt;TReport&gt;()</c> joins the envelope
-    /// and the details in one SQL query; one <c>SaveChanges</c> writes both.
-    /// </summary>
-    public static ModelBuilder ApplyReportType<TReport>(this ModelBuilder modelBuilder, string detailsTable)
-        where TReport : Report
-    {
-        modelBuilder.ApplyReportEnvelope(excludeFromMigrations: true).ApplyDirectory(excludeFromMigrations: true);
-        modelBuilder.Entity<Report>().UseTptMappingStrategy();
-        modelBuilder.Entity<TReport>().ToTable(detailsTable);
-        return modelBuilder;
-    }
 }
 
 /// <summary>Registering a report type.</summary>

@@ -48,7 +48,8 @@ public sealed class ReportTypes(SchemaHost schemas)
     public ReportViewer ViewerOf(ISchema schema, ClaimsPrincipal? user) => ReportViewer.From(user).ReadingInFull(Of(schema).Values);
 
     /// <summary>
-    /// <paramref name="envelopes"/> as their modules' entities (one query per report type present); an
+    /// <paramref name="envelopes"/> as their modules' entities (one query per report type present, reading only the type's own
+    /// columns: <see cref="IReportType.LoadDetailsAsync"/>); an
     /// envelope whose module is not loaded stays as it is and resolves as <c>UnavailableReport</c>.
     /// </summary>
     /// <param name="schema">The schema snapshot the request runs on.</param>
@@ -71,7 +72,7 @@ public sealed class ReportTypes(SchemaHost schemas)
                 foreach (var shell in shells) result[shell!.Id] = shell;
                 continue;
             }
-            foreach (var (id, typed) in await type.LoadAsync(group.Select(r => r.Id).ToList(), cancellationToken)) result[id] = typed;
+            foreach (var (id, typed) in await type.LoadDetailsAsync(group.ToList(), cancellationToken)) result[id] = typed;
         }
         return result;
     }
