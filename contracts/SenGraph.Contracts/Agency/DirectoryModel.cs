@@ -78,6 +78,7 @@ public static class DirectoryModel
             e.HasIndex(r => new { r.ReportId, r.Kind, r.Code }).IsUnique();
             e.HasIndex(r => new { r.Kind, r.Code, r.AcknowledgedAt });
             e.HasIndex(r => new { r.Kind, r.Code, r.QueuedAt, r.Id }); // myQueue's keyset pages, newest first
+            e.HasIndex(r => new { r.Kind, r.Code, r.ReadAt, r.QueuedAt, r.Id }); // the same for unread entries (readAt: { eq: null }), and their count
         });
 
         return modelBuilder;

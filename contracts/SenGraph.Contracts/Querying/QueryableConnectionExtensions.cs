@@ -17,8 +17,20 @@ public static class QueryableConnectionExtensions
     /// <see cref="PageCursors{TEntity}"/>), signed by the <see cref="CursorSigner"/> of the request's services.
     /// Invalid arguments throw a <see cref="QueryingException"/>, a GraphQL error with <c>extensions.code</c>.
     /// </summary>
-    public static async Task<Connection<TEntity>> ToConnectionAsync<TEntity>(this IQueryable<TEntity> source, IResolveFieldContext context)
+    public static Task<Connection<TEntity>> ToConnectionAsync<TEntity>(this IQueryable<TEntity> source, IResolveFieldContext context) =>
+        ToConnectionAsync([source], context);
+
+    /// <summary>
+    /// The connection of the union of <paramref name="parts"/>, which must be disjoint and ordered alike (or not at all), as
+    /// <see cref="ToConnectionAsync{TEntity}(IQueryable{TEntity}, IResolveFieldContext)"/> gives it for one query: the same
+    /// items, order, cursors and <c>totalCount</c>. Each part gets the filter and its own ordered, limited page query, and
+    /// the database merges those pages (<c>UNION ALL</c>); <c>totalCount</c> counts the parts' union. Use it when each part
+    /// is one range of an index and their <c>OR</c> is not: <c>(a = 1 OR b = 2) ORDER BY c LIMIT n</c> sorts every
+    /// matching row, while two parts ordered by an index on <c>(a, c)</c> and <c>(b, c)</c> read about n rows each.
+    /// </summary>
+    public static async Task<Connection<TEntity>> ToConnectionAsync<TEntity>(this IReadOnlyList<IQueryable<TEntity>> parts, IResolveFieldContext context)
     {
+        if (parts.Count == 0) throw new ArgumentException("At least one query is needed.", nameof(parts));
         var field = context.FieldDefinition;
         var options = field.GetQueryingOptions()
             ?? throw new InvalidOperationException($"Field '{field.Name}' was not declared with ConnectionField<TNodeGraphType, TEntity>().");
@@ -26,35 +38,44 @@ public static class QueryableConnectionExtensions
             ?? throw new InvalidOperationException("No CursorSigner among the request's services: register one (services.AddSingleton(CursorSigner.WithRandomKey())).");
         var page = PageRequest.Read(context, options);
 
-        var (unordered, defaultKeys) = SortTranslator.Split(source);
+        var split = parts.Select(SortTranslator.Split).ToList();
+        var defaultKeys = split[0].Keys;
         var order = context.Arguments?.TryGetValue(QueryingFieldExtensions.OrderArgument, out var orderValue) == true ? orderValue.Value as IList : null;
         var keys = SortTranslator.Keys(order, order is null ? null : (IComplexGraphType)NamedType(field, QueryingFieldExtensions.OrderArgument), defaultKeys, options.TieBreakerKey!, typeof(TEntity));
         var cursors = new PageCursors<TEntity>(signer, $"{context.ParentType.Name}.{field.Name}", keys, options.CompiledKeys);
 
+        List<IQueryable<TEntity>> filtered = [.. split.Select(s => s.Unordered)];
         if (context.Arguments?.TryGetValue(QueryingFieldExtensions.WhereArgument, out var where) == true && where.Value is IDictionary<string, object?> filter)
         {
             var filterType = (IComplexGraphType)NamedType(field, QueryingFieldExtensions.WhereArgument);
-            unordered = unordered.Where(new FilterTranslator(options).Translate<TEntity>(filter, filterType));
+            var predicate = new FilterTranslator(options).Translate<TEntity>(filter, filterType);
+            filtered = [.. filtered.Select(part => part.Where(predicate))];
         }
 
         return cursors.IsKeyset
-            ? await KeysetPageAsync(unordered, keys, page, cursors, options, context)
-            : await OffsetPageAsync(unordered, keys, page, cursors, options, context);
+            ? await KeysetPageAsync(filtered, keys, page, cursors, options, context)
+            : await OffsetPageAsync(filtered.Aggregate(Queryable.Concat), keys, page, cursors, options, context);
     }
 
     private static async Task<Connection<TEntity>> KeysetPageAsync<TEntity>(
-        IQueryable<TEntity> filtered, List<SortKey> keys, PageRequest page, PageCursors<TEntity> cursors, QueryingOptions options, IResolveFieldContext context)
+        IReadOnlyList<IQueryable<TEntity>> filtered, List<SortKey> keys, PageRequest page, PageCursors<TEntity> cursors, QueryingOptions options, IResolveFieldContext context)
     {
         var after = cursors.ReadKeyset(QueryingFieldExtensions.AfterArgument, page.After);
         var before = cursors.ReadKeyset(QueryingFieldExtensions.BeforeArgument, page.Before);
-        int? total = Selects(context, "totalCount") ? await CountAsync(filtered, context.CancellationToken) : null;
+        int? total = Selects(context, "totalCount") ? await CountAsync(filtered.Aggregate(Queryable.Concat), context.CancellationToken) : null;
 
-        var window = filtered;
-        if (after is not null) window = window.Where(KeysetPredicates.Beyond<TEntity>(keys, after, after: true));
-        if (before is not null) window = window.Where(KeysetPredicates.Beyond<TEntity>(keys, before, after: false));
         var size = page.Size(options);
         // Backward pages are read in the reverse order from their end; one extra row tells whether more follow.
-        var rows = await ToListAsync(SortTranslator.Apply(window, keys, reverse: page.Backward).Take(size + 1), context.CancellationToken);
+        IQueryable<TEntity> Window(IQueryable<TEntity> part)
+        {
+            if (after is not null) part = part.Where(KeysetPredicates.Beyond<TEntity>(keys, after, after: true));
+            if (before is not null) part = part.Where(KeysetPredicates.Beyond<TEntity>(keys, before, after: false));
+            return SortTranslator.Apply(part, keys, reverse: page.Backward).Take(size + 1);
+        }
+        var merged = filtered.Count == 1
+            ? Window(filtered[0])
+            : SortTranslator.Apply(filtered.Select(Window).Aggregate(Queryable.Concat), keys, reverse: page.Backward).Take(size + 1);
+        var rows = await ToListAsync(merged, context.CancellationToken);
         var more = rows.Count > size;
         var nodes = rows.Take(size).ToList();
         if (page.Backward) nodes.Reverse();

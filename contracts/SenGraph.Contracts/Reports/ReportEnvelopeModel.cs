@@ -57,6 +57,9 @@ public static class ReportEnvelopeModel
         // The default orderings' keyset pages (reports and a type's list: newest change first; irocFeed: newest submission first).
         report.HasIndex(r => new { r.UpdatedAt, r.Id });
         report.HasIndex(r => new { r.Status, r.SubmittedAt, r.Id });
+        // A type's submitted reports by submission date (an analyst's xs(where: { status, submittedAt }, order: submittedAt),
+        // and its totalCount): one range of this index, where (Status, SubmittedAt, Id) walks every type's.
+        report.HasIndex(r => new { r.Type, r.Status, r.SubmittedAt, r.Id });
 
         report.HasMany(r => r.People).WithOne().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Cascade);
         report.HasMany(r => r.Contacts).WithOne().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);

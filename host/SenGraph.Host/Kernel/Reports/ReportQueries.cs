@@ -69,8 +69,8 @@ public sealed class ReportQueries : ObjectGraphType
             {
                 await using var db = await databases.CreateDbContextAsync(c.CancellationToken);
                 var readable = await access.ReadableTypesAsync(c.Schema, c.User);
-                var queue = ReportWorkflow.QueueOf(db, ReportViewer.From(c.User), readable).AsNoTracking().OrderByDescending(r => r.QueuedAt);
-                return await queue.ToConnectionAsync(c);
+                var parts = ReportWorkflow.QueuePartsOf(db, ReportViewer.From(c.User), readable);
+                return await parts.Select(part => part.AsNoTracking().OrderByDescending(r => r.QueuedAt)).ToList().ToConnectionAsync(c);
             });
 
         this.ConnectionField<ReportInterfaceGraphType, Report>("irocFeed", o => o.MaxPageSize = 100)

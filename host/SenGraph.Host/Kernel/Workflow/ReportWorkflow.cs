@@ -165,6 +165,21 @@ public sealed class ReportWorkflow(
             && db.Reports.Any(x => x.Id == r.ReportId && types.Contains(x.Type)));
     }
 
+    /// <summary>
+    /// <see cref="QueueOf"/> as its two disjoint parts, the caller's own entries and their office's, for
+    /// <c>myQueue</c>'s pages (<see cref="SenGraph.Contracts.Querying.QueryableConnectionExtensions"/>):
+    /// each part is one range of the recipients' <c>(Kind, Code, …)</c> indexes, read in order and only as far as the page,
+    /// where their <c>OR</c> sorts the whole queue.
+    /// </summary>
+    public static IReadOnlyList<IQueryable<ReportRecipient>> QueuePartsOf(SenDbContext db, ReportViewer viewer, IReadOnlySet<string> readableTypes)
+    {
+        if (!viewer.IsAuthenticated || readableTypes.Count == 0) return [db.ReportRecipients.Where(_ => false)];
+        var types = readableTypes.ToList();
+        IQueryable<ReportRecipient> Part(RecipientKind kind, string code) =>
+            db.ReportRecipients.Where(r => r.Kind == kind && r.Code == code && db.Reports.Any(x => x.Id == r.ReportId && types.Contains(x.Type)));
+        return [Part(RecipientKind.User, viewer.UserName!), Part(RecipientKind.Office, viewer.Office ?? "")];
+    }
+
     private async Task<QueueOutcome> MarkAsync(
         ISchema schema, ClaimsPrincipal user, Guid id, string field, Action<ReportRecipient, DateTimeOffset> mark, CancellationToken cancellationToken)
     {

@@ -4,10 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using SenGraph.Host.Kernel.Agency;
 using SenGraph.Host.Kernel.Database;
-using SenGraph.Host.Kernel.Reports;
-using SenGraph.Host.Kernel.Workflow;
 
 #nullable disable
 
@@ -171,6 +168,8 @@ namespace SenGraph.Host.Kernel.Database.Migrations.PostgreSql
 
                     b.HasIndex("Kind", "Code", "QueuedAt", "Id");
 
+                    b.HasIndex("Kind", "Code", "ReadAt", "QueuedAt", "Id");
+
                     b.ToTable("ReportRecipients", (string)null);
                 });
 
@@ -290,6 +289,8 @@ namespace SenGraph.Host.Kernel.Database.Migrations.PostgreSql
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "Id");
+
+                    b.HasIndex("Type", "Status", "SubmittedAt", "Id");
 
                     b.ToTable("Reports", (string)null);
                 });
@@ -866,34 +867,6 @@ namespace SenGraph.Host.Kernel.Database.Migrations.PostgreSql
                     b.ToTable("SavedQueryShares", (string)null);
                 });
 
-            modelBuilder.Entity("SenGraph.Host.Security.RulesOfBehaviorAcknowledgement", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("AcknowledgedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RulesVersion")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserName", "RulesVersion", "AcknowledgedAt");
-
-                    b.ToTable("RulesOfBehaviorAcknowledgements", (string)null);
-                });
-
             modelBuilder.Entity("SenGraph.Host.Kernel.Sharing.ExternalShare", b =>
                 {
                     b.Property<long>("Id")
@@ -1191,6 +1164,34 @@ namespace SenGraph.Host.Kernel.Database.Migrations.PostgreSql
                     b.HasKey("Type", "FiscalYear");
 
                     b.ToTable("ReportCounters", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Security.RulesOfBehaviorAcknowledgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "RulesVersion", "AcknowledgedAt");
+
+                    b.ToTable("RulesOfBehaviorAcknowledgements", (string)null);
                 });
 
             modelBuilder.Entity("SenGraph.Contracts.Agency.DirectoryUser", b =>

@@ -3,10 +3,7 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using SenGraph.Host.Kernel.Agency;
 using SenGraph.Host.Kernel.Database;
-using SenGraph.Host.Kernel.Reports;
-using SenGraph.Host.Kernel.Workflow;
 
 #nullable disable
 
@@ -166,6 +163,8 @@ namespace SenGraph.Host.Kernel.Database.Migrations.Sqlite
 
                     b.HasIndex("Kind", "Code", "QueuedAt", "Id");
 
+                    b.HasIndex("Kind", "Code", "ReadAt", "QueuedAt", "Id");
+
                     b.ToTable("ReportRecipients", (string)null);
                 });
 
@@ -285,6 +284,8 @@ namespace SenGraph.Host.Kernel.Database.Migrations.Sqlite
                     b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("Status", "SubmittedAt", "Id");
+
+                    b.HasIndex("Type", "Status", "SubmittedAt", "Id");
 
                     b.ToTable("Reports", (string)null);
                 });
@@ -861,32 +862,6 @@ namespace SenGraph.Host.Kernel.Database.Migrations.Sqlite
                     b.ToTable("SavedQueryShares", (string)null);
                 });
 
-            modelBuilder.Entity("SenGraph.Host.Security.RulesOfBehaviorAcknowledgement", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AcknowledgedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RulesVersion")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserName", "RulesVersion", "AcknowledgedAt");
-
-                    b.ToTable("RulesOfBehaviorAcknowledgements", (string)null);
-                });
-
             modelBuilder.Entity("SenGraph.Host.Kernel.Sharing.ExternalShare", b =>
                 {
                     b.Property<long>("Id")
@@ -1182,6 +1157,32 @@ namespace SenGraph.Host.Kernel.Database.Migrations.Sqlite
                     b.HasKey("Type", "FiscalYear");
 
                     b.ToTable("ReportCounters", (string)null);
+                });
+
+            modelBuilder.Entity("SenGraph.Host.Security.RulesOfBehaviorAcknowledgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "RulesVersion", "AcknowledgedAt");
+
+                    b.ToTable("RulesOfBehaviorAcknowledgements", (string)null);
                 });
 
             modelBuilder.Entity("SenGraph.Contracts.Agency.DirectoryUser", b =>
