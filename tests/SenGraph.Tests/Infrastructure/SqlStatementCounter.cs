@@ -15,6 +15,7 @@ public sealed class SqlStatementCounter : IObserver<DiagnosticListener>, IObserv
     private readonly IDisposable _allListeners;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly List<string> _statements = [];
+    private readonly List<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)> _commands = [];
     private readonly Lock _lock = new();
 
     public SqlStatementCounter(string databaseFile)
@@ -29,9 +30,19 @@ public sealed class SqlStatementCounter : IObserver<DiagnosticListener>, IObserv
         get { lock (_lock) return [.. _statements]; }
     }
 
+    /// <summary>The statements seen since the last <see cref="Reset"/>, with their parameters (to explain them again).</summary>
+    public IReadOnlyList<(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)> Commands
+    {
+        get { lock (_lock) return [.. _commands]; }
+    }
+
     public void Reset()
     {
-        lock (_lock) _statements.Clear();
+        lock (_lock)
+        {
+            _statements.Clear();
+            _commands.Clear();
+        }
     }
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
@@ -45,7 +56,12 @@ public sealed class SqlStatementCounter : IObserver<DiagnosticListener>, IObserv
         if (value.Key != RelationalEventId.CommandExecuted.Name || value.Value is not CommandExecutedEventData executed) return;
         var dataSource = executed.Command.Connection?.DataSource;
         if (dataSource is null || Path.GetFullPath(dataSource) != _databaseFile) return;
-        lock (_lock) _statements.Add(executed.Command.CommandText);
+        var parameters = executed.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
+        lock (_lock)
+        {
+            _statements.Add(executed.Command.CommandText);
+            _commands.Add((executed.Command.CommandText, parameters));
+        }
     }
 
     void IObserver<DiagnosticListener>.OnCompleted() { }
