@@ -46,7 +46,7 @@ public interface IDemoReports
 
     /// <summary>
     /// Bulk writing: stores <paramref name="reports"/> (from <see cref="Build"/>, with their people, contacts, narratives and
-    /// revisions) and <paramref name="recipients"/> in one <c>SaveChanges</c> of the module's context (on SQLite, prepared
+    /// revisions) and <paramref name="recipients"/> in one <c>SaveChanges</c> of the module's context (on SQLite, multi-row
     /// INSERTs that store the same rows), audited record by record under the current audit scope, in one transaction that <paramref name="inTransaction"/> joins before it commits:
     /// all of it is stored, or none.
     /// </summary>
@@ -100,10 +100,14 @@ public sealed class DemoReports<TContext, TReport>(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.AddRange(reports);
-        db.AddRange(recipients);
-        // SQLite: prepared INSERTs and one audit append, without EF Core's update pipeline (most of seed generate's time).
-        if (!await TrackedRowWriter.TryInsertAsync(db, cancellationToken)) await db.SaveChangesAsync(cancellationToken);
+        // SQLite: multi-row INSERTs and one audit append, without EF Core's change tracker and update pipeline (most of seed generate's time).
+        if (!await BulkRowWriter.TryInsertAsync(db, [.. reports, .. recipients], cancellationToken))
+        {
+            db.AddRange(reports);
+            db.AddRange(recipients);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await inTransaction(db.Database, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

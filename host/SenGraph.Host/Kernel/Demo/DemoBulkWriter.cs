@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using SenGraph.Contracts.Agency;
@@ -21,8 +20,8 @@ public sealed record DemoBulkProgress(int Written, int Total);
 /// number and routed and named recipients, queue marks by the IROC, amendment with its revision) and stored in batches:
 /// one transaction per batch of <see cref="BatchSize"/> reports of a type, with every row audited (one record per row,
 /// appended to the hash chain by <see cref="AuditChain"/> in the same transaction, so the chain verifies) and the number
-/// counters raised in the same transaction. The next batch is built on another thread while one is stored, and on SQLite the
-/// module stores a batch with prepared INSERTs rather than EF Core's update pipeline (bench/RESULTS.md, <c>seed generate</c>). No events are published (nobody is subscribed to a seeding). Numbers are
+/// counters raised in the same transaction. Batches are built and stored one after the other on one thread, and on SQLite the
+/// module stores a batch with multi-row INSERTs rather than EF Core's change tracker and update pipeline (bench/RESULTS.md, <c>seed generate</c>). No events are published (nobody is subscribed to a seeding). Numbers are
 /// allocated from the counters read at the start: run it against a database no host is submitting to at the same time.
 /// </summary>
 public sealed class DemoBulkWriter(SenDatabase database, DemoPlanner planner, TimeProvider clock)
@@ -48,50 +47,18 @@ public sealed class DemoBulkWriter(SenDatabase database, DemoPlanner planner, Ti
         var written = 0;
         using var audit = AuditScope.Begin(new AuditContext(AuditContext.SystemUser) { OperationName = Operation });
 
-        // Building overlaps writing: the next batch is built on another thread while this one is stored (two at most wait).
-        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var building = Task.Run(async () =>
+        // Built and stored one batch after the other on this thread: handing batches to another thread (built while one is
+        // stored) cost more CPU in idle pool workers spinning than it saved on a machine whose cores are busy (bench/RESULTS.md).
+        foreach (var typePlan in planned.Types)
         {
-            try
+            for (var start = 0; start < typePlan.Count; start += BatchSize)
             {
-                foreach (var typePlan in planned.Types)
-                {
-                    for (var start = 0; start < typePlan.Count; start += BatchSize)
-                    {
-                        var (batch, failures) = await BuildAsync(typePlan, start, counters, routes, planned, now, stop.Token);
-                        failed += failures;
-                        await batches.Writer.WriteAsync(batch, stop.Token);
-                    }
-                }
-
-                batches.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                batches.Writer.Complete(e);
-            }
-        }, stop.Token);
-
-        try
-        {
-            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
-            {
+                var (batch, failures) = await BuildAsync(typePlan, start, counters, routes, planned, now, cancellationToken);
+                failed += failures;
                 var values = batch.Counters;
                 await batch.Demo.InsertAsync(batch.Reports, batch.Recipients, (db, ct) => RaiseCountersAsync(db, values, ct), cancellationToken);
                 written += batch.Reports.Count;
                 progress?.Report(new DemoBulkProgress(written, total));
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            try
-            {
-                await building;
-            }
-            catch (OperationCanceledException)
-            {
             }
         }
 
