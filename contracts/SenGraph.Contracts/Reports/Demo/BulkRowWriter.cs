@@ -27,11 +27,15 @@ internal static class BulkRowWriter
 {
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
-    /// <summary>Bound parameters per statement: SQLite's historical limit (999), so any build of it accepts them.</summary>
-    private const int MaxParameters = 999;
+    /// <summary>
+    /// Bound parameters per statement, far under SQLite's limit (999 in any build): Microsoft.Data.Sqlite binds each parameter by
+    /// name, and SQLite finds a name by comparing it with every name of the statement, so binding costs grow with the square of
+    /// this (at 999, string comparisons were a fifth of the writer's CPU; perf, bench/RESULTS.md).
+    /// </summary>
+    private const int MaxParameters = 100;
 
-    /// <summary>Rows per statement at most: past this, longer statements save little and cost memory.</summary>
-    private const int MaxRowsPerStatement = 100;
+    /// <summary>Rows per statement at most.</summary>
+    private const int MaxRowsPerStatement = 20;
 
     private sealed record Column(IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping, bool Nullable);
 
