@@ -26,7 +26,7 @@ public static class QueryingFieldExtensions
     /// <summary>
     /// Adds the field <paramref name="name"/> of type <c>&lt;Node&gt;Connection!</c> with the arguments
     /// <c>first after last before where order</c> to <paramref name="type"/>. Resolve it with
-    /// <see cref="QueryableConnectionExtensions.ToConnectionAsync{TEntity}"/>, which applies them in SQL.
+    /// <see cref="QueryableConnectionExtensions.ToConnectionAsync{TEntity}(IQueryable{TEntity}, GraphQL.IResolveFieldContext)"/>, which applies them in SQL.
     /// </summary>
     /// <typeparam name="TNodeGraphType">The node graph type (an object type, or an interface such as <c>Report</c>); its fields declared as <c>Field(x =&gt; x.Prop)</c> become filter and sort fields.</typeparam>
     /// <typeparam name="TEntity">The entity the query reads.</typeparam>
