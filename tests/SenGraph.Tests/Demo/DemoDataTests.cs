@@ -204,6 +204,22 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.True((await _host.VerifyAsync())["intact"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task Rows_generated_in_bulk_get_what_saving_gives_a_report_retention_dates_and_the_name_search_key()
+    {
+        // seed generate bypasses SaveChanges, where the kit applies both: without them, the next start recomputed the
+        // retention of every generated report, and a search by name found none of their people.
+        await DemoData.GenerateAsync(_host.Services.GetRequiredService<IConfiguration>(),
+            _host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, 3 * ShippedTypes.Length, null, CancellationToken.None);
+        const string generated = "SELECT upper(RecordId) FROM AuditRecords WHERE OperationName = 'seed generate'";
+
+        Assert.True(await ScalarAsync($"SELECT COUNT(*) FROM Reports WHERE upper(Id) IN ({generated})") >= 3 * ShippedTypes.Length);
+        Assert.Equal(0, await ScalarAsync($"SELECT COUNT(*) FROM Reports WHERE upper(Id) IN ({generated}) AND RetentionKey IS NULL"));
+        Assert.True(await ScalarAsync($"SELECT COUNT(*) FROM ReportPeople WHERE upper(Id) IN ({generated}) AND LastName IS NOT NULL") > 0);
+        Assert.Equal(0, await ScalarAsync(
+            $"SELECT COUNT(*) FROM ReportPeople WHERE upper(Id) IN ({generated}) AND LastName IS NOT NULL AND (LastNameKey IS NULL OR LastNameKey <> upper(LastName))"));
+    }
+
     private async Task<Dictionary<(string Type, string Status), long>> StatusesAsync() =>
         (await RowsAsync("SELECT Type, Status, COUNT(*) FROM Reports GROUP BY Type, Status")).ToDictionary(r => ((string)r[0], (string)r[1]), r => (long)r[2]);
 

@@ -97,6 +97,8 @@ public sealed class DemoReports<TContext, TReport>(
     public async Task InsertAsync(IReadOnlyList<Report> reports, IReadOnlyList<ReportRecipient> recipients,
         Func<DatabaseFacade, CancellationToken, Task> inTransaction, CancellationToken cancellationToken)
     {
+        // The bulk rows bypass SaveChanges, where the kit's contexts apply these.
+        foreach (var report in reports) type.ApplyStorageRules(report);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -62,13 +62,11 @@ public abstract class ReportDbContext<TReport>(DbContextOptions options) : DbCon
         var options = DeclaredOptions.Value;
         foreach (var entry in ChangeTracker.Entries<TReport>())
         {
-            if (entry.State is EntityState.Added or EntityState.Modified && !entry.Entity.IsRevisionSnapshot)
-                RetentionDates.Apply(options.Retention, entry.Entity, options.RetentionTriggerValue);
+            if (entry.State is EntityState.Added or EntityState.Modified) ReportStorageRules.ApplyRetention(options, entry.Entity);
         }
         foreach (var entry in ChangeTracker.Entries<ReportPerson>())
         {
-            if (entry.State is EntityState.Added or EntityState.Modified)
-                entry.Entity.LastNameKey = entry.Entity.LastName?.ToUpperInvariant();
+            if (entry.State is EntityState.Added or EntityState.Modified) ReportStorageRules.ApplySearchKey(entry.Entity);
         }
     }
 

@@ -209,11 +209,14 @@ public sealed class ReportType<TContext, TReport>(ReportTypeOptions options, IDb
             var stale = await db.Set<TReport>().Where(r => r.Type == options.Code && (r.RetentionKey == null || r.RetentionKey != key))
                 .OrderBy(r => r.Id).Take(batch).ToListAsync(cancellationToken);
             if (stale.Count == 0) return done;
-            foreach (var report in stale) RetentionDates.Apply(options.Retention, report, options.RetentionTriggerValue);
+            foreach (var report in stale) ReportStorageRules.ApplyRetention(options, report);
             await db.SaveChangesAsync(cancellationToken);
             done += stale.Count;
         }
     }
+
+    /// <summary>What a report built in memory gets before it is written without <c>SaveChanges</c> (<see cref="ReportStorageRules"/>).</summary>
+    public void ApplyStorageRules(Report report) => ReportStorageRules.Apply(options, report);
 
     public string WriteSnapshot(Report report) => JsonSerializer.Serialize((TReport)report, ReportSnapshotJson.Options);
 
