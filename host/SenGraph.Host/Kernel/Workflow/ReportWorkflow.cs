@@ -155,21 +155,14 @@ public sealed class ReportWorkflow(
     /// The caller's queue: entries naming them, or their office, of reports whose type is in <paramref name="readableTypes"/>
     /// (<see cref="AccessControl.ReadableTypesAsync"/>); the others are, to the caller, not there.
     /// </summary>
-    public static IQueryable<ReportRecipient> QueueOf(SenDbContext db, ReportViewer viewer, IReadOnlySet<string> readableTypes)
-    {
-        if (!viewer.IsAuthenticated || readableTypes.Count == 0) return db.ReportRecipients.Where(_ => false);
-        var user = viewer.UserName!;
-        var office = viewer.Office ?? "";
-        var types = readableTypes.ToList();
-        return db.ReportRecipients.Where(r => (r.Kind == RecipientKind.User && r.Code == user || r.Kind == RecipientKind.Office && r.Code == office)
-            && db.Reports.Any(x => x.Id == r.ReportId && types.Contains(x.Type)));
-    }
+    public static IQueryable<ReportRecipient> QueueOf(SenDbContext db, ReportViewer viewer, IReadOnlySet<string> readableTypes) =>
+        QueuePartsOf(db, viewer, readableTypes).Aggregate((queue, part) => queue.Concat(part));
 
     /// <summary>
     /// <see cref="QueueOf"/> as its two disjoint parts, the caller's own entries and their office's, for
     /// <c>myQueue</c>'s pages (<see cref="SenGraph.Contracts.Querying.QueryableConnectionExtensions"/>):
     /// each part is one range of the recipients' <c>(Kind, Code, …)</c> indexes, read in order and only as far as the page,
-    /// where their <c>OR</c> sorts the whole queue.
+    /// where one <c>OR</c> of the two would sort the whole queue.
     /// </summary>
     public static IReadOnlyList<IQueryable<ReportRecipient>> QueuePartsOf(SenDbContext db, ReportViewer viewer, IReadOnlySet<string> readableTypes)
     {
