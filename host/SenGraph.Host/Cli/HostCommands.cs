@@ -11,12 +11,12 @@ namespace SenGraph.Host.Cli;
 
 /// <summary>
 /// Commands run instead of the server: <c>token</c>, <c>seed demo</c>, <c>schema export</c>, <c>migrations script</c>,
-/// <c>modules pack</c>, <c>modules install</c>, <c>records disposition</c>.
+/// <c>modules pack</c>, <c>modules install</c>, <c>records disposition</c>, <c>audit verify</c>.
 /// Anything else on the command line starts the server.
 /// </summary>
 public static class HostCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "token" or "schema" or "migrations" or "modules" or "seed" or "records";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "token" or "schema" or "migrations" or "modules" or "seed" or "records" or "audit";
 
     public static Task<int> RunAsync(string[] args)
     {
@@ -27,6 +27,7 @@ public static class HostCommands
         root.Add(ModulePackageCommands.Create(Run));
         root.Add(new Command("seed", "Data to explore the API with.") { SeedDemoCommand(), SeedGenerateCommand() });
         root.Add(new Command("records", "Records management (PIA 3.2).") { SenGraph.Host.Kernel.Records.DispositionCommand.Create(Run) });
+        root.Add(new Command("audit", "The audit trail (PIA 8.5).") { SenGraph.Host.Auditing.AuditVerifyCommand.Create(Run) });
         return root.Parse(args).InvokeAsync();
     }
 
