@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using SenGraph.Contracts.Auditing;
+using SenGraph.Contracts.Persistence;
 
 namespace SenGraph.Contracts.Reports.Demo;
 
@@ -104,7 +105,7 @@ internal static class BulkRowWriter
             foreach (var (property, getter) in plan.Key)
             {
                 if (property.ValueGenerated == ValueGenerated.Never || !IsDefault(getter.GetClrValueUsingContainingEntity(entity), property.ClrType)) continue;
-                if (property.ClrType != typeof(Guid) || property.IsForeignKey() || !TrySet(property, entity, Guid.NewGuid())) return null;
+                if (property.ClrType != typeof(Guid) || property.IsForeignKey() || !TrySet(property, entity, RowKeys.New())) return null;
             }
 
             rows.Add((entity, plan));

@@ -7,6 +7,7 @@ using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using SenGraph.Contracts.Persistence;
 using SenGraph.Contracts.Querying;
 using SenGraph.Contracts.Schema;
 
@@ -220,7 +221,7 @@ public sealed class ReportCollection<TReport, TItem> : ReportCollection<TReport>
         {
             var at = new[] { "input", Name, i.ToString(CultureInfo.InvariantCulture) };
             var values = entries[i] as IDictionary<string, object?> ?? new Dictionary<string, object?>();
-            var item = new TItem { Id = Guid.NewGuid(), Position = i };
+            var item = new TItem { Id = RowKeys.New(), Position = i };
             foreach (var field in _fields) field.Write(item, field.Read(values, errors, at));
             if (item is ReportPersonItem personal)
             {

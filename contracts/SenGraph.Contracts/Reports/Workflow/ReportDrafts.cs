@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Persistence;
 using SenGraph.Contracts.Schema;
 
 namespace SenGraph.Contracts.Reports.Workflow;
@@ -122,7 +123,7 @@ public sealed class ReportDrafts<TContext, TReport>(
     private TReport NewDraft(string office, string author, ReportEnvelopeInput input, ReportDetails<TReport> details, DateTimeOffset now)
     {
         var report = Activator.CreateInstance<TReport>();
-        report.Id = Guid.NewGuid();
+        report.Id = RowKeys.New();
         report.Type = type.Code;
         report.Status = ReportStatus.Draft;
         report.OriginatingOffice = office;
@@ -237,7 +238,7 @@ public sealed class ReportDrafts<TContext, TReport>(
     {
         var revision = new ReportRevision
         {
-            Id = Guid.NewGuid(),
+            Id = RowKeys.New(),
             ReportId = report.Id,
             Revision = report.Revision,
             SnapshotJson = type.WriteSnapshot(report),

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SenGraph.Contracts.Persistence;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
@@ -28,7 +29,7 @@ public sealed class CorrectionRequests(SenDatabase database, TimeProvider clock)
         if (number is null) return Result<CorrectionRequest>.Failure(UserError.ForField(WorkflowErrorCodes.NotFound, $"No report {reportId}.", "reportId"));
         var correction = new CorrectionRequest
         {
-            Id = Guid.NewGuid(), ReportId = reportId, ReportNumber = number.Number, Request = request!, Reference = reference,
+            Id = RowKeys.New(), ReportId = reportId, ReportNumber = number.Number, Request = request!, Reference = reference,
             RecordedBy = user.FindFirstValue(SenGraphClaims.UserName) ?? "unknown", RecordedAt = clock.GetUtcNow(), Version = 1,
         };
         db.CorrectionRequests.Add(correction);

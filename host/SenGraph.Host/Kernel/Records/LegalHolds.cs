@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SenGraph.Contracts.Persistence;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
@@ -48,7 +49,7 @@ public sealed class LegalHolds(SenDatabase database, TimeProvider clock)
             return Result<LegalHold>.Failure([.. missing.Select(id => UserError.ForField(WorkflowErrorCodes.NotFound, $"No report {id} (or it was destroyed).", "reportIds", ids.IndexOf(id).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
         var hold = new LegalHold
         {
-            Id = Guid.NewGuid(), Reason = reason!, DeclaredBy = user.FindFirstValue(SenGraphClaims.UserName) ?? "unknown", DeclaredAt = clock.GetUtcNow(),
+            Id = RowKeys.New(), Reason = reason!, DeclaredBy = user.FindFirstValue(SenGraphClaims.UserName) ?? "unknown", DeclaredAt = clock.GetUtcNow(),
             MatchType = type, MatchEventFrom = input.MatchEventFrom, MatchEventTo = input.MatchEventTo, Version = 1,
             Reports = [.. ids.Select(id => new LegalHoldReport { ReportId = id })],
         };

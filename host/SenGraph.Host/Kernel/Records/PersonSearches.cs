@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using SenGraph.Contracts.Persistence;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
@@ -82,7 +83,7 @@ public sealed class PersonSearches(SenDatabase database, ReportTypes reportTypes
         };
         var search = new PersonSearch
         {
-            Id = Guid.NewGuid(), SearchedBy = user.FindFirstValue(SenGraphClaims.UserName) ?? "unknown", SearchedAt = clock.GetUtcNow(),
+            Id = RowKeys.New(), SearchedBy = user.FindFirstValue(SenGraphClaims.UserName) ?? "unknown", SearchedAt = clock.GetUtcNow(),
             Purpose = purpose!, Criteria = criteria.ToJsonString(), Found = matches.Select(m => m.ReportId).Distinct().Count(),
         };
         db.PersonSearches.Add(search);

@@ -9,6 +9,7 @@ using GraphQLParser.Exceptions;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Auditing;
+using SenGraph.Contracts.Persistence;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
@@ -108,7 +109,7 @@ public sealed partial class SavedQueryStore(
         if (existing is null && await db.Set<SavedQuery>().CountAsync(q => q.Owner == me, cancellationToken) >= MaxPerOwner)
             return Result<SavedQuery>.Failure(UserError.ForField("TOO_MANY", $"You own {MaxPerOwner} saved queries, the most one user may: delete one first.", "name"));
 
-        var query = existing ?? new SavedQuery { Id = Guid.NewGuid(), Name = name, NameKey = key, Document = document!, Owner = me, CreatedAt = now };
+        var query = existing ?? new SavedQuery { Id = RowKeys.New(), Name = name, NameKey = key, Document = document!, Owner = me, CreatedAt = now };
         if (existing is null) db.Add(query);
         else db.RemoveRange(existing.Shares);
         query.Name = name;

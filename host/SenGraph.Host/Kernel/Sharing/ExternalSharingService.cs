@@ -4,6 +4,7 @@ using System.Text;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Persistence;
 using SenGraph.Contracts.Querying;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
@@ -75,7 +76,7 @@ public sealed class ExternalSharingService(IDbContextFactory<SenDbContext> datab
 
         var agreement = new SharingAgreement
         {
-            Id = Guid.NewGuid(), Agency = name, ReportTypes = string.Join(',', codes), Fields = string.Join(',', covered),
+            Id = RowKeys.New(), Agency = name, ReportTypes = string.Join(',', codes), Fields = string.Join(',', covered),
             ValidFrom = validFrom!.Value, ValidTo = validTo, RecordedBy = ReportViewer.From(user).UserName ?? "", RecordedAt = clock.GetUtcNow(),
         };
         await using var db = await databases.CreateDbContextAsync(cancellationToken);

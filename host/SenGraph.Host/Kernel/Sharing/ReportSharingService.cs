@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Auditing;
+using SenGraph.Contracts.Persistence;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
@@ -68,7 +69,7 @@ public sealed class ReportSharingService(IDbContextFactory<SenDbContext> databas
         var revision = await db.Set<ReportSharingCoding>().Where(c => c.ReportId == id).MaxAsync(c => (int?)c.Revision, cancellationToken) ?? 0;
         db.Set<ReportSharingCoding>().Add(new ReportSharingCoding
         {
-            Id = Guid.NewGuid(), ReportId = id, Revision = revision + 1, Codes = string.Join(',', set), CodedBy = viewer.UserName ?? "", CodedAt = now, Reason = because,
+            Id = RowKeys.New(), ReportId = id, Revision = revision + 1, Codes = string.Join(',', set), CodedBy = viewer.UserName ?? "", CodedAt = now, Reason = because,
         });
         report.Touch(now);
         try

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
+using SenGraph.Contracts.Persistence;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
@@ -47,7 +48,7 @@ public sealed class ReportSummaryStore(IDbContextFactory<SenDbContext> databases
         var now = clock.GetUtcNow();
         var summary = new ReportSummary
         {
-            Id = Guid.NewGuid(), Title = title!, Text = text!, Author = viewer.UserName!, Status = ReportSummaryStatus.Draft,
+            Id = RowKeys.New(), Title = title!, Text = text!, Author = viewer.UserName!, Status = ReportSummaryStatus.Draft,
             CreatedAt = now, UpdatedAt = now, Version = 1, Reports = reports,
         };
         db.Add(summary);
@@ -92,7 +93,7 @@ public sealed class ReportSummaryStore(IDbContextFactory<SenDbContext> databases
 
         var now = clock.GetUtcNow();
         foreach (var (kind, code) in normalized.Distinct())
-            db.Add(new ReportSummaryRecipient { Id = Guid.NewGuid(), SummaryId = summary!.Id, Kind = kind, Code = code, QueuedAt = now });
+            db.Add(new ReportSummaryRecipient { Id = RowKeys.New(), SummaryId = summary!.Id, Kind = kind, Code = code, QueuedAt = now });
         summary!.Status = ReportSummaryStatus.Sent;
         summary.SentAt = now;
         summary.UpdatedAt = now;
@@ -190,7 +191,7 @@ public sealed class ReportSummaryStore(IDbContextFactory<SenDbContext> databases
                 else if (report.Status != ReportStatus.Submitted)
                     errors.Add(UserError.ForField(NotSubmitted, "Only submitted reports are summarised.", "reports", at));
                 else
-                    reports.Add(new ReportSummaryReport { Id = Guid.NewGuid(), Position = reports.Count, ReportId = report.Id, ReportType = report.Type, ReportNumber = report.Number });
+                    reports.Add(new ReportSummaryReport { Id = RowKeys.New(), Position = reports.Count, ReportId = report.Id, ReportType = report.Type, ReportNumber = report.Number });
             }
         }
         return (title, text, reports, errors);

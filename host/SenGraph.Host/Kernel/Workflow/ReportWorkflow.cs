@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SenGraph.Contracts.Agency;
 using SenGraph.Contracts.Auditing;
 using SenGraph.Contracts.Modules.Events;
+using SenGraph.Contracts.Persistence;
 using SenGraph.Contracts.Reports;
 using SenGraph.Contracts.Reports.Workflow;
 using SenGraph.Contracts.Schema;
@@ -116,7 +117,7 @@ public sealed class ReportWorkflow(
                     }
                     db.ReportRecipients.AddRange(recipients.Select(r => new ReportRecipient
                     {
-                        Id = Guid.NewGuid(), ReportId = report.Id, Kind = r.Ref.Kind, Code = r.Ref.Code, Reason = r.Reason, QueuedAt = now,
+                        Id = RowKeys.New(), ReportId = report.Id, Kind = r.Ref.Kind, Code = r.Ref.Code, Reason = r.Reason, QueuedAt = now,
                     }));
                     return [];
                 }, cancellationToken);
