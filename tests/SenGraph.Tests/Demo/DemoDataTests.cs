@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SenGraph.Host.Auditing;
 using SenGraph.Host.Kernel.Demo;
 using SenGraph.Tests.Auditing;
 using SenGraph.Tests.Infrastructure;
@@ -218,6 +219,31 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.True(await ScalarAsync($"SELECT COUNT(*) FROM ReportPeople WHERE upper(Id) IN ({generated}) AND LastName IS NOT NULL") > 0);
         Assert.Equal(0, await ScalarAsync(
             $"SELECT COUNT(*) FROM ReportPeople WHERE upper(Id) IN ({generated}) AND LastName IS NOT NULL AND (LastNameKey IS NULL OR LastNameKey <> upper(LastName))"));
+    }
+
+    [Fact]
+    public async Task The_audit_verify_command_finds_a_generated_trail_intact_and_names_the_first_changed_record()
+    {
+        // verifyAuditTrail answers within the request time limit; a million generated reports leave millions of records, which
+        // the command verifies without one.
+        await DemoData.GenerateAsync(_host.Services.GetRequiredService<IConfiguration>(),
+            _host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, 2 * ShippedTypes.Length, null, CancellationToken.None);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:SenGraph"] = $"Data Source={_host.DatabaseFile}", ["Plugins:Path"] = _host.Plugins.Path, ["Demo:SeedOnStart"] = "false",
+        }).Build();
+
+        var intact = await AuditVerifyCommand.RunAsync(configuration, "Development", null, CancellationToken.None);
+        Assert.True(intact.Intact, intact.Message);
+        Assert.Equal(await ScalarAsync("SELECT MAX(Sequence) FROM AuditRecords"), intact.HeadSequence);
+        var changed = await ScalarAsync("SELECT MIN(Sequence) FROM AuditRecords WHERE OperationName = 'seed generate'") + 3;
+        await _host.DropAppendOnlyTriggersAsync(); // as a DBA could
+        await _host.ExecuteSqlAsync($"UPDATE AuditRecords SET UserName = 'mallory' WHERE Sequence = {changed}");
+
+        var broken = await AuditVerifyCommand.RunAsync(configuration, "Development", null, CancellationToken.None);
+        Assert.False(broken.Intact);
+        Assert.Equal(AuditProblem.Altered, broken.Problem);
+        Assert.Equal(changed, broken.FirstBrokenSequence);
     }
 
     private async Task<Dictionary<(string Type, string Status), long>> StatusesAsync() =>
