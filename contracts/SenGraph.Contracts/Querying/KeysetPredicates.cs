@@ -26,9 +26,24 @@ internal static class KeysetPredicates
     public static Expression<Func<TEntity, bool>> Beyond<TEntity>(IReadOnlyList<SortKey> keys, object?[] position, bool after)
     {
         var entity = Expression.Parameter(typeof(TEntity), "e");
+        var first = ParameterReplacer.Replace(keys[0].Selector, entity);
+        // (k1 beyond v1) OR (k1 = v1 AND the rest beyond) is, where k1 at-or-beyond v1 needs no IS NULL, the same as
+        // k1 at-or-beyond v1 AND NOT (k1 = v1 AND NOT the rest beyond): a range on k1 the database seeks its index to, and no OR
+        // at the top. With the OR, SQLite read every item from the start of the order to the position, or (bound as parameters)
+        // merged two index ranges and sorted every item beyond it: page 200 of the IROC feed cost 12 times page 1.
+        if (keys.Count > 1 && Bound(first, position[0], after != keys[0].Descending) is { } bound)
+            return Expression.Lambda<Func<TEntity, bool>>(
+                Expression.AndAlso(bound, Expression.Not(Expression.AndAlso(EqualTo(first, position[0]), Expression.Not(Chain(keys, position, after, entity, 1))))),
+                entity);
+        return Expression.Lambda<Func<TEntity, bool>>(Chain(keys, position, after, entity, 0), entity);
+    }
+
+    /// <summary>The keys from <paramref name="from"/> on beyond their values: the first strictly beyond, or equal and the next beyond, and so on.</summary>
+    private static Expression Chain(IReadOnlyList<SortKey> keys, object?[] position, bool after, ParameterExpression entity, int from)
+    {
         Expression? any = null;
         Expression equalSoFar = Expression.Constant(true);
-        for (var i = 0; i < keys.Count; i++)
+        for (var i = from; i < keys.Count; i++)
         {
             var key = ParameterReplacer.Replace(keys[i].Selector, entity);
             // Later in the order: greater when ascending, smaller when descending; earlier: the reverse.
@@ -37,7 +52,16 @@ internal static class KeysetPredicates
             any = any is null ? here : Expression.OrElse(any, here);
             equalSoFar = And(equalSoFar, EqualTo(key, position[i]));
         }
-        return Expression.Lambda<Func<TEntity, bool>>(any ?? Expression.Constant(false), entity);
+
+        return any ?? Expression.Constant(false);
+    }
+
+    /// <summary>The first key at or beyond its value; null when that would need <c>IS NULL</c> (a nullable key read towards its nulls).</summary>
+    private static Expression? Bound(Expression key, object? value, bool greater)
+    {
+        var nullable = !key.Type.IsValueType || Nullable.GetUnderlyingType(key.Type) is not null;
+        if (value is null || nullable && !greater) return null;
+        return Compare(key, value, greater, orEqual: true);
     }
 
     /// <summary>Key strictly greater than value (or smaller), null being the smallest of all.</summary>
@@ -47,19 +71,21 @@ internal static class KeysetPredicates
         var isNull = nullable ? Expression.Equal(key, Expression.Constant(null, key.Type)) : null;
         if (value is null)
             return greater ? Expression.Not(isNull!) : Expression.Constant(false);
-        var compared = Compare(key, value, greater);
+        var compared = Compare(key, value, greater, orEqual: false);
         return greater || isNull is null ? compared : Expression.OrElse(compared, isNull);
     }
 
-    private static Expression Compare(Expression key, object value, bool greater)
+    private static Expression Compare(Expression key, object value, bool greater, bool orEqual)
     {
         var parameter = QueryParameter.Hold(value, key.Type);
-        if (key.Type == typeof(string))
+        Func<Expression, Expression, BinaryExpression> op = (greater, orEqual) switch
         {
-            var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, key, parameter);
-            return greater ? Expression.GreaterThan(compare, Expression.Constant(0)) : Expression.LessThan(compare, Expression.Constant(0));
-        }
-        return greater ? Expression.GreaterThan(key, parameter) : Expression.LessThan(key, parameter);
+            (true, false) => Expression.GreaterThan, (true, true) => Expression.GreaterThanOrEqual,
+            (false, false) => Expression.LessThan, (false, true) => Expression.LessThanOrEqual,
+        };
+        if (key.Type == typeof(string))
+            return op(Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, key, parameter), Expression.Constant(0));
+        return op(key, parameter);
     }
 
     private static Expression EqualTo(Expression key, object? value) =>

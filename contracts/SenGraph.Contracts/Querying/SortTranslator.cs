@@ -61,7 +61,9 @@ internal static class SortTranslator
             }
         }
 
-        var tie = new SortKey(OnEntity(tieBreaker, entityType), Descending: false);
+        // The tie-breaker runs the way the key before it does: an index on (key, tie-breaker) then serves the order read forward
+        // or backward, where a mixed order (key DESC, tie-breaker ASC) made SQLite sort every row before the page.
+        var tie = new SortKey(OnEntity(tieBreaker, entityType), Descending: keys.Count > 0 && keys[^1].Descending);
         if (!keys.Any(k => k.Path == tie.Path)) keys.Add(tie);
         return keys;
     }

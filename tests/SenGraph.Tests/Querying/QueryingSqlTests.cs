@@ -34,7 +34,7 @@ public sealed class QueryingSqlTests(QueryingFixture db, ITestOutputHelper outpu
         Assert.Contains("LIKE", page);
         Assert.Matches(@"""Kind"" IN \(@\w+, @\w+\)", page);                  // in: a list of parameters
         Assert.Matches(@"ORDER BY ""\w+"".""Priority"" DESC, ""\w+"".""OccurredAt"", ""\w+"".""Id""", page);
-        Assert.Matches(@"""Priority"" < @\w+", page);                          // the keyset: after the cursor's values
+        Assert.Matches(@"""Priority"" <= @\w+ AND \(""\w+"".""Priority"" <> @\w+ OR", page); // the keyset: a range from the cursor's values, then the tie (KeysetPredicates)
         Assert.Matches(@"LIMIT @\w+", page);
         Assert.DoesNotContain("OFFSET", page);
         Assert.DoesNotContain("'Report", page);                                 // values are parameters, not literals

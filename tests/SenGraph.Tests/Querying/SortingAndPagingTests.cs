@@ -155,7 +155,7 @@ public sealed class SortingAndPagingTests(QueryingFixture db) : IClassFixture<Qu
         }
         while (after is not null);
 
-        Assert.Equal(db.Reports.OrderByDescending(r => r.Urgent).ThenBy(r => r.Id).Select(r => r.Id), seen);
+        Assert.Equal(db.Reports.OrderByDescending(r => r.Urgent).ThenByDescending(r => r.Id).Select(r => r.Id), seen);
     }
 
     [Fact]
@@ -163,17 +163,17 @@ public sealed class SortingAndPagingTests(QueryingFixture db) : IClassFixture<Qu
     {
         var connection = await ReportsAsync("first: 100, order: [{ occurredAt: DESC }]", "allReports");
 
-        Assert.Equal(db.Reports.OrderByDescending(r => r.OccurredAt).ThenBy(r => r.Id).Select(r => r.Id), connection.Ids());
+        Assert.Equal(db.Reports.OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Select(r => r.Id), connection.Ids());
     }
 
     [Fact]
     public async Task The_resolver_ordering_is_the_default_and_order_replaces_it()
     {
         var byDefault = await ReportsAsync("first: 20", "latestReports");
-        Assert.Equal(db.Reports.OrderByDescending(r => r.OccurredAt).ThenBy(r => r.Id).Take(20).Select(r => r.Id), byDefault.Ids());
+        Assert.Equal(db.Reports.OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(20).Select(r => r.Id), byDefault.Ids());
 
         var ordered = await ReportsAsync("first: 20, order: [{ title: DESC }]", "latestReports");
-        Assert.Equal(db.Reports.OrderByDescending(r => r.Title, StringComparer.Ordinal).ThenBy(r => r.Id).Take(20).Select(r => r.Id), ordered.Ids());
+        Assert.Equal(db.Reports.OrderByDescending(r => r.Title, StringComparer.Ordinal).ThenByDescending(r => r.Id).Take(20).Select(r => r.Id), ordered.Ids());
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class SortingAndPagingTests(QueryingFixture db) : IClassFixture<Qu
     {
         var filtered = await ReportsAsync("first: 20, where: { urgent: { eq: true } }", "latestReports");
 
-        var expected = db.Reports.Where(r => r.Urgent).OrderByDescending(r => r.OccurredAt).ThenBy(r => r.Id).Take(20).Select(r => r.Id).ToArray();
+        var expected = db.Reports.Where(r => r.Urgent).OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id).Take(20).Select(r => r.Id).ToArray();
         Assert.True(expected.Length > 1);
         Assert.Equal(expected, filtered.Ids());
     }
@@ -189,7 +189,7 @@ public sealed class SortingAndPagingTests(QueryingFixture db) : IClassFixture<Qu
     [Fact]
     public async Task Filtering_sorting_and_paging_combine()
     {
-        var expected = db.Reports.Where(r => r.Priority >= 2).OrderBy(r => r.Priority).ThenByDescending(r => r.Title, StringComparer.Ordinal).ThenBy(r => r.Id).Select(r => r.Id).ToArray();
+        var expected = db.Reports.Where(r => r.Priority >= 2).OrderBy(r => r.Priority).ThenByDescending(r => r.Title, StringComparer.Ordinal).ThenByDescending(r => r.Id).Select(r => r.Id).ToArray();
         const string arguments = "first: 4, where: { priority: { gte: 2 } }, order: [{ priority: ASC }, { title: DESC }]";
 
         var first = await ReportsAsync(arguments);
