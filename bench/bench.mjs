@@ -66,6 +66,11 @@ const scenarios = [
       order: [{ submittedAt: DESC }]) { totalCount nodes { id number title submittedAt eventCity } } }` },
   { name: 'node(id:)', key: 'node', token: reader, query: `{ node(id: "${someId}") { id ... on Report { number title status submittedAt ${people} } } }` },
   { name: 'myQueue unread', token: reader, query: '{ myQueue(first: 20, where: { readAt: { eq: null } }) { totalCount nodes { queuedAt report { id number title } } } }' },
+  // The same two without totalCount: the page alone, which indexes keep flat, apart from the count of every match, which grows with them.
+  { name: 'analyst query (sirs, page only)', key: 'analystPage', token: reader, query: `{ sirs(first: 20, where: { status: { eq: SUBMITTED },
+      category: { eq: SIGNIFICANT_ARREST }, submittedAt: { gte: "2020-01-01T00:00:00Z", lt: "2030-01-01T00:00:00Z" } },
+      order: [{ submittedAt: DESC }]) { nodes { id number title submittedAt eventCity } } }` },
+  { name: 'myQueue unread (page only)', token: reader, query: '{ myQueue(first: 20, where: { readAt: { eq: null } }) { nodes { queuedAt report { id number title } } } }' },
 ];
 
 const rows = [];
